@@ -1,0 +1,174 @@
+/**
+ * The bus of distributed mode, over NATS (package `nats`). Same semantics as the in-process bus
+ * (see `bus.ts`); heartbeats and other live state use JetStream key-value buckets.
+ */
+import {
+  type ConnectionOptions,
+  connect,
+  ErrorCode,
+  type KV,
+  type Msg,
+  type MsgHdrs,
+  type NatsConnection,
+  headers as natsHeaders,
+} from "nats";
+import { CancelledError, DeadlineExceededError, UnavailableError } from "../errors.ts";
+import type {
+  Bus,
+  BusHeaders,
+  BusMessage,
+  IncomingMessage,
+  KeyValueOptions,
+  KeyValueStore,
+  RequestOptions,
+  SubscribeOptions,
+  Subscription,
+} from "./bus.ts";
+
+export interface NatsBusOptions {
+  /** Server URLs, e.g. ["nats://127.0.0.1:4222"]. */
+  servers: string[];
+  /** Connection name shown by the server's monitoring. */
+  name: string;
+  /** Optional credentials and TLS are passed straight to the client. */
+  connection?: Partial<ConnectionOptions>;
+}
+
+/** Connects to NATS; reconnects forever when the server goes away. */
+export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
+  const nc = await connect({
+    servers: options.servers,
+    name: options.name,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 250,
+    pingInterval: 5000,
+    ...options.connection,
+  });
+  return new NatsBus(nc);
+}
+
+function toNatsHeaders(headers: BusHeaders | undefined): MsgHdrs | undefined {
+  if (!headers) return undefined;
+  const keys = Object.keys(headers);
+  if (keys.length === 0) return undefined;
+  const h = natsHeaders();
+  for (const key of keys) h.set(key, headers[key] as string);
+  return h;
+}
+
+function fromNatsHeaders(h: MsgHdrs | undefined): BusHeaders {
+  const out: BusHeaders = {};
+  if (!h) return out;
+  for (const [key, values] of h) {
+    const first = values[0];
+    if (first !== undefined) out[key] = first;
+  }
+  return out;
+}
+
+function toIncoming(msg: Msg): IncomingMessage {
+  return {
+    subject: msg.subject,
+    data: msg.data,
+    headers: fromNatsHeaders(msg.headers),
+    ...(msg.reply ? { reply: msg.reply } : {}),
+    respond: (data: Uint8Array, headers?: BusHeaders) => {
+      const h = toNatsHeaders(headers);
+      msg.respond(data, h ? { headers: h } : undefined);
+    },
+  };
+}
+
+class NatsBus implements Bus {
+  readonly kind = "nats";
+
+  constructor(private readonly nc: NatsConnection) {}
+
+  publish(subject: string, data: Uint8Array, headers?: BusHeaders): void {
+    const h = toNatsHeaders(headers);
+    this.nc.publish(subject, data, h ? { headers: h } : undefined);
+  }
+
+  async request(subject: string, data: Uint8Array, options: RequestOptions): Promise<BusMessage> {
+    if (options.signal?.aborted) throw new CancelledError(`request on ${subject} cancelled`);
+    const h = toNatsHeaders(options.headers);
+    const pending = this.nc.request(subject, data, { timeout: Math.max(1, Math.ceil(options.timeoutMs)), ...(h ? { headers: h } : {}) });
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(new CancelledError(`request on ${subject} cancelled`));
+      options.signal?.addEventListener("abort", onAbort, { once: true });
+    });
+    try {
+      const msg = await (options.signal ? Promise.race([pending, aborted]) : pending);
+      return { subject: msg.subject, data: msg.data, headers: fromNatsHeaders(msg.headers) };
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === ErrorCode.NoResponders) {
+        throw new UnavailableError(`no responders for ${subject}`, { subject }, { cause: err });
+      }
+      if (code === ErrorCode.Timeout) {
+        throw new DeadlineExceededError(`no reply on ${subject} within ${options.timeoutMs} ms`, { subject }, { cause: err });
+      }
+      if (code === ErrorCode.ConnectionClosed || code === ErrorCode.Disconnect || code === ErrorCode.ConnectionRefused) {
+        throw new UnavailableError(`bus connection lost while requesting ${subject}`, { subject }, { cause: err });
+      }
+      throw err;
+    } finally {
+      if (onAbort) options.signal?.removeEventListener("abort", onAbort);
+      // Keep an abandoned request from surfacing as an unhandled rejection.
+      pending.catch(() => {});
+    }
+  }
+
+  subscribe(subject: string, handler: (message: IncomingMessage) => void, options: SubscribeOptions = {}): Subscription {
+    const sub = this.nc.subscribe(subject, {
+      ...(options.queue ? { queue: options.queue } : {}),
+      callback: (err, msg) => {
+        if (!err) handler(toIncoming(msg));
+      },
+    });
+    return { subject, unsubscribe: () => sub.unsubscribe() };
+  }
+
+  async keyValue(bucket: string, options: KeyValueOptions): Promise<KeyValueStore> {
+    const kv = await this.nc.jetstream().views.kv(bucket, { ttl: options.ttlMs, history: 1 });
+    return new NatsKeyValue(kv);
+  }
+
+  async flush(): Promise<void> {
+    await this.nc.flush();
+  }
+
+  async close(): Promise<void> {
+    if (this.nc.isClosed()) return;
+    await this.nc.drain().catch(() => this.nc.close());
+  }
+}
+
+class NatsKeyValue implements KeyValueStore {
+  constructor(private readonly kv: KV) {}
+
+  async put(key: string, value: Uint8Array): Promise<void> {
+    await this.kv.put(key, value);
+  }
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    const entry = await this.kv.get(key);
+    if (!entry || entry.operation !== "PUT") return undefined;
+    return entry.value;
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.kv.delete(key);
+  }
+
+  async entries(): Promise<Map<string, Uint8Array>> {
+    const out = new Map<string, Uint8Array>();
+    const keys = await this.kv.keys();
+    for await (const key of keys) {
+      const value = await this.get(key);
+      if (value) out.set(key, value);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Request/reply RPC over the bus: the caller sends a protobuf payload with the request context
+ * in headers; a queue group of servers answers with a payload or an error (see `wire-error.ts`).
+ */
+import type { Logger } from "pino";
+import { type RequestContext, contextFromHeaders, contextToHeaders, remainingMs } from "../context.ts";
+import { ArbiterError, DeadlineExceededError, InternalError } from "../errors.ts";
+import type { Bus, BusMessage, IncomingMessage, Subscription } from "./bus.ts";
+import { errorFromHeaders, errorToHeaders } from "./wire-error.ts";
+
+/** Queue group shared by every scheduler, for work any of them can do. */
+export const SCHEDULER_QUEUE = "arbiter-schedulers";
+
+/** Subject of a control-plane RPC, e.g. `arbiter.rpc.arbiter.v1.ModelRegistryService.GetModel`. */
+export function rpcSubject(serviceTypeName: string, method: string): string {
+  return `arbiter.rpc.${serviceTypeName}.${method}`;
+}
+
+export interface CallOptions {
+  /** Per-attempt timeout; defaults to the time left before the context's deadline. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends a request and returns the reply payload; a failure reply is thrown as the error class the
+ * server threw. A deadline that has already passed fails without sending anything.
+ */
+export async function callRpc(bus: Bus, subject: string, data: Uint8Array, ctx: RequestContext, options: CallOptions = {}): Promise<Uint8Array> {
+  const left = remainingMs(ctx);
+  if (left <= 0) throw new DeadlineExceededError(`deadline passed before ${subject} was sent`, { subject });
+  const reply: BusMessage = await bus.request(subject, data, {
+    timeoutMs: Math.min(left, options.timeoutMs ?? left),
+    headers: contextToHeaders(ctx),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const err = errorFromHeaders(reply.headers);
+  if (err) throw err;
+  return reply.data;
+}
+
+/** Handles one request; returns the reply payload or throws an ArbiterError. */
+export type RpcHandler = (data: Uint8Array, ctx: RequestContext, message: BusMessage) => Promise<Uint8Array>;
+
+/** A running RPC server: stop taking requests with `drain()`, which waits for those in flight. */
+export interface RpcServer {
+  readonly inFlight: number;
+  drain(): Promise<void>;
+}
+
+/**
+ * Serves `handler` on `subject` for a queue group. Requests whose deadline has passed are
+ * answered DEADLINE_EXCEEDED without running; unexpected errors are logged and answered INTERNAL.
+ */
+export function serveRpc(bus: Bus, subject: string, queue: string, handler: RpcHandler, logger: Logger): RpcServer {
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+  const onMessage = (message: IncomingMessage) => {
+    inFlight++;
+    void (async () => {
+      try {
+        const ctx = contextFromHeaders(message.headers);
+        if (remainingMs(ctx) <= 0) throw new DeadlineExceededError(`deadline passed before ${message.subject} ran`);
+        const out = await handler(message.data, ctx, message);
+        message.respond(out);
+      } catch (err) {
+        if (!(err instanceof ArbiterError) || err instanceof InternalError) {
+          logger.error({ err, subject: message.subject }, "request failed unexpectedly");
+        } else {
+          logger.debug({ code: err.code, msg: err.message, subject: message.subject }, "request failed");
+        }
+        message.respond(new Uint8Array(0), errorToHeaders(err));
+      } finally {
+        inFlight--;
+        if (inFlight === 0) idle?.();
+      }
+    })();
+  };
+  const sub: Subscription = bus.subscribe(subject, onMessage, { queue });
+  return {
+    get inFlight() {
+      return inFlight;
+    },
+    async drain() {
+      sub.unsubscribe();
+      if (inFlight === 0) return;
+      await new Promise<void>((resolve) => {
+        idle = resolve;
+      });
+    },
+  };
+}

@@ -1,0 +1,239 @@
+/**
+ * Configuration, in layers: compiled-in defaults → an optional YAML/JSON file → `ARBITER_*`
+ * environment variables → command-line flags. Validated once at start-up into a frozen, typed
+ * object; a bad value fails fast naming its key, where it came from, what was expected and what
+ * was received.
+ *
+ * Every setting is declared once in {@link CONFIG_SCHEMA}, which also generates the environment
+ * variable names (`gateway.port` → `ARBITER_GATEWAY_PORT`) and the reference in
+ * docs/configuration.md (`arbiter config --docs`). Library code never reads `process.env`: the
+ * loader takes the environment as a parameter.
+ */
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { InvalidArgumentError } from "./errors.ts";
+
+type Leaf =
+  | { type: "string"; default: string; doc: string; values?: readonly string[] }
+  | { type: "int"; default: number; doc: string; min: number; max: number }
+  | { type: "bool"; default: boolean; doc: string }
+  | { type: "list"; default: readonly string[]; doc: string };
+
+/** The declaration of every setting: type, default, bounds and a one-line description. */
+export const CONFIG_SCHEMA = {
+  dataDir: { type: "string", default: "./data", doc: "Directory for embedded-mode state (PGlite database)." },
+  log: {
+    level: { type: "string", default: "info", values: ["trace", "debug", "info", "warn", "error", "fatal", "silent"], doc: "Minimum level of log lines." },
+  },
+  gateway: {
+    host: { type: "string", default: "127.0.0.1", doc: "Address the gateway listens on (0.0.0.0 in containers)." },
+    port: { type: "int", default: 8080, min: 0, max: 65535, doc: "Port serving gRPC, gRPC-Web, Connect and REST; 0 picks a free port." },
+    tlsCertFile: { type: "string", default: "", doc: "PEM certificate; with tlsKeyFile, serves TLS instead of h2c/HTTP/1.1." },
+    tlsKeyFile: { type: "string", default: "", doc: "PEM private key for tlsCertFile." },
+    defaultTimeoutMs: { type: "int", default: 30000, min: 1, max: 3600000, doc: "Deadline of a call whose client set none, in milliseconds." },
+    maxTimeoutMs: { type: "int", default: 300000, min: 1, max: 86400000, doc: "Longest deadline a client may ask for, in milliseconds." },
+    maxMessageBytes: { type: "int", default: 8388608, min: 1024, max: 1073741824, doc: "Largest request message the gateway accepts, in bytes." },
+    shutdownGraceMs: { type: "int", default: 10000, min: 0, max: 600000, doc: "How long shutdown waits for in-flight calls after reporting NOT_SERVING." },
+    reflection: { type: "bool", default: true, doc: "Serve gRPC server reflection (v1 and v1alpha)." },
+  },
+  scheduler: {
+    nodeId: { type: "string", default: "", doc: "Stable id of this scheduler node; empty derives one from host and pid." },
+    heartbeatIntervalMs: { type: "int", default: 1000, min: 50, max: 60000, doc: "How often the node publishes its heartbeat, in milliseconds." },
+    heartbeatTtlMs: { type: "int", default: 5000, min: 100, max: 600000, doc: "A node whose last heartbeat is older than this is dead, in milliseconds." },
+    memoryBudgetBytes: { type: "int", default: 4294967296, min: 0, max: Number.MAX_SAFE_INTEGER, doc: "Memory this node may use for loaded models, in bytes." },
+    drainTimeoutMs: { type: "int", default: 15000, min: 0, max: 600000, doc: "How long SIGTERM waits for in-flight work before exiting, in milliseconds." },
+    uploadTtlMs: { type: "int", default: 3600000, min: 1000, max: 604800000, doc: "Unfinished uploads older than this are deleted, in milliseconds." },
+  },
+  bus: {
+    kind: { type: "string", default: "memory", values: ["memory", "nats"], doc: "In-process bus (embedded) or NATS (distributed)." },
+    natsUrls: { type: "list", default: ["nats://127.0.0.1:4222"], doc: "NATS server URLs (comma-separated in the environment)." },
+  },
+  database: {
+    kind: { type: "string", default: "pglite", values: ["pglite", "postgres"], doc: "Embedded PGlite under dataDir, or PostgreSQL." },
+    url: { type: "string", default: "postgres://arbiter@127.0.0.1:5432/arbiter", doc: "PostgreSQL connection URL (database.kind = postgres)." },
+    maxConnections: { type: "int", default: 10, min: 1, max: 1000, doc: "PostgreSQL pool size per process." },
+  },
+  limits: {
+    maxModelUploadBytes: { type: "int", default: 268435456, min: 1, max: 17179869184, doc: "Largest model artifact accepted by RegisterModel, in bytes." },
+  },
+} as const satisfies Record<string, unknown>;
+
+type ValueOf<L> = L extends { type: "string" }
+  ? string
+  : L extends { type: "int" }
+    ? number
+    : L extends { type: "bool" }
+      ? boolean
+      : L extends { type: "list" }
+        ? readonly string[]
+        : never;
+type ConfigOf<S> = { readonly [K in keyof S]: S[K] extends { type: string } ? ValueOf<S[K]> : ConfigOf<S[K]> };
+
+/** The validated configuration of a process. */
+export type ArbiterConfig = ConfigOf<typeof CONFIG_SCHEMA>;
+
+/** A deep partial, for overrides in code and tests. */
+export type ConfigOverrides = { [K in string]?: unknown };
+
+/** Where the configuration comes from. */
+export interface ConfigSources {
+  /** Path of a YAML or JSON file, if any. */
+  file?: string;
+  /** The environment (pass `process.env` from the entry point). */
+  env?: Record<string, string | undefined>;
+  /** Flags as dotted paths, e.g. { "gateway.port": "9090" }. */
+  flags?: Record<string, string>;
+  /** Overrides applied last (typed values; used by tests and embedded callers). */
+  overrides?: ConfigOverrides;
+}
+
+function isLeaf(node: unknown): node is Leaf {
+  return typeof node === "object" && node !== null && "type" in node && "default" in node;
+}
+
+/** Every setting as [dotted path, declaration]. */
+export function configLeaves(): Array<[string, Leaf]> {
+  const out: Array<[string, Leaf]> = [];
+  const walk = (node: Record<string, unknown>, prefix: string) => {
+    for (const [key, child] of Object.entries(node)) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (isLeaf(child)) out.push([path, child]);
+      else walk(child as Record<string, unknown>, path);
+    }
+  };
+  walk(CONFIG_SCHEMA, "");
+  return out;
+}
+
+/** `gateway.maxMessageBytes` → `ARBITER_GATEWAY_MAX_MESSAGE_BYTES`. */
+export function envName(path: string): string {
+  return `ARBITER_${path
+    .split(".")
+    .map((part) => part.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase())
+    .join("_")}`;
+}
+
+function describe(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+}
+
+/** Converts one raw value (a string from env/flags, or a typed value from a file) to the leaf's type. */
+function coerce(path: string, leaf: Leaf, raw: unknown, source: string): unknown {
+  const fail = (expected: string) => new InvalidArgumentError(`config ${path} (from ${source})`, expected, describe(raw));
+  switch (leaf.type) {
+    case "string": {
+      if (typeof raw !== "string") throw fail("a string");
+      if (leaf.values && !leaf.values.includes(raw)) throw fail(`one of ${leaf.values.join(", ")}`);
+      return raw;
+    }
+    case "int": {
+      const n = typeof raw === "number" ? raw : typeof raw === "string" && /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+      if (!Number.isSafeInteger(n)) throw fail(`an integer from ${leaf.min} to ${leaf.max}`);
+      if (n < leaf.min || n > leaf.max) throw fail(`an integer from ${leaf.min} to ${leaf.max}`);
+      return n;
+    }
+    case "bool": {
+      if (typeof raw === "boolean") return raw;
+      if (raw === "true" || raw === "1") return true;
+      if (raw === "false" || raw === "0") return false;
+      throw fail("true or false");
+    }
+    case "list": {
+      if (Array.isArray(raw) && raw.every((v) => typeof v === "string")) return Object.freeze([...raw]);
+      if (typeof raw === "string") return Object.freeze(raw.split(",").map((s) => s.trim()).filter(Boolean));
+      throw fail("a list of strings");
+    }
+  }
+}
+
+function getPath(obj: unknown, path: string): unknown {
+  let node: unknown = obj;
+  for (const part of path.split(".")) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split(".");
+  let node = obj;
+  for (const part of parts.slice(0, -1)) {
+    node[part] ??= {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1] as string] = value;
+}
+
+/** Rejects keys that are not settings (a typo must not be silently ignored). */
+function checkUnknownKeys(obj: unknown, source: string, known: Set<string>, prefix = ""): void {
+  if (typeof obj !== "object" || obj === null) return;
+  for (const [key, value] of Object.entries(obj)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (known.has(path)) continue;
+    const isPrefix = [...known].some((k) => k.startsWith(`${path}.`));
+    if (!isPrefix) throw new InvalidArgumentError(`config ${path} (from ${source})`, "a known setting (see docs/configuration.md)", "an unknown key");
+    checkUnknownKeys(value, source, known, path);
+  }
+}
+
+/** Loads, layers and validates the configuration. Throws InvalidArgumentError naming the bad key. */
+export function loadConfig(sources: ConfigSources = {}): ArbiterConfig {
+  const leaves = configLeaves();
+  const known = new Set(leaves.map(([path]) => path));
+  let fileValues: unknown = {};
+  if (sources.file) {
+    let text: string;
+    try {
+      text = readFileSync(sources.file, "utf8");
+    } catch (err) {
+      throw new InvalidArgumentError("config file", "a readable file", sources.file, { cause: err });
+    }
+    try {
+      fileValues = parseYaml(text) ?? {};
+    } catch (err) {
+      throw new InvalidArgumentError(`config file ${sources.file}`, "valid YAML or JSON", (err as Error).message, { cause: err });
+    }
+    checkUnknownKeys(fileValues, sources.file, known);
+  }
+  if (sources.flags) {
+    for (const path of Object.keys(sources.flags)) {
+      if (!known.has(path)) throw new InvalidArgumentError(`flag --${path}`, "a known setting (see --help)", "an unknown flag");
+    }
+  }
+  if (sources.overrides) checkUnknownKeys(sources.overrides, "overrides", known);
+  const env = sources.env ?? {};
+  const out: Record<string, unknown> = {};
+  for (const [path, leaf] of leaves) {
+    let value: unknown = leaf.default;
+    const fromFile = getPath(fileValues, path);
+    if (fromFile !== undefined) value = coerce(path, leaf, fromFile, sources.file ?? "file");
+    const name = envName(path);
+    const fromEnv = env[name];
+    if (fromEnv !== undefined && fromEnv !== "") value = coerce(path, leaf, fromEnv, name);
+    const fromFlag = sources.flags?.[path];
+    if (fromFlag !== undefined) value = coerce(path, leaf, fromFlag, `--${path}`);
+    const fromOverride = getPath(sources.overrides, path);
+    if (fromOverride !== undefined) value = coerce(path, leaf, fromOverride, "overrides");
+    setPath(out, path, value);
+  }
+  return deepFreeze(out) as unknown as ArbiterConfig;
+}
+
+function deepFreeze<T>(obj: T): T {
+  if (typeof obj === "object" && obj !== null) {
+    for (const value of Object.values(obj)) deepFreeze(value);
+    Object.freeze(obj);
+  }
+  return obj;
+}
+
+/** The reference table of every setting, as Markdown. */
+export function configReference(): string {
+  const rows = configLeaves().map(([path, leaf]) => {
+    const def = leaf.type === "list" ? leaf.default.join(",") : String(leaf.default);
+    const extra = leaf.type === "string" && leaf.values ? ` One of: ${leaf.values.join(", ")}.` : "";
+    return `| \`${path}\` | \`${envName(path)}\` | ${leaf.type} | \`${def}\` | ${leaf.doc}${extra} |`;
+  });
+  return ["| key | environment | type | default | meaning |", "|---|---|---|---|---|", ...rows].join("\n");
+}

@@ -1,0 +1,36 @@
+/**
+ * Logging: one pino root per process, created at start-up; each component gets a child logger
+ * bound to `component`. Request values (tenant, request id, trace id) ride in the request
+ * context and are bound per request with {@link requestLogger}, never kept in globals.
+ */
+import { pino, type Logger, type DestinationStream } from "pino";
+import type { RequestContext } from "./context.ts";
+
+export type { Logger };
+
+export interface LoggerOptions {
+  level: string;
+  /** Where lines go; stdout by default. */
+  destination?: DestinationStream;
+  /** Fields on every line, e.g. { process: "gateway" }. */
+  base?: Record<string, unknown>;
+}
+
+/** The process's root logger. Errors are serialized with their cause chain. */
+export function createRootLogger(options: LoggerOptions): Logger {
+  return pino(
+    {
+      level: options.level,
+      base: { pid: process.pid, ...options.base },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      serializers: { err: pino.stdSerializers.errWithCause },
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    options.destination,
+  );
+}
+
+/** A logger bound to one request's tenant and request id. */
+export function requestLogger(logger: Logger, ctx: RequestContext): Logger {
+  return logger.child({ tenant: ctx.tenant, request_id: ctx.requestId });
+}
