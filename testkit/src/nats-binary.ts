@@ -1,0 +1,196 @@
+/**
+ * Finds or builds the nats-server binary the integration tests run. Order: an explicit path
+ * (`ARBITER_NATS_SERVER`), the pinned build cached at `<repo>/.cache/bin/nats-server`, a fresh
+ * build of the pinned version with `go install`, then a `nats-server` on PATH that is new enough
+ * for JetStream key-value (2.9+). `scripts/ensure-nats-server.sh` does the same from a shell.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { DeadlineExceededError, FailedPreconditionError, InternalError, InvalidArgumentError } from "@arbiter/core";
+import { type Env, findOnPath, isExecutable, run } from "./exec.ts";
+
+/**
+ * The nats-server release the tests are pinned to: the newest stable tag the Go module proxy
+ * served when this was last bumped (`go list -m -versions github.com/nats-io/nats-server/v2`);
+ * builds with Go 1.26. Keep in step with `scripts/ensure-nats-server.sh`.
+ */
+export const NATS_SERVER_VERSION = "v2.15.2";
+
+/** The Go module that `go install` builds. */
+export const NATS_SERVER_MODULE = "github.com/nats-io/nats-server/v2";
+
+/** Oldest nats-server taken from PATH: JetStream key-value buckets need 2.9. */
+export const MIN_PATH_NATS_SERVER = [2, 9] as const;
+
+/** Root of the repository (the test kit lives in `<repo>/testkit/src`). */
+export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Options of {@link ensureNatsServer}. */
+export interface EnsureNatsServerOptions {
+  /**
+   * Environment to read `ARBITER_NATS_SERVER`, `PATH` and the Go settings from, and to run `go`
+   * with. Default: `process.env`.
+   */
+  env?: Env;
+  /** Where the built binary is cached. Default `<repo>/.cache/bin`. */
+  cacheDir?: string;
+  /** Release to build (a Go module version such as `"v2.15.2"`). Default {@link NATS_SERVER_VERSION}. */
+  version?: string;
+  /** How long to wait for another process's build to finish, in ms. Default 600000. */
+  lockTimeoutMs?: number;
+}
+
+/** Parses `nats-server --version` output ("nats-server: v2.15.2") into [major, minor, patch]. */
+export function parseNatsServerVersion(output: string): [number, number, number] | undefined {
+  const match = /v?(\d+)\.(\d+)\.(\d+)/.exec(output);
+  if (!match) return undefined;
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+async function versionOf(binary: string, env: Env): Promise<string | undefined> {
+  try {
+    const result = await run(binary, ["--version"], { env, timeoutMs: 10_000 });
+    return result.code === 0 ? result.stdout.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Takes `<path>` as an exclusive lock (a file holding our pid, created with O_EXCL), the same
+ * protocol as scripts/ensure-nats-server.sh. A lock whose owner is dead is broken.
+ */
+async function acquireLock(path: string, timeoutMs: number): Promise<() => Promise<void>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await writeFile(path, `${process.pid}\n`, { flag: "wx" });
+      return () => rm(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const owner = Number.parseInt(await readFile(path, "utf8").catch(() => ""), 10);
+    if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) {
+      await rm(path, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new DeadlineExceededError(
+        `waited ${timeoutMs} ms for the nats-server build lock ${path} held by pid ${owner}; delete the file if no build is running`,
+        { lock: path, owner },
+      );
+    }
+    await sleep(250);
+  }
+}
+
+async function findGo(env: Env): Promise<string | undefined> {
+  const onPath = await findOnPath("go", env);
+  if (onPath) return onPath;
+  // The official tarball's location, often not on PATH in non-login shells.
+  return (await isExecutable("/usr/local/go/bin/go")) ? "/usr/local/go/bin/go" : undefined;
+}
+
+async function build(go: string, cacheDir: string, version: string, env: Env): Promise<string> {
+  const target = join(cacheDir, "nats-server");
+  const gobin = join(cacheDir, `.build-${process.pid}-${randomBytes(4).toString("hex")}`);
+  await mkdir(gobin, { recursive: true });
+  try {
+    const result = await run(go, ["install", `${NATS_SERVER_MODULE}@${version}`], {
+      env: { ...env, GOBIN: gobin, CGO_ENABLED: env.CGO_ENABLED ?? "0" },
+      timeoutMs: 15 * 60_000,
+    });
+    if (result.code !== 0) {
+      throw new InternalError(
+        `go install ${NATS_SERVER_MODULE}@${version} failed (exit ${result.code}): ${result.stderr.trim()}`,
+        { version },
+      );
+    }
+    // Readers never see a half-written binary: it appears under its final name in one rename.
+    await rename(join(gobin, "nats-server"), target);
+    return target;
+  } finally {
+    await rm(gobin, { recursive: true, force: true });
+  }
+}
+
+async function resolve(options: EnsureNatsServerOptions, env: Env): Promise<string> {
+  const explicit = env.ARBITER_NATS_SERVER;
+  if (explicit !== undefined && explicit !== "") {
+    if (!(await isExecutable(explicit)) || (await versionOf(explicit, env)) === undefined) {
+      throw new InvalidArgumentError("ARBITER_NATS_SERVER", "the path of a runnable nats-server binary", explicit);
+    }
+    return explicit;
+  }
+
+  const version = options.version ?? NATS_SERVER_VERSION;
+  const cacheDir = options.cacheDir ?? join(REPO_ROOT, ".cache", "bin");
+  const cached = join(cacheDir, "nats-server");
+  const isPinned = async () => (await versionOf(cached, env))?.endsWith(version) === true;
+  if (await isPinned()) return cached;
+
+  const go = await findGo(env);
+  if (go) {
+    await mkdir(cacheDir, { recursive: true });
+    const release = await acquireLock(join(cacheDir, "nats-server.lock"), options.lockTimeoutMs ?? 600_000);
+    try {
+      // Another process may have built it while we waited for the lock.
+      if (await isPinned()) return cached;
+      return await build(go, cacheDir, version, env);
+    } finally {
+      await release();
+    }
+  }
+
+  const onPath = await findOnPath("nats-server", env);
+  if (onPath) {
+    const found = await versionOf(onPath, env);
+    const parsed = found === undefined ? undefined : parseNatsServerVersion(found);
+    const [minMajor, minMinor] = MIN_PATH_NATS_SERVER;
+    if (parsed && (parsed[0] > minMajor || (parsed[0] === minMajor && parsed[1] >= minMinor))) return onPath;
+    throw new FailedPreconditionError(
+      `${onPath} is ${found ?? "of unknown version"}, but JetStream key-value needs nats-server ${minMajor}.${minMinor}+; install Go (Debian package golang-go) so the tests can build ${version}, or set ARBITER_NATS_SERVER`,
+      { path: onPath, version: found },
+    );
+  }
+
+  throw new FailedPreconditionError(
+    `no nats-server: neither go (to build ${NATS_SERVER_MODULE}@${version}) nor a nats-server binary was found on PATH; install the Debian package golang-go or nats-server, or set ARBITER_NATS_SERVER to a binary`,
+    { version },
+  );
+}
+
+const memo = new Map<string, Promise<string>>();
+
+/**
+ * Returns the path of a nats-server binary, building the pinned release into the cache on first
+ * use (about a minute; concurrent test processes wait on a lock file instead of building twice).
+ * The answer is remembered for the life of the process.
+ *
+ * @throws FailedPreconditionError when neither Go nor a suitable nats-server is installed (the
+ *   message names the Debian packages `golang-go` and `nats-server`).
+ */
+export function ensureNatsServer(options: EnsureNatsServerOptions = {}): Promise<string> {
+  const env = options.env ?? process.env;
+  const key = JSON.stringify([env.ARBITER_NATS_SERVER, env.PATH, options.cacheDir, options.version]);
+  let pending = memo.get(key);
+  if (!pending) {
+    pending = resolve(options, env);
+    memo.set(key, pending);
+    pending.catch(() => memo.delete(key));
+  }
+  return pending;
+}
+
