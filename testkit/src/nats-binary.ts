@@ -39,6 +39,11 @@ export interface EnsureNatsServerOptions {
   cacheDir?: string;
   /** Release to build (a Go module version such as `"v2.15.2"`). Default {@link NATS_SERVER_VERSION}. */
   version?: string;
+  /**
+   * Build the pinned release with Go when it is not cached. Default true; false uses only existing
+   * binaries (the explicit one, the cache, PATH), e.g. when CI pre-built with the script.
+   */
+  build?: boolean;
   /** How long to wait for another process's build to finish, in ms. Default 600000. */
   lockTimeoutMs?: number;
 }
@@ -141,7 +146,7 @@ async function resolve(options: EnsureNatsServerOptions, env: Env): Promise<stri
   const isPinned = async () => (await versionOf(cached, env))?.endsWith(version) === true;
   if (await isPinned()) return cached;
 
-  const go = await findGo(env);
+  const go = options.build === false ? undefined : await findGo(env);
   if (go) {
     await mkdir(cacheDir, { recursive: true });
     const release = await acquireLock(join(cacheDir, "nats-server.lock"), options.lockTimeoutMs ?? 600_000);
@@ -184,7 +189,7 @@ const memo = new Map<string, Promise<string>>();
  */
 export function ensureNatsServer(options: EnsureNatsServerOptions = {}): Promise<string> {
   const env = options.env ?? process.env;
-  const key = JSON.stringify([env.ARBITER_NATS_SERVER, env.PATH, options.cacheDir, options.version]);
+  const key = JSON.stringify([env.ARBITER_NATS_SERVER, env.PATH, options.cacheDir, options.version, options.build]);
   let pending = memo.get(key);
   if (!pending) {
     pending = resolve(options, env);
