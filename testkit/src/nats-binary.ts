@@ -171,6 +171,12 @@ async function resolve(options: EnsureNatsServerOptions, env: Env): Promise<stri
     );
   }
 
+  if (options.build === false) {
+    throw new FailedPreconditionError(
+      `no nats-server: ${cached} is missing or not ${version}, building is off and none is on PATH; run scripts/ensure-nats-server.sh (needs Go: Debian package golang-go), install the Debian package nats-server, or set ARBITER_NATS_SERVER`,
+      { version },
+    );
+  }
   throw new FailedPreconditionError(
     `no nats-server: neither go (to build ${NATS_SERVER_MODULE}@${version}) nor a nats-server binary was found on PATH; install the Debian package golang-go or nats-server, or set ARBITER_NATS_SERVER to a binary`,
     { version },
