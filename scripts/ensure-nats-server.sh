@@ -27,7 +27,14 @@ if is_pinned; then echo "$bin"; exit 0; fi
 
 go="$(command -v go || true)"
 [ -z "$go" ] && [ -x /usr/local/go/bin/go ] && go=/usr/local/go/bin/go
-if [ -n "$go" ]; then
+go_ok() {  # Go 1.21+ fetches the toolchain the module's go.mod asks for (go 1.26); older Go cannot.
+  [[ "$("$go" env GOVERSION 2>/dev/null)" =~ ^go([0-9]+)\.([0-9]+) ]] || return 1
+  [ "${BASH_REMATCH[1]}" -gt 1 ] || [ "${BASH_REMATCH[2]}" -ge 21 ]
+}
+build_failed=""
+if [ -n "$go" ] && ! go_ok; then
+  build_failed="$go is $("$go" env GOVERSION 2>/dev/null || echo 'of unknown version'); building nats-server $NATS_SERVER_VERSION needs Go 1.21+"
+elif [ -n "$go" ]; then
   mkdir -p "$cache"
   lock="$cache/nats-server.lock"
   # Lock = a file holding the owner's pid, created exclusively (noclobber); a dead owner's lock is broken.
@@ -36,15 +43,15 @@ if [ -n "$go" ]; then
     if [ -n "$owner" ] && ! kill -0 "$owner" 2>/dev/null; then rm -f "$lock"; continue; fi
     sleep 0.25
   done
-  trap 'rm -f "$lock"' EXIT
-  if ! is_pinned; then
-    gobin="$(mktemp -d "$cache/.build-$$-XXXX")"
-    echo "building $MODULE@$NATS_SERVER_VERSION with $("$go" version)..." >&2
-    GOBIN="$gobin" CGO_ENABLED="${CGO_ENABLED:-0}" "$go" install "$MODULE@$NATS_SERVER_VERSION" >&2
+  gobin="$(mktemp -d "$cache/.build-$$-XXXX")"
+  trap 'rm -f "$lock"; rm -rf "$gobin"' EXIT
+  if is_pinned; then echo "$bin"; exit 0; fi
+  echo "building $MODULE@$NATS_SERVER_VERSION with $("$go" version)..." >&2
+  if GOBIN="$gobin" CGO_ENABLED="${CGO_ENABLED:-0}" "$go" install "$MODULE@$NATS_SERVER_VERSION" >&2; then
     mv "$gobin/nats-server" "$bin"
-    rm -rf "$gobin"
+    echo "$bin"; exit 0
   fi
-  echo "$bin"; exit 0
+  build_failed="go install $MODULE@$NATS_SERVER_VERSION failed"
 fi
 
 if path="$(command -v nats-server)"; then
@@ -53,9 +60,13 @@ if path="$(command -v nats-server)"; then
     major="${BASH_REMATCH[1]}"; minor="${BASH_REMATCH[2]}"
     if [ "$major" -gt 2 ] || { [ "$major" -eq 2 ] && [ "$minor" -ge 9 ]; }; then echo "$path"; exit 0; fi
   fi
-  echo "$path is ${version:-of unknown version}, but JetStream key-value needs nats-server 2.9+; install Go (Debian package golang-go) or set ARBITER_NATS_SERVER" >&2
+  [ -z "$build_failed" ] && echo "$path is ${version:-of unknown version}, but JetStream key-value needs nats-server 2.9+; install Go 1.21+ or set ARBITER_NATS_SERVER" >&2
+fi
+if [ -n "$build_failed" ]; then
+  echo "$build_failed; install a newer Go or the Debian package nats-server (2.9+), or set ARBITER_NATS_SERVER" >&2
   exit 1
 fi
+[ -n "${path:-}" ] && exit 1
 
 echo "no nats-server: neither go (to build $MODULE@$NATS_SERVER_VERSION) nor a nats-server binary is on PATH; install the Debian package golang-go or nats-server, or set ARBITER_NATS_SERVER" >&2
 exit 1

@@ -3,16 +3,8 @@
  * clustered) and PostgreSQL, started on free 127.0.0.1 ports, ready-checked, restartable, and
  * torn down when the test process exits. Everything public is exported from here.
  */
-export { createTempDir, TempDir, type TempDirOptions } from "./temp-dir.ts";
+
 export { freePort, freePorts, LOOPBACK_HOST } from "./free-port.ts";
-export {
-  ensureNatsServer,
-  type EnsureNatsServerOptions,
-  MIN_PATH_NATS_SERVER,
-  NATS_SERVER_MODULE,
-  NATS_SERVER_VERSION,
-  parseNatsServerVersion,
-} from "./nats-binary.ts";
 export {
   type NatsCluster,
   type NatsRestartOptions,
@@ -22,11 +14,20 @@ export {
   startNats,
   startNatsCluster,
 } from "./nats.ts";
-export { type EnsurePostgresOptions, ensurePostgres, type PostgresBinaries } from "./postgres-binary.ts";
+export {
+  type EnsureNatsServerOptions,
+  ensureNatsServer,
+  MIN_PATH_NATS_SERVER,
+  NATS_SERVER_MODULE,
+  NATS_SERVER_VERSION,
+  parseNatsServerVersion,
+} from "./nats-binary.ts";
 export {
   type PostgresConnectionOptions,
   type PostgresServer,
   type StartPostgresOptions,
   startPostgres,
 } from "./postgres.ts";
+export { type EnsurePostgresOptions, ensurePostgres, type PostgresBinaries } from "./postgres-binary.ts";
 export { ServerExitedError } from "./server-process.ts";
+export { createTempDir, TempDir, type TempDirOptions } from "./temp-dir.ts";

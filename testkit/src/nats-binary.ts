@@ -25,6 +25,12 @@ export const NATS_SERVER_MODULE = "github.com/nats-io/nats-server/v2";
 /** Oldest nats-server taken from PATH: JetStream key-value buckets need 2.9. */
 export const MIN_PATH_NATS_SERVER = [2, 9] as const;
 
+/**
+ * Oldest Go that can build the pinned release: Go 1.21+ fetches the newer toolchain the module's
+ * go.mod asks for (go 1.26) through the module proxy (GOTOOLCHAIN=auto); older Go cannot.
+ */
+export const MIN_GO = [1, 21] as const;
+
 /** Root of the repository (the test kit lives in `<repo>/testkit/src`). */
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -109,6 +115,15 @@ async function findGo(env: Env): Promise<string | undefined> {
 }
 
 async function build(go: string, cacheDir: string, version: string, env: Env): Promise<string> {
+  const goVersion = (await run(go, ["env", "GOVERSION"], { env })).stdout.trim();
+  const parsed = /^go(\d+)\.(\d+)/.exec(goVersion);
+  const [major, minor] = [Number(parsed?.[1] ?? 0), Number(parsed?.[2] ?? 0)];
+  if (major < MIN_GO[0] || (major === MIN_GO[0] && minor < MIN_GO[1])) {
+    throw new FailedPreconditionError(
+      `${go} is ${goVersion || "of unknown version"}; building nats-server ${version} needs Go ${MIN_GO.join(".")}+ (older Go cannot fetch the toolchain the module asks for); install a newer Go or the Debian package nats-server (2.9+), or set ARBITER_NATS_SERVER`,
+      { go, goVersion, version },
+    );
+  }
   const target = join(cacheDir, "nats-server");
   const gobin = join(cacheDir, `.build-${process.pid}-${randomBytes(4).toString("hex")}`);
   await mkdir(gobin, { recursive: true });
@@ -146,6 +161,8 @@ async function resolve(options: EnsureNatsServerOptions, env: Env): Promise<stri
   const isPinned = async () => (await versionOf(cached, env))?.endsWith(version) === true;
   if (await isPinned()) return cached;
 
+  // A failed build (say, Debian bookworm's Go 1.19) still lets a packaged nats-server serve.
+  let buildError: unknown;
   const go = options.build === false ? undefined : await findGo(env);
   if (go) {
     await mkdir(cacheDir, { recursive: true });
@@ -154,6 +171,8 @@ async function resolve(options: EnsureNatsServerOptions, env: Env): Promise<stri
       // Another process may have built it while we waited for the lock.
       if (await isPinned()) return cached;
       return await build(go, cacheDir, version, env);
+    } catch (error) {
+      buildError = error;
     } finally {
       await release();
     }
@@ -165,11 +184,14 @@ async function resolve(options: EnsureNatsServerOptions, env: Env): Promise<stri
     const parsed = found === undefined ? undefined : parseNatsServerVersion(found);
     const [minMajor, minMinor] = MIN_PATH_NATS_SERVER;
     if (parsed && (parsed[0] > minMajor || (parsed[0] === minMajor && parsed[1] >= minMinor))) return onPath;
-    throw new FailedPreconditionError(
-      `${onPath} is ${found ?? "of unknown version"}, but JetStream key-value needs nats-server ${minMajor}.${minMinor}+; install Go (Debian package golang-go) so the tests can build ${version}, or set ARBITER_NATS_SERVER`,
-      { path: onPath, version: found },
-    );
+    if (buildError === undefined) {
+      throw new FailedPreconditionError(
+        `${onPath} is ${found ?? "of unknown version"}, but JetStream key-value needs nats-server ${minMajor}.${minMinor}+; install Go ${MIN_GO.join(".")}+ so the tests can build ${version}, or set ARBITER_NATS_SERVER`,
+        { path: onPath, version: found },
+      );
+    }
   }
+  if (buildError !== undefined) throw buildError;
 
   if (options.build === false) {
     throw new FailedPreconditionError(
@@ -204,4 +226,3 @@ export function ensureNatsServer(options: EnsureNatsServerOptions = {}): Promise
   }
   return pending;
 }
-

@@ -6,7 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { connect as tcpConnect } from "node:net";
 import { InvalidArgumentError } from "@arbiter/core";
-import { type Env, cleanEnv, findOnPath } from "./exec.ts";
+import { cleanEnv, type Env, findOnPath } from "./exec.ts";
 import { freePorts, LOOPBACK_HOST } from "./free-port.ts";
 import { ensureNatsServer } from "./nats-binary.ts";
 import { isTerminating, ServerExitedError, ServerProcess } from "./server-process.ts";

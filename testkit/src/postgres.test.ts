@@ -95,7 +95,10 @@ test("ensurePostgres finds the embedded PostgreSQL binaries without PATH", async
 test("ensurePostgres rejects an explicit directory without postgres, naming the option", async () => {
   await assert.rejects(ensurePostgres({ binDir: "/nonexistent", env: {} }), (error: Error) => {
     assert.equal(error.name, "InvalidArgumentError");
-    assert.match(error.message, /^binDir: expected a directory holding runnable postgres and initdb binaries, got \/nonexistent$/);
+    assert.match(
+      error.message,
+      /^binDir: expected a directory holding runnable postgres and initdb binaries, got \/nonexistent$/,
+    );
     return true;
   });
 });

@@ -9,7 +9,7 @@ import { chown, mkdir } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { FailedPreconditionError, InternalError, InvalidArgumentError } from "@arbiter/core";
 import pg from "pg";
-import { type Env, cleanEnv, findOnPath, run } from "./exec.ts";
+import { cleanEnv, type Env, findOnPath, run } from "./exec.ts";
 import { freePort, LOOPBACK_HOST } from "./free-port.ts";
 import { ensurePostgres } from "./postgres-binary.ts";
 import { isTerminating, ServerExitedError, ServerProcess } from "./server-process.ts";
@@ -206,7 +206,8 @@ class Postgres implements PostgresServer {
         return;
       } catch (error) {
         const busy =
-          error instanceof ServerExitedError && /shared memory block is still in use|lock file .* already exists/i.test(error.log);
+          error instanceof ServerExitedError &&
+          /shared memory block is still in use|lock file .* already exists/i.test(error.log);
         if (!busy || attempt >= 20) throw error;
         await sleep(250);
       }

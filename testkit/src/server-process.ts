@@ -149,7 +149,10 @@ export class ServerProcess {
   async logTail(lines = 30): Promise<string> {
     try {
       const text = await readFile(this.spec.logFile, "utf8");
-      return text.split("\n").slice(-lines - 1).join("\n");
+      return text
+        .split("\n")
+        .slice(-lines - 1)
+        .join("\n");
     } catch {
       return "(no log)";
     }

@@ -41,6 +41,13 @@ async function fakeNatsServer(version: string): Promise<string> {
   return dir.path;
 }
 
+/** Adds a fake `go` reporting `goVersion` to `dir`. */
+async function addFakeGo(dir: string, goVersion: string): Promise<void> {
+  const path = `${dir}/go`;
+  await writeFile(path, `#!/bin/sh\necho "${goVersion}"\n`);
+  await chmod(path, 0o755);
+}
+
 async function emptyCache(): Promise<string> {
   const dir = await createTempDir({ prefix: "arbiter-empty-cache-" });
   await mkdir(dir.join("bin"));
@@ -64,7 +71,8 @@ test("without a build, ensureNatsServer takes a nats-server 2.9+ from PATH and r
   const old = await fakeNatsServer("v2.8.4");
   await assert.rejects(
     ensureNatsServer({ env: { PATH: old }, cacheDir, build: false }),
-    (error: Error) => error.name === "FailedPreconditionError" && /v2\.8\.4.*needs nats-server 2\.9\+/.test(error.message),
+    (error: Error) =>
+      error.name === "FailedPreconditionError" && /v2\.8\.4.*needs nats-server 2\.9\+/.test(error.message),
   );
 });
 
@@ -74,6 +82,25 @@ test("with building off and no nats-server on PATH, ensureNatsServer names the D
     assert.equal(error.name, "FailedPreconditionError");
     assert.match(error.message, /golang-go/);
     assert.match(error.message, /nats-server/);
+    return true;
+  });
+});
+
+test("a Go too old to build the pinned release falls back to a packaged nats-server 2.9+", async () => {
+  const dir = await fakeNatsServer("v2.9.10");
+  await addFakeGo(dir, "go1.19.8");
+  assert.equal(await ensureNatsServer({ env: { PATH: dir }, cacheDir: await emptyCache() }), `${dir}/nats-server`);
+});
+
+test("a Go too old to build and no nats-server fails naming the Go version needed", async () => {
+  const dir = await fakeNatsServer("v2.9.10");
+  const goOnly = `${dir}/go-only`;
+  await mkdir(goOnly);
+  await addFakeGo(goOnly, "go1.19.8");
+  await assert.rejects(ensureNatsServer({ env: { PATH: goOnly }, cacheDir: await emptyCache() }), (error: Error) => {
+    assert.equal(error.name, "FailedPreconditionError");
+    assert.match(error.message, /is go1\.19\.8; building nats-server v\d+\.\d+\.\d+ needs Go 1\.21\+/);
+    assert.match(error.message, /Debian package nats-server/);
     return true;
   });
 });
