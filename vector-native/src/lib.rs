@@ -17,7 +17,7 @@ pub mod store;
 pub mod util;
 
 #[cfg(feature = "napi")]
-mod binding;
+pub mod binding;
 
 pub use config::{IndexConfig, Kind, Metric, Storage};
 pub use error::{Error, Result};
