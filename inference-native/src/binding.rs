@@ -1,0 +1,337 @@
+//! The thin N-API layer over the core. Only the TypeScript wrapper (`src/native.ts`) calls it; it
+//! does no argument defaulting of its own. Core errors cross as JSON in the error message (see
+//! `Error::to_json`); the wrapper turns them into `@arbiter/core` error classes.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use napi::bindgen_prelude::*;
+use napi_derive::napi;
+
+use crate::{
+    drain_logs, release_free_memory, CancelToken, Datatype, Error as CoreError, Fallback, InputTensor,
+    ModelSource, OptimizationLevel, OutputData, OutputTensor, Provider, Runtime, Session, SessionConfig,
+    TensorInfo,
+};
+
+fn to_napi(e: CoreError) -> napi::Error {
+    napi::Error::new(Status::GenericFailure, e.to_json())
+}
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
+/// Runs `f`, turning a panic into an `INTERNAL` error so that no panic crosses into Node.
+fn guard<T>(f: impl FnOnce() -> std::result::Result<T, CoreError>) -> napi::Result<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(result) => result.map_err(to_napi),
+        Err(payload) => Err(to_napi(CoreError::Internal { message: format!("panic in inference-native: {}", panic_message(payload)) })),
+    }
+}
+
+/// Options of `loadSession`, already defaulted and validated by the wrapper.
+#[napi(object)]
+pub struct NativeLoadOptions {
+    pub library_path: String,
+    pub execution_provider: String,
+    pub provider_fallback: String,
+    pub intra_op_threads: u32,
+    pub inter_op_threads: u32,
+    pub graph_optimization_level: String,
+    pub warmup: bool,
+}
+
+/// A model input or output.
+#[napi(object)]
+pub struct NativeTensorInfo {
+    pub name: String,
+    pub datatype: String,
+    pub shape: Vec<i64>,
+}
+
+/// One input of a run: `index` into the model inputs, `datatype` as an OIP name, and the data as
+/// one or more chunks that are concatenated (one chunk is read in place).
+#[napi(object)]
+pub struct NativeInput {
+    pub index: u32,
+    pub datatype: String,
+    pub shape: Vec<i64>,
+    pub chunks: Vec<Uint8Array>,
+}
+
+/// One output of a run, in the order requested.
+#[napi(object)]
+pub struct NativeOutput {
+    pub shape: Vec<i64>,
+    pub data: Uint8Array,
+}
+
+/// A log record for the wrapper's logger.
+#[napi(object)]
+pub struct NativeLogRecord {
+    pub level: String,
+    pub category: String,
+    pub message: String,
+}
+
+/// Version and providers of the ONNX Runtime library at a path (loading it if needed).
+#[napi(object)]
+pub struct NativeRuntimeInfo {
+    pub version: String,
+    pub library_path: String,
+    pub providers: Vec<String>,
+}
+
+fn info(t: &TensorInfo) -> NativeTensorInfo {
+    NativeTensorInfo { name: t.name.clone(), datatype: t.datatype.oip_name().to_string(), shape: t.shape.clone() }
+}
+
+/// Loads the runtime library (once per process) and reports what it provides.
+#[napi]
+pub fn runtime_info(library_path: String) -> napi::Result<NativeRuntimeInfo> {
+    guard(|| {
+        let rt = Runtime::load(Path::new(&library_path))?;
+        Ok(NativeRuntimeInfo {
+            version: rt.version().to_string(),
+            library_path: rt.library_path().display().to_string(),
+            providers: rt.available_providers(),
+        })
+    })
+}
+
+/// Takes the pending log records (ONNX Runtime warnings, provider fallbacks, warm-up failures).
+#[napi]
+pub fn drain_log_records() -> napi::Result<Vec<NativeLogRecord>> {
+    guard(|| {
+        Ok(drain_logs()
+            .into_iter()
+            .map(|r| NativeLogRecord { level: r.level.to_string(), category: r.category, message: r.message })
+            .collect())
+    })
+}
+
+pub struct LoadTask {
+    bytes: Option<Uint8Array>,
+    path: Option<String>,
+    library_path: String,
+    config: SessionConfig,
+}
+
+impl Task for LoadTask {
+    type Output = Session;
+    type JsValue = NativeSession;
+
+    fn compute(&mut self) -> napi::Result<Session> {
+        guard(|| {
+            let rt = Runtime::load(Path::new(&self.library_path))?;
+            let source = match (&self.bytes, &self.path) {
+                (Some(bytes), _) => ModelSource::Bytes(bytes),
+                (None, Some(path)) => ModelSource::Path(Path::new(path)),
+                (None, None) => return Err(CoreError::invalid("source", "{ bytes } or { path }", "neither")),
+            };
+            Session::load(rt, source, &self.config)
+        })
+    }
+
+    fn resolve(&mut self, _env: Env, session: Session) -> napi::Result<NativeSession> {
+        Ok(NativeSession {
+            inputs: session.inputs().iter().map(info).collect(),
+            outputs: session.outputs().iter().map(info).collect(),
+            provider: session.provider().to_string(),
+            fallback_reason: session.fallback_reason().map(str::to_string),
+            memory_bytes: session.memory_bytes() as f64,
+            session: Mutex::new(Some(Arc::new(session))),
+        })
+    }
+}
+
+/// Loads a model off the JS thread. Exactly one of `bytes` and `path` is set.
+#[napi(ts_return_type = "Promise<NativeSession>")]
+pub fn load_session(bytes: Option<Uint8Array>, path: Option<String>, options: NativeLoadOptions) -> napi::Result<AsyncTask<LoadTask>> {
+    let config = guard(|| {
+        Ok(SessionConfig {
+            provider: Provider::parse(&options.execution_provider)?,
+            fallback: Fallback::parse(&options.provider_fallback)?,
+            intra_op_threads: options.intra_op_threads as usize,
+            inter_op_threads: options.inter_op_threads as usize,
+            optimization_level: OptimizationLevel::parse(&options.graph_optimization_level)?,
+            warmup: options.warmup,
+        })
+    })?;
+    Ok(AsyncTask::new(LoadTask { bytes, path, library_path: options.library_path, config }))
+}
+
+/// Cancels the runs it is passed to (the wrapper creates one per AbortSignal).
+#[napi]
+pub struct NativeCancelToken {
+    token: CancelToken,
+}
+
+#[napi]
+impl NativeCancelToken {
+    #[napi(constructor)]
+    pub fn new() -> Self {
+        NativeCancelToken { token: CancelToken::new() }
+    }
+
+    #[napi]
+    pub fn cancel(&self) -> napi::Result<()> {
+        guard(|| {
+            self.token.cancel();
+            Ok(())
+        })
+    }
+}
+
+impl Default for NativeCancelToken {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A loaded session. `unload` drops it; runs already in flight finish first.
+#[napi]
+pub struct NativeSession {
+    session: Mutex<Option<Arc<Session>>>,
+    inputs: Vec<NativeTensorInfo>,
+    outputs: Vec<NativeTensorInfo>,
+    provider: String,
+    fallback_reason: Option<String>,
+    memory_bytes: f64,
+}
+
+fn clone_info(v: &[NativeTensorInfo]) -> Vec<NativeTensorInfo> {
+    v.iter().map(|t| NativeTensorInfo { name: t.name.clone(), datatype: t.datatype.clone(), shape: t.shape.clone() }).collect()
+}
+
+#[napi]
+impl NativeSession {
+    #[napi(getter)]
+    pub fn inputs(&self) -> Vec<NativeTensorInfo> {
+        clone_info(&self.inputs)
+    }
+
+    #[napi(getter)]
+    pub fn outputs(&self) -> Vec<NativeTensorInfo> {
+        clone_info(&self.outputs)
+    }
+
+    #[napi(getter)]
+    pub fn execution_provider(&self) -> String {
+        self.provider.clone()
+    }
+
+    #[napi(getter)]
+    pub fn fallback_reason(&self) -> Option<String> {
+        self.fallback_reason.clone()
+    }
+
+    #[napi(getter)]
+    pub fn memory_bytes(&self) -> f64 {
+        self.memory_bytes
+    }
+
+    /// Runs the model off the JS thread. `outputs` are indices into the model outputs (empty: all).
+    #[napi(ts_return_type = "Promise<NativeOutput[]>")]
+    pub fn run(&self, inputs: Vec<NativeInput>, outputs: Vec<u32>, cancel: Option<&NativeCancelToken>) -> napi::Result<AsyncTask<RunTask>> {
+        let session = guard(|| {
+            self.session
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone()
+                .ok_or_else(|| CoreError::FailedPrecondition { message: "session is unloaded".to_string() })
+        })?;
+        Ok(AsyncTask::new(RunTask { session, inputs, outputs, cancel: cancel.map(|c| c.token.clone()) }))
+    }
+
+    /// Drops the session; its memory is returned once in-flight runs finish.
+    #[napi]
+    pub fn unload(&self) -> napi::Result<()> {
+        guard(|| {
+            let taken = self.session.lock().unwrap_or_else(|e| e.into_inner()).take();
+            if let Some(session) = taken {
+                if let Ok(session) = Arc::try_unwrap(session) {
+                    drop(session);
+                    release_free_memory();
+                }
+            }
+            Ok(())
+        })
+    }
+}
+
+pub struct RunTask {
+    session: Arc<Session>,
+    inputs: Vec<NativeInput>,
+    outputs: Vec<u32>,
+    cancel: Option<CancelToken>,
+}
+
+impl Task for RunTask {
+    type Output = Vec<OutputTensor>;
+    type JsValue = Vec<NativeOutput>;
+
+    fn compute(&mut self) -> napi::Result<Vec<OutputTensor>> {
+        guard(|| {
+            let infos = self.session.inputs();
+            let chunks: Vec<Vec<&[u8]>> = self.inputs.iter().map(|i| i.chunks.iter().map(|c| &c[..]).collect()).collect();
+            let mut inputs = Vec::with_capacity(self.inputs.len());
+            for (input, chunks) in self.inputs.iter().zip(&chunks) {
+                let info = infos.get(input.index as usize).ok_or_else(|| {
+                    CoreError::invalid("inputs", format!("an input index below {}", infos.len()), input.index.to_string())
+                })?;
+                let datatype = Datatype::from_oip(&input.datatype).ok_or_else(|| {
+                    CoreError::invalid(format!("input {:?} datatype", info.name), info.datatype.oip_name(), input.datatype.clone())
+                })?;
+                inputs.push(InputTensor { name: &info.name, datatype, shape: input.shape.clone(), chunks });
+            }
+            let outputs = self.session.outputs();
+            let names: Vec<&str> = self
+                .outputs
+                .iter()
+                .map(|&i| outputs.get(i as usize).map(|o| o.name.as_str()).unwrap_or(""))
+                .collect();
+            let mut result = self.session.run(&inputs, &names, self.cancel.as_ref())?;
+            // An output may alias an input (or another output) when ONNX Runtime forwards a buffer;
+            // such outputs are copied so that every returned array owns its memory.
+            let input_ranges: Vec<(usize, usize)> =
+                chunks.iter().flatten().map(|c| (c.as_ptr() as usize, c.as_ptr() as usize + c.len())).collect();
+            let mut seen: Vec<usize> = Vec::new();
+            for out in &mut result {
+                if let OutputData::Ort { ptr, len, .. } = &out.data {
+                    let (p, len) = (*ptr as usize, *len);
+                    if len > 0 && (input_ranges.iter().any(|&(s, e)| p >= s && p < e) || seen.contains(&p)) {
+                        out.data = OutputData::Owned(out.data.as_bytes().to_vec());
+                    } else {
+                        seen.push(p);
+                    }
+                }
+            }
+            Ok(result)
+        })
+    }
+
+    fn resolve(&mut self, _env: Env, outputs: Vec<OutputTensor>) -> napi::Result<Vec<NativeOutput>> {
+        Ok(outputs
+            .into_iter()
+            .map(|out| {
+                let data = match out.data {
+                    OutputData::Owned(bytes) => Uint8Array::new(bytes),
+                    OutputData::Ort { len: 0, .. } => Uint8Array::new(Vec::new()),
+                    OutputData::Ort { value, ptr, len } => {
+                        // SAFETY: `ptr`/`len` is the tensor owned by `value`, which the finalizer
+                        // keeps alive until V8 collects the array.
+                        unsafe { Uint8Array::with_external_data(ptr.cast_mut(), len, move |_, _| drop(value)) }
+                    }
+                };
+                NativeOutput { shape: out.shape, data }
+            })
+            .collect())
+    }
+}
