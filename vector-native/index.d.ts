@@ -21,6 +21,13 @@ export declare class NativeIndex {
   search(query: Float32Array, args: SearchArgs): Promise<NativeHits>
   /** Searches one query on the calling thread (for callers that measured it to be cheap). */
   searchSync(query: Float32Array, args: SearchArgs): NativeHits
+  /**
+   * Unfiltered search writing into `outIds`/`outDistances` (≥ k elements); resolves to the
+   * number of hits. Fewer napi objects than `search`: the wrapper's fast path.
+   */
+  searchInto(query: Float32Array, k: number, efSearch: number, outIds: BigUint64Array, outDistances: Float32Array): Promise<number>
+  /** Synchronous twin of `searchInto` (`efSearch` 0 = the index default). */
+  searchIntoSync(query: Float32Array, k: number, efSearch: number, outIds: BigUint64Array, outDistances: Float32Array): number
   /** Searches many queries (row-major) in parallel off the JS thread. */
   searchBatch(queries: Float32Array, args: SearchArgs, threads: number, cancel?: CancelToken | undefined | null): Promise<NativeHits>
   /** Writes a snapshot (off the JS thread); resolves to its size in bytes. */

@@ -385,6 +385,14 @@ export class VectorIndex {
     const q = vectorArg("query", query, 1, this.#dim);
     const { signal, ...args } = searchArgs(options);
     aborted(signal);
+    if (args.filter === undefined && args.withPayloads !== true && args.exact !== true) {
+      // Fast path: primitives in, caller-owned arrays out (fewer objects across the boundary).
+      const ids = new BigUint64Array(args.k);
+      const distances = new Float32Array(args.k);
+      const run = this.#native.searchInto(q, args.k, args.efSearch ?? 0, ids, distances);
+      const n = await withSignal(awaitNative(run), signal, "search");
+      return { ids: ids.subarray(0, n), distances: distances.subarray(0, n) };
+    }
     const hits = await withSignal(awaitNative(this.#native.search(q, args)), signal, "search");
     return results(hits)[0] as SearchResult;
   }
@@ -397,6 +405,12 @@ export class VectorIndex {
   searchSync(query: Float32Array, options: Omit<SearchOptions, "signal">): SearchResult {
     const q = vectorArg("query", query, 1, this.#dim);
     const { signal: _unused, ...args } = searchArgs(options);
+    if (args.filter === undefined && args.withPayloads !== true && args.exact !== true) {
+      const ids = new BigUint64Array(args.k);
+      const distances = new Float32Array(args.k);
+      const n = callNative(() => this.#native.searchIntoSync(q, args.k, args.efSearch ?? 0, ids, distances));
+      return { ids: ids.subarray(0, n), distances: distances.subarray(0, n) };
+    }
     return results(callNative(() => this.#native.searchSync(q, args)))[0] as SearchResult;
   }
 
