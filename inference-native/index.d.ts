@@ -14,10 +14,18 @@ export declare class NativeSession {
   get executionProvider(): string
   get fallbackReason(): string | null
   get memoryBytes(): number
-  /** Runs the model off the JS thread. `outputs` are indices into the model outputs (empty: all). */
-  run(inputs: Array<NativeInput>, outputs: Array<number>, cancel?: NativeCancelToken | undefined | null): Promise<NativeOutput[]>
-  /** EXPERIMENT: runs on the calling thread. */
-  runSync(inputs: Array<NativeInput>, outputs: Array<number>): Array<NativeOutput>
+  /**
+   * Starts a run on the session's worker threads and returns its id at once. `outputs` are
+   * indices into the model outputs (empty: all). `pollRun(id)` returns the result.
+   */
+  start(inputs: Array<NativeInput>, outputs: Array<number>, cancel?: NativeCancelToken | undefined | null): number
+  /** Typical duration of a run of this session, in microseconds (see `Session::typical_run_micros`). */
+  get typicalRunMicros(): number
+  /**
+   * Runs on the calling (JS) thread. The wrapper uses it only for runs shorter than a thread
+   * hand-off would be.
+   */
+  runInline(inputs: Array<NativeInput>, outputs: Array<number>): Array<NativeOutput>
   /** Drops the session; its memory is returned once in-flight runs finish. */
   unload(): void
 }
@@ -48,6 +56,10 @@ export interface NativeLoadOptions {
   interOpThreads: number
   graphOptimizationLevel: string
   warmup: boolean
+  /** Runs of this session executing at once (worker threads). */
+  concurrency: number
+  /** How long an idle worker polls for the next run before sleeping, in microseconds. */
+  spinMicros: number
 }
 
 /** A log record for the wrapper's logger. */
@@ -57,7 +69,7 @@ export interface NativeLogRecord {
   message: string
 }
 
-/** One output of a run, in the order requested. */
+/** One output of a run, in the order requested (built by `poll_run`; declared for the typings). */
 export interface NativeOutput {
   shape: Array<number>
   data: Uint8Array
@@ -77,5 +89,20 @@ export interface NativeTensorInfo {
   shape: Array<number>
 }
 
+/**
+ * Asks for the completion callback to be called with `id` when that run ends. Returns false
+ * when it has already ended (poll it now) or no callback is registered.
+ */
+export declare function notifyWhenDone(id: number): boolean
+
+/** Returns null while run `id` is executing, then its outputs (once), or throws its error. */
+export declare function pollRun(id: number): Array<NativeOutput> | null
+
 /** Loads the runtime library (once per process) and reports what it provides. */
 export declare function runtimeInfo(libraryPath: string): NativeRuntimeInfo
+
+/**
+ * Registers the function called (with a run id) when a run that asked to be notified ends.
+ * Called once by the wrapper; later calls are ignored.
+ */
+export declare function setCompletionCallback(callback: (arg: number) => void): void

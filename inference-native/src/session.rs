@@ -3,7 +3,9 @@
 use std::ffi::CString;
 use std::path::Path;
 use std::ptr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 use ort::ep::ExecutionProvider;
 use ort::session::Session as OrtSession;
@@ -53,6 +55,8 @@ pub struct Session {
     provider: String,
     fallback_reason: Option<String>,
     memory_bytes: u64,
+    /// Exponentially weighted mean of successful run durations, in nanoseconds.
+    typical_run_nanos: AtomicU64,
 }
 
 // SAFETY: ONNX Runtime sessions are documented as safe for concurrent `Run` calls; everything else
@@ -106,9 +110,15 @@ impl Session {
             provider,
             fallback_reason,
             memory_bytes: 0,
+            typical_run_nanos: AtomicU64::new(0),
         };
         if config.warmup {
-            if let Err(e) = s.warm_up() {
+            // The first run pays for lazy initialization; the second one seeds the typical duration.
+            let warm = s.warm_up().and_then(|_| {
+                s.typical_run_nanos.store(0, Ordering::Relaxed);
+                s.warm_up()
+            });
+            if let Err(e) = warm {
                 push_log("warn", "warmup", format!("warm-up run failed (the session is still usable): {e}"));
             }
         }
@@ -142,6 +152,19 @@ impl Session {
         self.memory_bytes
     }
 
+    /// Typical duration of a successful run (an exponentially weighted mean, first run after
+    /// warm-up included), in microseconds; 0 before any run.
+    pub fn typical_run_micros(&self) -> f64 {
+        self.typical_run_nanos.load(Ordering::Relaxed) as f64 / 1000.0
+    }
+
+    fn record_run(&self, started: Instant) {
+        let nanos = started.elapsed().as_nanos().min(u64::MAX as u128) as u64;
+        let old = self.typical_run_nanos.load(Ordering::Relaxed);
+        let new = if old == 0 { nanos } else { old - old / 8 + nanos / 8 };
+        self.typical_run_nanos.store(new, Ordering::Relaxed);
+    }
+
     /// Runs the model.
     ///
     /// `inputs` must name every model input exactly once; each input's chunks are concatenated
@@ -151,6 +174,7 @@ impl Session {
         if cancel.is_some_and(|c| c.is_cancelled()) {
             return Err(Error::Cancelled);
         }
+        let started = Instant::now();
         let prepared = tensor::prepare_inputs(&self.runtime, &self.inputs, inputs)?;
         let selected: Vec<usize> = if outputs.is_empty() {
             (0..self.outputs.len()).collect()
@@ -209,6 +233,7 @@ impl Session {
         for (value, &index) in owned.into_iter().zip(&selected) {
             result.push(self.convert_output(value, index)?);
         }
+        self.record_run(started);
         Ok(result)
     }
 

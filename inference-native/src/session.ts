@@ -3,6 +3,7 @@ import { CancelledError, FailedPreconditionError, InvalidArgumentError } from "@
 import { isOipDatatype, type OipDatatype, type Tensor, type TensorMetadata } from "./datatypes.ts";
 import { fromNative } from "./errors.ts";
 import { defaultOrtLibraryPath } from "./library-path.ts";
+import { awaitRun } from "./completion.ts";
 import { type NativeInput, type NativeOutput, type NativeSession, native } from "./native.ts";
 import { asBytes, missingInput, unknownInput, unknownOutput, validateTensor } from "./validate.ts";
 
@@ -35,6 +36,26 @@ export interface SessionOptions {
   /** Run once with zero-filled inputs after loading. Default true. */
   warmup?: boolean;
   /**
+   * Runs of this session that execute at once, each on its own worker thread (like an instance
+   * count in Triton). Default 1; a batcher in front keeps that one busy.
+   */
+  concurrency?: number;
+  /**
+   * How long an idle worker keeps polling for the next run before it sleeps, in microseconds
+   * (one worker per process polls at a time). Trades a little CPU for not paying a thread
+   * wake-up per request. Default 0 (off): on virtual machines a spinning vCPU can slow the
+   * others down more than a wake-up costs.
+   */
+  workerSpinMicros?: number;
+  /**
+   * A run whose typical duration (measured on this session) is at most this many microseconds
+   * executes on the calling thread when no other run of the session is in flight: handing it to a
+   * worker thread would cost more than the run itself. Such a run cannot be interrupted once
+   * started (an aborted signal is still honoured before it starts). Default 50; 0: always use the
+   * worker threads. Batches from a batcher always use the worker threads.
+   */
+  inlineRunMaxMicros?: number;
+  /**
    * Path of the ONNX Runtime shared library. Default: the one inside the `onnxruntime-node` package
    * ({@link defaultOrtLibraryPath}). One library per process: the first load decides.
    */
@@ -56,10 +77,10 @@ export type ModelSourceInput = { bytes: Uint8Array } | { path: string };
 
 const OPTIMIZATION_LEVELS = ["disabled", "basic", "extended", "all"] as const;
 
-function threads(value: unknown, field: string): number {
+function threads(value: unknown, field: string, max = 1024): number {
   if (value === undefined) return 0;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 1024) {
-    throw new InvalidArgumentError(field, "an integer from 0 to 1024", String(value));
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > max) {
+    throw new InvalidArgumentError(field, `an integer from 0 to ${max}`, String(value));
   }
   return value;
 }
@@ -103,6 +124,8 @@ export async function loadSession(source: ModelSourceInput, options: SessionOpti
     interOpThreads: threads(options.interOpThreads, "interOpThreads"),
     graphOptimizationLevel,
     warmup: options.warmup ?? true,
+    concurrency: options.concurrency === undefined ? 1 : Math.max(1, threads(options.concurrency, "concurrency")),
+    spinMicros: options.workerSpinMicros === undefined ? 0 : threads(options.workerSpinMicros, "workerSpinMicros", 100_000),
   };
   let bytes: Uint8Array | undefined;
   let path: string | undefined;
@@ -125,7 +148,12 @@ export async function loadSession(source: ModelSourceInput, options: SessionOpti
     );
   }
   flushNativeLogs(options.logger);
-  return new InferenceSession(handle, options.logger);
+  const inlineRunMaxMicros = options.inlineRunMaxMicros ?? 50;
+  if (typeof inlineRunMaxMicros !== "number" || !(inlineRunMaxMicros >= 0)) {
+    handle.unload();
+    throw new InvalidArgumentError("inlineRunMaxMicros", "a non-negative number", String(inlineRunMaxMicros));
+  }
+  return new InferenceSession(handle, options.logger, inlineRunMaxMicros);
 }
 
 function metadata(list: readonly { name: string; datatype: string; shape: number[] }[]): readonly TensorMetadata[] {
@@ -160,11 +188,14 @@ export class InferenceSession {
   readonly #logger: InferenceLogger | undefined;
   readonly #inputIndex = new Map<string, number>();
   readonly #outputIndex = new Map<string, number>();
+  readonly #inlineRunMaxMicros: number;
+  #inflight = 0;
   #unloaded = false;
 
-  /** @internal use {@link loadSession}. */
-  constructor(handle: NativeSession, logger: InferenceLogger | undefined) {
+  /** Not for direct use: see {@link loadSession}. */
+  constructor(handle: NativeSession, logger: InferenceLogger | undefined, inlineRunMaxMicros = 0) {
     this.#handle = handle;
+    this.#inlineRunMaxMicros = inlineRunMaxMicros;
     this.#logger = logger;
     this.inputs = metadata(handle.inputs);
     this.outputs = metadata(handle.outputs);
@@ -189,8 +220,28 @@ export class InferenceSession {
    */
   async run(inputs: Readonly<Record<string, Tensor>>, options: RunOptions = {}): Promise<Record<string, Tensor>> {
     const prepared = this.prepare(inputs, options.outputs);
+    if (
+      this.#inflight === 0 &&
+      this.#inlineRunMaxMicros > 0 &&
+      !this.#unloaded &&
+      this.#handle.typicalRunMicros <= this.#inlineRunMaxMicros
+    ) {
+      if (options.signal?.aborted) throw new CancelledError("inference cancelled");
+      let outputs: NativeOutput[];
+      try {
+        outputs = this.#handle.runInline(prepared.inputs, prepared.outputIndices);
+      } catch (err) {
+        throw this.#fail(err);
+      }
+      return this.toRecord(prepared.outputIndices, outputs);
+    }
     const outputs = await this.execute(prepared, options.signal);
     return this.toRecord(prepared.outputIndices, outputs);
+  }
+
+  /** Typical duration of one run of this session (a moving mean), in microseconds. */
+  get typicalRunMicros(): number {
+    return this.#handle.typicalRunMicros;
   }
 
   /** Validates a request and lowers it to the addon's form. @internal (used by the batcher). */
@@ -228,9 +279,18 @@ export class InferenceSession {
   /** Runs a prepared request. @internal (used by the batcher). */
   async execute(prepared: PreparedRun, signal: AbortSignal | undefined): Promise<NativeOutput[]> {
     if (this.#unloaded) throw new FailedPreconditionError("session is unloaded");
+    this.#inflight++;
+    try {
+      return await this.#execute(prepared, signal);
+    } finally {
+      this.#inflight--;
+    }
+  }
+
+  async #execute(prepared: PreparedRun, signal: AbortSignal | undefined): Promise<NativeOutput[]> {
     if (signal === undefined) {
       try {
-        return await this.#handle.run(prepared.inputs, prepared.outputIndices, null);
+        return await awaitRun(this.#handle.start(prepared.inputs, prepared.outputIndices, null));
       } catch (err) {
         throw this.#fail(err);
       }
@@ -240,7 +300,7 @@ export class InferenceSession {
     const onAbort = (): void => token.cancel();
     signal.addEventListener("abort", onAbort, { once: true });
     try {
-      return await this.#handle.run(prepared.inputs, prepared.outputIndices, token);
+      return await awaitRun(this.#handle.start(prepared.inputs, prepared.outputIndices, token));
     } catch (err) {
       throw this.#fail(err);
     } finally {
