@@ -77,7 +77,7 @@ impl Session {
             Ok(session) => (session, config.provider.label(), None),
             Err(Error::ProviderUnavailable { provider, message }) if config.fallback == Fallback::Cpu => {
                 let session = build(&runtime, source, config, Provider::Cpu)?;
-                let reason = format!("execution provider {provider} is not available ({message}); using cpu");
+                let reason = format!("execution provider {provider} is not available ({}); using cpu", message.trim_end());
                 (session, "cpu".to_string(), Some(reason))
             }
             Err(e) => return Err(e),
@@ -342,7 +342,7 @@ fn build(runtime: &Runtime, source: ModelSource<'_>, config: &SessionConfig, pro
             .with_inter_threads(config.inter_op_threads)
             .map_err(|e| Error::Internal { message: e.to_string() })?;
     }
-    let unavailable = |message: String| Error::ProviderUnavailable { provider: provider.label(), message };
+    let unavailable = |message: String| Error::ProviderUnavailable { provider: provider.label(), message: message.trim_end().to_string() };
     let not_compiled = |name: &str| {
         unavailable(format!(
             "{name} is not in the ONNX Runtime library at {} (it provides {})",
@@ -376,5 +376,5 @@ fn build(runtime: &Runtime, source: ModelSource<'_>, config: &SessionConfig, pro
             builder.commit_from_file(path)
         }
     };
-    committed.map_err(|e| Error::ModelLoad { message: e.message().to_string() })
+    committed.map_err(|e| Error::ModelLoad { message: e.message().trim_end().to_string() })
 }

@@ -156,6 +156,11 @@ export async function loadSession(source: ModelSourceInput, options: SessionOpti
   return new InferenceSession(handle, options.logger, inlineRunMaxMicros);
 }
 
+/** A run goes inline only when its typical duration is known (measured) and short enough. */
+function isInlineCandidate(typicalMicros: number, maxMicros: number): boolean {
+  return typicalMicros > 0 && typicalMicros <= maxMicros;
+}
+
 function metadata(list: readonly { name: string; datatype: string; shape: number[] }[]): readonly TensorMetadata[] {
   return Object.freeze(
     list.map((t) => {
@@ -224,7 +229,7 @@ export class InferenceSession {
       this.#inflight === 0 &&
       this.#inlineRunMaxMicros > 0 &&
       !this.#unloaded &&
-      this.#handle.typicalRunMicros <= this.#inlineRunMaxMicros
+      isInlineCandidate(this.#handle.typicalRunMicros, this.#inlineRunMaxMicros)
     ) {
       if (options.signal?.aborted) throw new CancelledError("inference cancelled");
       let outputs: NativeOutput[];
@@ -246,6 +251,7 @@ export class InferenceSession {
 
   /** Validates a request and lowers it to the addon's form. @internal (used by the batcher). */
   prepare(inputs: Readonly<Record<string, Tensor>>, outputs: readonly string[] | undefined): PreparedRun {
+    if (this.#unloaded) throw new FailedPreconditionError("session is unloaded");
     if (inputs === null || typeof inputs !== "object") {
       throw new InvalidArgumentError("inputs", "an object of tensors by input name", String(inputs));
     }
