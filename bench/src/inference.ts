@@ -32,7 +32,9 @@ const CONCURRENCY = 64;
 const ROUNDS = 5;
 
 /** One-row requests as raw FP32 bytes (the OIP wire form), cycling through the test rows. */
-const rows: Buffer[] = expected["risk-classifier"].inputs.features.data.map((r) => Buffer.from(new Float32Array(r).buffer));
+const rows: Buffer[] = expected["risk-classifier"].inputs.features.data.map((r) =>
+  Buffer.from(new Float32Array(r).buffer),
+);
 
 type Call = (row: Buffer) => Promise<unknown>;
 
@@ -67,7 +69,11 @@ async function throughput(call: Call, seconds: number): Promise<{ rps: number; r
 
 function summarize(samples: number[]): { p50: number; p99: number; mean: number } {
   const sorted = Float64Array.from(samples).sort();
-  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
+  return {
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    mean: samples.reduce((a, b) => a + b, 0) / samples.length,
+  };
 }
 
 async function main(): Promise<void> {
@@ -82,15 +88,19 @@ async function main(): Promise<void> {
     graphOptimizationLevel: "all",
   });
 
-  const oursRun: Call = (row) => ours.run({ features: { datatype: "FP32", shape: [1, 30], data: row } satisfies Tensor });
+  const oursRun: Call = (row) =>
+    ours.run({ features: { datatype: "FP32", shape: [1, 30], data: row } satisfies Tensor });
   const oursBatched: Call = (row) => batcher.infer({ features: { datatype: "FP32", shape: [1, 30], data: row } });
   const theirsRun: Call = (row) =>
     theirs.run({ features: new ort.Tensor("float32", new Float32Array(row.buffer, row.byteOffset, 30), [1, 30]) });
 
   // Same answers from both before timing anything.
   const a = (await ours.run({ features: { datatype: "FP32", shape: [1, 30], data: rows[0] as Buffer } })).probabilities;
-  const b = (await theirs.run({ features: new ort.Tensor("float32", new Float32Array((rows[0] as Buffer).buffer, 0, 30), [1, 30]) }))
-    .probabilities;
+  const b = (
+    await theirs.run({
+      features: new ort.Tensor("float32", new Float32Array((rows[0] as Buffer).buffer, 0, 30), [1, 30]),
+    })
+  ).probabilities;
   const pa = new Float32Array(a?.data.buffer as ArrayBuffer, a?.data.byteOffset, 2);
   if (b === undefined || Math.abs((pa[0] as number) - ((b.data as Float32Array)[0] as number)) > 1e-6) {
     throw new Error("the two runtimes disagree on the risk classifier");
@@ -149,7 +159,9 @@ async function main(): Promise<void> {
   console.log("                       arbiter   onnxruntime-node");
   console.log(`c1 p50 latency (us)  ${pad(result.arbiter.c1_p50_us)}  ${pad(result.onnxruntime_node.c1_p50_us)}`);
   console.log(`c1 p99 latency (us)  ${pad(result.arbiter.c1_p99_us)}  ${pad(result.onnxruntime_node.c1_p99_us)}`);
-  console.log(`c64 throughput (rps) ${pad(result.arbiter.c64_throughput_rps)}  ${pad(result.onnxruntime_node.c64_throughput_rps)}`);
+  console.log(
+    `c64 throughput (rps) ${pad(result.arbiter.c64_throughput_rps)}  ${pad(result.onnxruntime_node.c64_throughput_rps)}`,
+  );
   console.log(
     `\nc1 p50 ratio ${result.ratios.c1_p50_ours_over_theirs} (target <= 1.05); c64 throughput ratio ${result.ratios.c64_throughput_ours_over_theirs} (target >= 3); mean batch ${result.arbiter.c64_mean_batch_size}; ours unbatched c64 ${result.arbiter.c64_unbatched_throughput_rps} rps`,
   );

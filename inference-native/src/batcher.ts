@@ -277,10 +277,13 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
       return;
     }
     if (waitTimer !== undefined) return;
-    waitTimer = setTimeout(() => {
-      waitTimer = undefined;
-      pump();
-    }, Math.ceil(micros / 1000));
+    waitTimer = setTimeout(
+      () => {
+        waitTimer = undefined;
+        pump();
+      },
+      Math.ceil(micros / 1000),
+    );
   }
 
   async function runBatch(batch: Pending[]): Promise<void> {
@@ -310,7 +313,8 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
     const inputs: NativeInput[] = lead.prepared.inputs.map((input, k) => {
       if (batch.length === 1) return input;
       const chunks: Uint8Array[] = new Array(batch.length);
-      for (let j = 0; j < batch.length; j++) chunks[j] = (batch[j] as Pending).prepared.inputs[k]?.chunks[0] as Uint8Array;
+      for (let j = 0; j < batch.length; j++)
+        chunks[j] = (batch[j] as Pending).prepared.inputs[k]?.chunks[0] as Uint8Array;
       const shape = input.shape.slice();
       shape[0] = rows;
       return { index: input.index, datatype: input.datatype, shape, chunks };
@@ -339,7 +343,12 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
     }
   }
 
-  function split(batch: Pending[], rows: number, outputIndices: readonly number[], outputs: readonly NativeOutput[]): void {
+  function split(
+    batch: Pending[],
+    rows: number,
+    outputIndices: readonly number[],
+    outputs: readonly NativeOutput[],
+  ): void {
     const views: Uint8Array[][] = outputs.map((out, o) => {
       const info = session.outputs[outputIndices[o] as number] as TensorMetadata;
       if (out.shape[0] !== rows) {
@@ -409,20 +418,28 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
       }
       const rows = prepared.inputs[0]?.shape[0] ?? 1;
       if (rows > maxBatchSize) {
-        return Promise.reject(new InvalidArgumentError("batch dimension", `at most maxBatchSize (${maxBatchSize}) rows`, `${rows} rows`));
+        return Promise.reject(
+          new InvalidArgumentError("batch dimension", `at most maxBatchSize (${maxBatchSize}) rows`, `${rows} rows`),
+        );
       }
       for (const input of prepared.inputs) {
         if (input.shape[0] !== rows) {
           const name = session.inputs[input.index]?.name ?? "";
           return Promise.reject(
-            new InvalidArgumentError(`input "${name}" shape`, `first dimension ${rows} like the other inputs`, `[${input.shape.join(", ")}]`),
+            new InvalidArgumentError(
+              `input "${name}" shape`,
+              `first dimension ${rows} like the other inputs`,
+              `[${input.shape.join(", ")}]`,
+            ),
           );
         }
       }
       if (opts.signal?.aborted) return Promise.reject(new CancelledError("inference cancelled"));
       if (opts.deadline !== undefined && opts.deadline <= Date.now()) {
         stats.deadlineExceeded++;
-        return Promise.reject(new DeadlineExceededError("deadline exceeded before the request was queued", { deadline: opts.deadline }));
+        return Promise.reject(
+          new DeadlineExceededError("deadline exceeded before the request was queued", { deadline: opts.deadline }),
+        );
       }
       if (queued >= maxQueueLength) {
         stats.rejectedQueueFull++;
@@ -473,11 +490,14 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
           opts.signal.addEventListener("abort", p.onAbort, { once: true });
         }
         if (opts.deadline !== undefined) {
-          p.timer = setTimeout(() => {
-            if (p.state !== "queued") return;
-            removeQueued(p);
-            expire(p);
-          }, Math.max(0, opts.deadline - Date.now()));
+          p.timer = setTimeout(
+            () => {
+              if (p.state !== "queued") return;
+              removeQueued(p);
+              expire(p);
+            },
+            Math.max(0, opts.deadline - Date.now()),
+          );
         }
         schedule();
       });

@@ -7,7 +7,7 @@
  * still going after {@link POLL_BUDGET_MICROS} asks the addon to call back when it ends, and the
  * loop goes back to sleeping.
  */
-import { native, type NativeOutput } from "./native.ts";
+import { type NativeOutput, native } from "./native.ts";
 
 /** How long the JS thread polls a run before switching to a callback, in microseconds. */
 export const POLL_BUDGET_MICROS = 1000;

@@ -3,12 +3,12 @@
  * failure as a JSON record in the error message: `{"kind": ..., "message": ..., <fields>}`.
  */
 import {
+  type ArbiterErrorOptions,
   CancelledError,
   FailedPreconditionError,
   InternalError,
   InvalidArgumentError,
   registerErrorClass,
-  type ArbiterErrorOptions,
 } from "@arbiter/core";
 
 /** ONNX Runtime could not load the model (corrupt, truncated, unsupported operator...). */

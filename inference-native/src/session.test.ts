@@ -46,7 +46,9 @@ function sample(d: OipDatatype): Buffer {
     case "BF16":
       return b(Uint16Array.of(0x3f80, 0xc000, 0x3f00, 0x7f7f, 0x0001, 0x7fc0));
     case "FP32":
-      return b(Float32Array.of(1.5, -0, 3.4028234663852886e38, 1.1754943508222875e-38, Number.POSITIVE_INFINITY, 1e-42));
+      return b(
+        Float32Array.of(1.5, -0, 3.4028234663852886e38, 1.1754943508222875e-38, Number.POSITIVE_INFINITY, 1e-42),
+      );
     case "FP64":
       return b(Float64Array.of(1.5, -0, Number.MAX_VALUE, Number.MIN_VALUE, Number.NEGATIVE_INFINITY, 1e-310));
     case "BYTES":
@@ -76,7 +78,10 @@ describe("sessions", () => {
         const y = out.y as Tensor;
         assert.equal(y.datatype, datatype);
         assert.deepEqual(y.shape, [2, 3]);
-        assert.ok(Buffer.from(y.data.buffer, y.data.byteOffset, y.data.byteLength).equals(data), `${datatype} bytes differ`);
+        assert.ok(
+          Buffer.from(y.data.buffer, y.data.byteOffset, y.data.byteLength).equals(data),
+          `${datatype} bytes differ`,
+        );
         session.unload();
       }
     });
@@ -164,14 +169,21 @@ describe("sessions", () => {
         [{ a, b: { ...a, shape: [2] } }, 'input "b" shape: expected [-1, 2], got [2]'],
         [{ a, b: { ...a, shape: [2, 1] } }, 'input "b" shape: expected [-1, 2], got [2, 1]'],
         [{ a, b: { ...a, shape: [-1, 2] } }, 'input "b" shape: expected [-1, 2], got [-1, 2]'],
-        [{ a, b: { ...a, data: f32(1, 2).subarray(0, 7) } }, 'input "b" data: expected 8 bytes (2 FP32 elements of shape [1, 2]), got 7 bytes'],
-        [{ a, b: { ...a, shape: [2, 2] } }, 'input "b" data: expected 16 bytes (4 FP32 elements of shape [2, 2]), got 8 bytes'],
+        [
+          { a, b: { ...a, data: f32(1, 2).subarray(0, 7) } },
+          'input "b" data: expected 8 bytes (2 FP32 elements of shape [1, 2]), got 7 bytes',
+        ],
+        [
+          { a, b: { ...a, shape: [2, 2] } },
+          'input "b" data: expected 16 bytes (4 FP32 elements of shape [2, 2]), got 8 bytes',
+        ],
         [{ a, b: a }, 'outputs: expected one of [c], got "d"', { outputs: ["d"] }],
       ];
       for (const [inputs, message, options] of cases) {
         await assert.rejects(
           session.run(inputs as Record<string, Tensor>, options),
-          (err: unknown) => err instanceof InvalidArgumentError && err.code === Code.InvalidArgument && err.message === message,
+          (err: unknown) =>
+            err instanceof InvalidArgumentError && err.code === Code.InvalidArgument && err.message === message,
           message,
         );
       }
@@ -181,10 +193,13 @@ describe("sessions", () => {
     }
 
     const strings = await loadSession({ bytes: identityModel("BYTES") });
-    await assert.rejects(strings.run({ x: { datatype: "BYTES", shape: [1, 3], data: Buffer.from([5, 0, 0, 0, 97, 98]) } }), {
-      message:
-        'input "x" data: expected 3 BYTES elements of shape [1, 3] (4-byte little-endian length + bytes each), got 6 bytes that are not a sequence of length-prefixed elements',
-    });
+    await assert.rejects(
+      strings.run({ x: { datatype: "BYTES", shape: [1, 3], data: Buffer.from([5, 0, 0, 0, 97, 98]) } }),
+      {
+        message:
+          'input "x" data: expected 3 BYTES elements of shape [1, 3] (4-byte little-endian length + bytes each), got 6 bytes that are not a sequence of length-prefixed elements',
+      },
+    );
     await assert.rejects(strings.run({ x: { datatype: "BYTES", shape: [1, 3], data: encodeBytes(["a", "b"]) } }), {
       message:
         'input "x" data: expected 3 BYTES elements of shape [1, 3] (4-byte little-endian length + bytes each), got 2 elements in 10 bytes',
@@ -230,7 +245,10 @@ describe("sessions", () => {
   test("cuda:0 with providerFallback cpu loads on the CPU and logs a warning naming the provider", async () => {
     const warnings: { obj: Record<string, unknown>; msg: string | undefined }[] = [];
     const logger = { warn: (obj: object, msg?: string) => warnings.push({ obj: obj as Record<string, unknown>, msg }) };
-    const session = await loadSession({ bytes: addModel() }, { executionProvider: "cuda:0", providerFallback: "cpu", logger });
+    const session = await loadSession(
+      { bytes: addModel() },
+      { executionProvider: "cuda:0", providerFallback: "cpu", logger },
+    );
     assert.equal(session.executionProvider, "cpu");
     const fallback = warnings.find((w) => w.obj.requestedProvider === "cuda:0");
     assert.ok(fallback !== undefined, JSON.stringify(warnings));
@@ -244,7 +262,10 @@ describe("sessions", () => {
       message: 'executionProvider: expected "cpu", "cuda:<device>" or "tensorrt[:<device>]", got "gpu"',
     });
     await assert.rejects(loadSession({ bytes: addModel() }, { intraOpThreads: -1 }), InvalidArgumentError);
-    await assert.rejects(loadSession({ bytes: addModel() }, { providerFallback: "maybe" as never }), InvalidArgumentError);
+    await assert.rejects(
+      loadSession({ bytes: addModel() }, { providerFallback: "maybe" as never }),
+      InvalidArgumentError,
+    );
   });
 
   test("aborting a running inference rejects with CancelledError and stops it; the session keeps serving", async () => {
@@ -275,7 +296,10 @@ describe("sessions", () => {
       const loaded = process.memoryUsage.rss();
       session.unload();
       const after = process.memoryUsage.rss();
-      assert.ok(loaded - after >= 48 * MiB, `round ${round}: rss ${loaded / MiB} MiB loaded, ${after / MiB} MiB after unload`);
+      assert.ok(
+        loaded - after >= 48 * MiB,
+        `round ${round}: rss ${loaded / MiB} MiB loaded, ${after / MiB} MiB after unload`,
+      );
       await assert.rejects(
         session.run({ x: { datatype: "FP32", shape: [1, 1], data: f32(1) } }),
         (err: unknown) => err instanceof FailedPreconditionError && err.message === "session is unloaded",

@@ -1,9 +1,9 @@
 /** Sessions: load a model, describe it, run it off the JS thread, unload it. */
 import { CancelledError, FailedPreconditionError, InvalidArgumentError } from "@arbiter/core";
+import { awaitRun } from "./completion.ts";
 import { isOipDatatype, type OipDatatype, type Tensor, type TensorMetadata } from "./datatypes.ts";
 import { fromNative } from "./errors.ts";
 import { defaultOrtLibraryPath } from "./library-path.ts";
-import { awaitRun } from "./completion.ts";
 import { type NativeInput, type NativeOutput, type NativeSession, native } from "./native.ts";
 import { asBytes, missingInput, unknownInput, unknownOutput, validateTensor } from "./validate.ts";
 
@@ -106,7 +106,11 @@ export function flushNativeLogs(logger: InferenceLogger | undefined): void {
 export async function loadSession(source: ModelSourceInput, options: SessionOptions = {}): Promise<InferenceSession> {
   const executionProvider = options.executionProvider ?? "cpu";
   if (typeof executionProvider !== "string") {
-    throw new InvalidArgumentError("executionProvider", '"cpu", "cuda:<device>" or "tensorrt[:<device>]"', String(executionProvider));
+    throw new InvalidArgumentError(
+      "executionProvider",
+      '"cpu", "cuda:<device>" or "tensorrt[:<device>]"',
+      String(executionProvider),
+    );
   }
   const providerFallback = options.providerFallback ?? "error";
   if (providerFallback !== "error" && providerFallback !== "cpu") {
@@ -114,7 +118,11 @@ export async function loadSession(source: ModelSourceInput, options: SessionOpti
   }
   const graphOptimizationLevel = options.graphOptimizationLevel ?? "all";
   if (!OPTIMIZATION_LEVELS.includes(graphOptimizationLevel)) {
-    throw new InvalidArgumentError("graphOptimizationLevel", '"disabled", "basic", "extended" or "all"', JSON.stringify(graphOptimizationLevel));
+    throw new InvalidArgumentError(
+      "graphOptimizationLevel",
+      '"disabled", "basic", "extended" or "all"',
+      JSON.stringify(graphOptimizationLevel),
+    );
   }
   const nativeOptions = {
     libraryPath: options.ortLibraryPath ?? defaultOrtLibraryPath(),
@@ -125,12 +133,14 @@ export async function loadSession(source: ModelSourceInput, options: SessionOpti
     graphOptimizationLevel,
     warmup: options.warmup ?? true,
     concurrency: options.concurrency === undefined ? 1 : Math.max(1, threads(options.concurrency, "concurrency")),
-    spinMicros: options.workerSpinMicros === undefined ? 0 : threads(options.workerSpinMicros, "workerSpinMicros", 100_000),
+    spinMicros:
+      options.workerSpinMicros === undefined ? 0 : threads(options.workerSpinMicros, "workerSpinMicros", 100_000),
   };
   let bytes: Uint8Array | undefined;
   let path: string | undefined;
   if (source !== null && typeof source === "object" && "bytes" in source) bytes = asBytes(source.bytes, "source.bytes");
-  else if (source !== null && typeof source === "object" && "path" in source && typeof source.path === "string") path = source.path;
+  else if (source !== null && typeof source === "object" && "path" in source && typeof source.path === "string")
+    path = source.path;
   else throw new InvalidArgumentError("source", "{ bytes: Uint8Array } or { path: string }", String(source));
 
   let handle: NativeSession;
@@ -143,7 +153,11 @@ export async function loadSession(source: ModelSourceInput, options: SessionOpti
   const fallbackReason = handle.fallbackReason;
   if (fallbackReason !== null) {
     options.logger?.warn(
-      { component: "inference-native", requestedProvider: executionProvider, executionProvider: handle.executionProvider },
+      {
+        component: "inference-native",
+        requestedProvider: executionProvider,
+        executionProvider: handle.executionProvider,
+      },
       fallbackReason,
     );
   }
@@ -206,8 +220,8 @@ export class InferenceSession {
     this.outputs = metadata(handle.outputs);
     this.executionProvider = handle.executionProvider;
     this.memoryBytes = handle.memoryBytes;
-    this.inputs.forEach((t, i) => this.#inputIndex.set(t.name, i));
-    this.outputs.forEach((t, i) => this.#outputIndex.set(t.name, i));
+    for (const [i, t] of this.inputs.entries()) this.#inputIndex.set(t.name, i);
+    for (const [i, t] of this.outputs.entries()) this.#outputIndex.set(t.name, i);
   }
 
   /** True after {@link unload}. */

@@ -58,7 +58,7 @@ class Msg {
 
 function valueInfo(name: string, datatype: OipDatatype, shape: readonly number[]): Msg {
   const dims = new Msg();
-  shape.forEach((d, i) => dims.msg(1, d >= 0 ? new Msg().int(1, d) : new Msg().str(2, `${name}_d${i}`)));
+  for (const [i, d] of shape.entries()) dims.msg(1, d >= 0 ? new Msg().int(1, d) : new Msg().str(2, `${name}_d${i}`));
   const tensor = new Msg().int(1, ONNX_TYPE[datatype]).msg(2, dims);
   return new Msg().str(1, name).msg(2, new Msg().msg(1, tensor));
 }
@@ -86,7 +86,9 @@ export class Graph {
   initializerF32(name: string, shape: readonly number[], values: Float32Array): this {
     const t = new Msg();
     for (const d of shape) t.int(1, d);
-    t.int(2, 1).str(8, name).bytes(9, new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+    t.int(2, 1)
+      .str(8, name)
+      .bytes(9, new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
     this.#graph.msg(5, t);
     return this;
   }
@@ -103,7 +105,11 @@ export class Graph {
 
 /** `y = Identity(x)` over `[-1, 3]`. */
 export function identityModel(datatype: OipDatatype): Buffer {
-  return new Graph().input("x", datatype, [-1, 3]).output("y", datatype, [-1, 3]).node("Identity", ["x"], ["y"]).model();
+  return new Graph()
+    .input("x", datatype, [-1, 3])
+    .output("y", datatype, [-1, 3])
+    .node("Identity", ["x"], ["y"])
+    .model();
 }
 
 /** `c = a + b` over FP32 `[-1, 2]`. */
@@ -121,7 +127,8 @@ export function slowModel(layers: number): Buffer {
   const w = new Float32Array(512 * 512);
   for (let i = 0; i < 512; i++) w[i * 513] = 1;
   const g = new Graph().input("x", "FP32", [-1, 512]).output("y", "FP32", [-1, 512]).initializerF32("w", [512, 512], w);
-  for (let i = 0; i < layers; i++) g.node("MatMul", [i === 0 ? "x" : `h${i}`, "w"], [i === layers - 1 ? "y" : `h${i + 1}`]);
+  for (let i = 0; i < layers; i++)
+    g.node("MatMul", [i === 0 ? "x" : `h${i}`, "w"], [i === layers - 1 ? "y" : `h${i + 1}`]);
   return g.model();
 }
 

@@ -38,7 +38,11 @@ export function validateTensor(info: TensorMetadata, tensor: Tensor): Uint8Array
     shape.length !== info.shape.length ||
     !shape.every((d, i) => Number.isSafeInteger(d) && d >= 0 && ((info.shape[i] ?? -1) < 0 || d === info.shape[i]))
   ) {
-    throw new InvalidArgumentError(`input ${name} shape`, shapeString(info.shape), Array.isArray(shape) ? shapeString(shape) : String(shape));
+    throw new InvalidArgumentError(
+      `input ${name} shape`,
+      shapeString(info.shape),
+      Array.isArray(shape) ? shapeString(shape) : String(shape),
+    );
   }
   const data = asBytes(tensor.data, `input ${name} data`);
   let elements = 1;
