@@ -86,6 +86,18 @@ export class AlreadyExistsError extends ArbiterError {
   }
 }
 
+/** A model version with the same name and number already exists in the tenant. */
+export class ModelAlreadyExistsError extends ArbiterError {
+  constructor(
+    readonly tenant: string,
+    readonly modelName: string,
+    readonly version: string,
+    options?: ArbiterErrorOptions,
+  ) {
+    super(Code.AlreadyExists, `model "${modelName}" version ${version} already exists`, { tenant, modelName, version }, options);
+  }
+}
+
 /** A limit was reached: an upload size, a queue length, a quota. */
 export class ResourceExhaustedError extends ArbiterError {
   constructor(

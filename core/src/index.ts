@@ -10,6 +10,7 @@ export * from "./bus/bus.ts";
 export { createMemoryBus } from "./bus/memory-bus.ts";
 export { createNatsBus, type NatsBusOptions } from "./bus/nats-bus.ts";
 export * from "./bus/rpc.ts";
+export * from "./bus/subjects.ts";
 export { errorFromHeaders, errorToHeaders, registerErrorClass } from "./bus/wire-error.ts";
 export * from "./db/database.ts";
 export { createPostgresDatabase, type PostgresOptions } from "./db/pg-database.ts";

@@ -5,11 +5,14 @@
 import type { Logger } from "pino";
 import { type RequestContext, contextFromHeaders, contextToHeaders, remainingMs } from "../context.ts";
 import { ArbiterError, DeadlineExceededError, InternalError } from "../errors.ts";
-import type { Bus, BusMessage, IncomingMessage, Subscription } from "./bus.ts";
+import type { Bus, BusHeaders, BusMessage, IncomingMessage, Subscription } from "./bus.ts";
 import { errorFromHeaders, errorToHeaders } from "./wire-error.ts";
 
 /** Queue group shared by every scheduler, for work any of them can do. */
 export const SCHEDULER_QUEUE = "arbiter-schedulers";
+
+/** Reply header naming the scheduler node that served a request. */
+export const NODE_HEADER = "arbiter-node";
 
 /** Subject of a control-plane RPC, e.g. `arbiter.rpc.arbiter.v1.ModelRegistryService.GetModel`. */
 export function rpcSubject(serviceTypeName: string, method: string): string {
@@ -52,7 +55,15 @@ export interface RpcServer {
  * Serves `handler` on `subject` for a queue group. Requests whose deadline has passed are
  * answered DEADLINE_EXCEEDED without running; unexpected errors are logged and answered INTERNAL.
  */
-export function serveRpc(bus: Bus, subject: string, queue: string, handler: RpcHandler, logger: Logger): RpcServer {
+export function serveRpc(
+  bus: Bus,
+  subject: string,
+  queue: string,
+  handler: RpcHandler,
+  logger: Logger,
+  /** Added to every reply, e.g. the serving node's id (`arbiter-node`). */
+  replyHeaders: BusHeaders = {},
+): RpcServer {
   let inFlight = 0;
   let idle: (() => void) | undefined;
   const onMessage = (message: IncomingMessage) => {
@@ -62,14 +73,14 @@ export function serveRpc(bus: Bus, subject: string, queue: string, handler: RpcH
         const ctx = contextFromHeaders(message.headers);
         if (remainingMs(ctx) <= 0) throw new DeadlineExceededError(`deadline passed before ${message.subject} ran`);
         const out = await handler(message.data, ctx, message);
-        message.respond(out);
+        message.respond(out, replyHeaders);
       } catch (err) {
         if (!(err instanceof ArbiterError) || err instanceof InternalError) {
           logger.error({ err, subject: message.subject }, "request failed unexpectedly");
         } else {
           logger.debug({ code: err.code, msg: err.message, subject: message.subject }, "request failed");
         }
-        message.respond(new Uint8Array(0), errorToHeaders(err));
+        message.respond(new Uint8Array(0), { ...replyHeaders, ...errorToHeaders(err) });
       } finally {
         inFlight--;
         if (inFlight === 0) idle?.();

@@ -15,7 +15,44 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file arbiter/internal/v1/bus.proto.
  */
 export const file_arbiter_internal_v1_bus: GenFile = /*@__PURE__*/
-  fileDesc("Ch1hcmJpdGVyL2ludGVybmFsL3YxL2J1cy5wcm90bxITYXJiaXRlci5pbnRlcm5hbC52MSI7CgtVcGxvYWRDaHVuaxIRCgl1cGxvYWRfaWQYASABKAkSCwoDc2VxGAIgASgNEgwKBGRhdGEYAyABKAwidQoMQ29tbWl0VXBsb2FkEhEKCXVwbG9hZF9pZBgBIAEoCRIpCghtZXRhZGF0YRgCIAEoCzIXLmFyYml0ZXIudjEuTW9kZWxVcGxvYWQSEwoLY2h1bmtfY291bnQYAyABKA0SEgoKc2l6ZV9ieXRlcxgEIAEoBCIgCgtBYm9ydFVwbG9hZBIRCgl1cGxvYWRfaWQYASABKAkiLQoTQWJvcnRVcGxvYWRSZXNwb25zZRIWCg5kZWxldGVkX2NodW5rcxgBIAEoDSIVChNVcGxvYWRDaHVua1Jlc3BvbnNlYgZwcm90bzM", [file_arbiter_v1_models]);
+  fileDesc("Ch1hcmJpdGVyL2ludGVybmFsL3YxL2J1cy5wcm90bxITYXJiaXRlci5pbnRlcm5hbC52MSI4CgtCZWdpblVwbG9hZBIpCghtZXRhZGF0YRgBIAEoCzIXLmFyYml0ZXIudjEuTW9kZWxVcGxvYWQiKAoTQmVnaW5VcGxvYWRSZXNwb25zZRIRCgl1cGxvYWRfaWQYASABKAkiOwoLVXBsb2FkQ2h1bmsSEQoJdXBsb2FkX2lkGAEgASgJEgsKA3NlcRgCIAEoDRIMCgRkYXRhGAMgASgMInUKDENvbW1pdFVwbG9hZBIRCgl1cGxvYWRfaWQYASABKAkSKQoIbWV0YWRhdGEYAiABKAsyFy5hcmJpdGVyLnYxLk1vZGVsVXBsb2FkEhMKC2NodW5rX2NvdW50GAMgASgNEhIKCnNpemVfYnl0ZXMYBCABKAQiIAoLQWJvcnRVcGxvYWQSEQoJdXBsb2FkX2lkGAEgASgJIi0KE0Fib3J0VXBsb2FkUmVzcG9uc2USFgoOZGVsZXRlZF9jaHVua3MYASABKA0iFQoTVXBsb2FkQ2h1bmtSZXNwb25zZWIGcHJvdG8z", [file_arbiter_v1_models]);
+
+/**
+ * Opens a model upload: the scheduler checks the metadata (a duplicate name and version fails
+ * here, before any byte is sent) and creates the artifact that the pieces are written to.
+ *
+ * @generated from message arbiter.internal.v1.BeginUpload
+ */
+export type BeginUpload = Message<"arbiter.internal.v1.BeginUpload"> & {
+  /**
+   * @generated from field: arbiter.v1.ModelUpload metadata = 1;
+   */
+  metadata?: ModelUpload | undefined;
+};
+
+/**
+ * Describes the message arbiter.internal.v1.BeginUpload.
+ * Use `create(BeginUploadSchema)` to create a new message.
+ */
+export const BeginUploadSchema: GenMessage<BeginUpload> = /*@__PURE__*/
+  messageDesc(file_arbiter_internal_v1_bus, 0);
+
+/**
+ * @generated from message arbiter.internal.v1.BeginUploadResponse
+ */
+export type BeginUploadResponse = Message<"arbiter.internal.v1.BeginUploadResponse"> & {
+  /**
+   * @generated from field: string upload_id = 1;
+   */
+  uploadId: string;
+};
+
+/**
+ * Describes the message arbiter.internal.v1.BeginUploadResponse.
+ * Use `create(BeginUploadResponseSchema)` to create a new message.
+ */
+export const BeginUploadResponseSchema: GenMessage<BeginUploadResponse> = /*@__PURE__*/
+  messageDesc(file_arbiter_internal_v1_bus, 1);
 
 /**
  * One piece of a model artifact being uploaded through the gateway.
@@ -44,7 +81,7 @@ export type UploadChunk = Message<"arbiter.internal.v1.UploadChunk"> & {
  * Use `create(UploadChunkSchema)` to create a new message.
  */
 export const UploadChunkSchema: GenMessage<UploadChunk> = /*@__PURE__*/
-  messageDesc(file_arbiter_internal_v1_bus, 0);
+  messageDesc(file_arbiter_internal_v1_bus, 2);
 
 /**
  * Finishes an upload: the scheduler checks the pieces, validates the model and records it.
@@ -78,7 +115,7 @@ export type CommitUpload = Message<"arbiter.internal.v1.CommitUpload"> & {
  * Use `create(CommitUploadSchema)` to create a new message.
  */
 export const CommitUploadSchema: GenMessage<CommitUpload> = /*@__PURE__*/
-  messageDesc(file_arbiter_internal_v1_bus, 1);
+  messageDesc(file_arbiter_internal_v1_bus, 3);
 
 /**
  * Drops the pieces of an upload that will not be committed.
@@ -97,7 +134,7 @@ export type AbortUpload = Message<"arbiter.internal.v1.AbortUpload"> & {
  * Use `create(AbortUploadSchema)` to create a new message.
  */
 export const AbortUploadSchema: GenMessage<AbortUpload> = /*@__PURE__*/
-  messageDesc(file_arbiter_internal_v1_bus, 2);
+  messageDesc(file_arbiter_internal_v1_bus, 4);
 
 /**
  * @generated from message arbiter.internal.v1.AbortUploadResponse
@@ -114,7 +151,7 @@ export type AbortUploadResponse = Message<"arbiter.internal.v1.AbortUploadRespon
  * Use `create(AbortUploadResponseSchema)` to create a new message.
  */
 export const AbortUploadResponseSchema: GenMessage<AbortUploadResponse> = /*@__PURE__*/
-  messageDesc(file_arbiter_internal_v1_bus, 3);
+  messageDesc(file_arbiter_internal_v1_bus, 5);
 
 /**
  * @generated from message arbiter.internal.v1.UploadChunkResponse
@@ -127,5 +164,5 @@ export type UploadChunkResponse = Message<"arbiter.internal.v1.UploadChunkRespon
  * Use `create(UploadChunkResponseSchema)` to create a new message.
  */
 export const UploadChunkResponseSchema: GenMessage<UploadChunkResponse> = /*@__PURE__*/
-  messageDesc(file_arbiter_internal_v1_bus, 4);
+  messageDesc(file_arbiter_internal_v1_bus, 6);
 

@@ -1,0 +1,96 @@
+/**
+ * The three ways to run Arbiter. Each builds its parts from the configuration, runs until SIGINT
+ * or SIGTERM, then shuts down in order (stop taking work, drain, close connections).
+ */
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import {
+  type ArbiterConfig,
+  type Bus,
+  type Database,
+  type Logger,
+  createMemoryBus,
+  createNatsBus,
+  createPgliteDatabase,
+  createPostgresDatabase,
+  createRootLogger,
+  migrate,
+} from "@arbiter/core";
+import { startGateway } from "@arbiter/gateway";
+import { startScheduler } from "@arbiter/scheduler";
+
+/** Resolves when the process is asked to stop. */
+function untilSignal(logger: Logger): Promise<string> {
+  return new Promise((resolveSignal) => {
+    const onSignal = (signal: string) => {
+      logger.info({ signal }, "shutting down");
+      resolveSignal(signal);
+    };
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+  });
+}
+
+function rootLogger(config: ArbiterConfig, role: string): Logger {
+  const logger = createRootLogger({ level: config.log.level, base: { process: role } });
+  process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
+  return logger;
+}
+
+async function openDatabase(config: ArbiterConfig, logger: Logger): Promise<Database> {
+  let db: Database;
+  if (config.database.kind === "pglite") {
+    const dir = resolve(config.dataDir, "pglite");
+    mkdirSync(dir, { recursive: true });
+    db = await createPgliteDatabase({ dataDir: dir });
+  } else {
+    db = createPostgresDatabase({ url: config.database.url, maxConnections: config.database.maxConnections, applicationName: "arbiter" });
+  }
+  const applied = await migrate(db);
+  if (applied.length > 0) logger.info({ applied }, "database migrated");
+  return db;
+}
+
+async function openBus(config: ArbiterConfig, name: string): Promise<Bus> {
+  return config.bus.kind === "nats" ? createNatsBus({ servers: [...config.bus.natsUrls], name }) : createMemoryBus();
+}
+
+/** Embedded mode: one process, in-process bus, PGlite. */
+export async function runStart(config: ArbiterConfig): Promise<number> {
+  const logger = rootLogger(config, "embedded");
+  const bus = config.bus.kind === "memory" ? createMemoryBus() : await openBus(config, "arbiter-embedded");
+  const db = await openDatabase(config, logger);
+  const scheduler = await startScheduler({ config, bus, db, logger, role: "embedded" });
+  const gateway = await startGateway({ config, bus, logger });
+  logger.info({ url: `http://${config.gateway.host}:${gateway.port}`, dataDir: resolve(config.dataDir) }, "embedded mesh ready");
+  await untilSignal(logger);
+  await gateway.stop();
+  await scheduler.stop();
+  await bus.close();
+  await db.close();
+  return 0;
+}
+
+/** Distributed mode: the gateway role. */
+export async function runGateway(config: ArbiterConfig): Promise<number> {
+  const logger = rootLogger(config, "gateway");
+  const bus = await openBus(config, "arbiter-gateway");
+  const gateway = await startGateway({ config, bus, logger });
+  await untilSignal(logger);
+  await gateway.stop();
+  await bus.close();
+  return 0;
+}
+
+/** Distributed mode: a scheduler role. */
+export async function runScheduler(config: ArbiterConfig): Promise<number> {
+  const logger = rootLogger(config, "scheduler");
+  const bus = await openBus(config, "arbiter-scheduler");
+  const db = await openDatabase(config, logger);
+  const scheduler = await startScheduler({ config, bus, db, logger });
+  await untilSignal(logger);
+  await scheduler.stop();
+  await bus.close();
+  await db.close();
+  return 0;
+}

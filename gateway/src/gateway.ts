@@ -1,0 +1,137 @@
+/**
+ * The gateway: one port serving gRPC, gRPC-Web and Connect for the arbiter.v1 API, the Open
+ * Inference Protocol, gRPC health and reflection. Stateless: it authenticates, validates and
+ * bounds each call, then forwards the work to the schedulers over the bus.
+ */
+import type { DescService } from "@bufbuild/protobuf";
+import type { ConnectRouter } from "@connectrpc/connect";
+import type { ArbiterConfig, Bus, Logger } from "@arbiter/core";
+import {
+  AuditService,
+  AuthService,
+  ClusterService,
+  DecisionService,
+  InferenceService,
+  ModelRegistryService,
+  PipelineService,
+  StreamService,
+  TaskService,
+  TenantService,
+  VectorService,
+} from "@arbiter/proto";
+import { Health, reflectionV1, reflectionV1alpha } from "@arbiter/proto/grpc";
+import { GRPCInferenceService } from "@arbiter/proto/inference";
+import { type Authenticator, authInterceptor, createAnonymousAuthenticator } from "./interceptors/auth.ts";
+import { errorInterceptor } from "./interceptors/errors.ts";
+import { createInFlightTracker } from "./interceptors/in-flight.ts";
+import { validationInterceptor } from "./interceptors/validation.ts";
+import { createHttpHandler } from "./http-handler.ts";
+import { type Listener, listen } from "./listener.ts";
+import type { DeadlinePolicy } from "./request-context.ts";
+import { forwardingService } from "./services/forward.ts";
+import { HealthState, ServingStatus } from "./services/health.ts";
+import { openInferenceService } from "./services/open-inference.ts";
+import { ReflectionIndex } from "./services/reflection.ts";
+import { registerModelHandler } from "./services/register-model.ts";
+
+/** The arbiter.v1 services, each forwarded to the schedulers. */
+export const ARBITER_SERVICES: readonly DescService[] = [
+  ModelRegistryService,
+  InferenceService,
+  PipelineService,
+  DecisionService,
+  TaskService,
+  StreamService,
+  VectorService,
+  ClusterService,
+  TenantService,
+  AuthService,
+  AuditService,
+];
+
+/** Every service the gateway serves, as listed by reflection and health. */
+export const SERVED_SERVICES: readonly DescService[] = [
+  ...ARBITER_SERVICES,
+  GRPCInferenceService,
+  Health,
+  reflectionV1.ServerReflection,
+  reflectionV1alpha.ServerReflection,
+];
+
+export interface GatewayOptions {
+  config: ArbiterConfig;
+  bus: Bus;
+  logger: Logger;
+  /** Defaults to anonymous access (development only). */
+  authenticator?: Authenticator;
+}
+
+/** A running gateway. */
+export interface Gateway {
+  readonly port: number;
+  readonly health: HealthState;
+  /** Reports NOT_SERVING, waits for calls in flight (up to `gateway.shutdownGraceMs`), closes. */
+  stop(): Promise<void>;
+}
+
+/** Starts the gateway and reports SERVING once it listens. */
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config, bus } = options;
+  const logger = options.logger.child({ component: "gateway" });
+  const policy: DeadlinePolicy = { defaultTimeoutMs: config.gateway.defaultTimeoutMs, maxTimeoutMs: config.gateway.maxTimeoutMs };
+  const health = new HealthState(SERVED_SERVICES.map((s) => s.typeName));
+  const inFlight = createInFlightTracker();
+  const reflection = new ReflectionIndex(SERVED_SERVICES);
+
+  const routes = (router: ConnectRouter) => {
+    for (const service of ARBITER_SERVICES) {
+      if (service !== ModelRegistryService) router.service(service, forwardingService(service, bus, policy));
+    }
+    router.service(
+      ModelRegistryService,
+      forwardingService(ModelRegistryService, bus, policy, {
+        registerModel: registerModelHandler({ bus, policy, maxModelUploadBytes: config.limits.maxModelUploadBytes, logger }),
+      }),
+    );
+    router.service(GRPCInferenceService, openInferenceService(health));
+    router.service(Health, health.service());
+    if (config.gateway.reflection) {
+      router.service(reflectionV1.ServerReflection, reflection.v1());
+      router.service(reflectionV1alpha.ServerReflection, reflection.v1alpha());
+    }
+  };
+
+  const handler = createHttpHandler({
+    routes,
+    httpRoutes: [],
+    logger,
+    readMaxBytes: config.gateway.maxMessageBytes,
+    interceptors: [
+      errorInterceptor(logger),
+      inFlight.interceptor,
+      authInterceptor(options.authenticator ?? createAnonymousAuthenticator()),
+      validationInterceptor(),
+    ],
+  });
+
+  const listener: Listener = await listen(handler, {
+    host: config.gateway.host,
+    port: config.gateway.port,
+    ...(config.gateway.tlsCertFile ? { tlsCertFile: config.gateway.tlsCertFile, tlsKeyFile: config.gateway.tlsKeyFile } : {}),
+  });
+  health.setAll(ServingStatus.SERVING);
+  logger.info({ port: listener.port, host: config.gateway.host, tls: Boolean(config.gateway.tlsCertFile) }, "gateway listening");
+
+  return {
+    port: listener.port,
+    health,
+    async stop() {
+      health.setAll(ServingStatus.NOT_SERVING);
+      const started = Date.now();
+      const grace = config.gateway.shutdownGraceMs;
+      await Promise.race([inFlight.idle(), new Promise((resolve) => setTimeout(resolve, grace).unref())]);
+      await listener.close(Math.max(0, grace - (Date.now() - started)));
+      logger.info({ abandoned: inFlight.count }, "gateway stopped");
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The gateway's Node request handler: routes RPC paths to Connect's protocol handlers (gRPC,
+ * gRPC-Web, Connect) and everything else to plain HTTP routes (REST, metrics, or 404).
+ *
+ * One correction is made on the way out: Connect reports a request body that is not valid
+ * protobuf as INTERNAL, but it is the client's mistake, so Arbiter answers INVALID_ARGUMENT, as
+ * it does for every other malformed request.
+ */
+import type { ConnectRouter, ConnectRouterOptions } from "@connectrpc/connect";
+import { Code, createConnectRouter } from "@connectrpc/connect";
+import { type UniversalServerResponse, createAsyncIterable } from "@connectrpc/connect/protocol";
+import { universalRequestFromNodeRequest, universalResponseToNodeResponse } from "@connectrpc/connect-node";
+import type { Logger } from "@arbiter/core";
+
+type NodeRequest = Parameters<typeof universalRequestFromNodeRequest>[0];
+type NodeResponse = Parameters<typeof universalResponseToNodeResponse>[1];
+
+/** A plain HTTP route handler; returns false when it does not handle the request. */
+export type HttpRoute = (req: NodeRequest, res: NodeResponse) => boolean;
+
+const PARSE_FAILURE = /^parse binary: /;
+
+async function* withTrailerFix(body: AsyncIterable<Uint8Array>, trailer: Headers): AsyncIterable<Uint8Array> {
+  yield* body;
+  // Connect sets the status trailer when the body ends.
+  const message = decodeURIComponent(trailer.get("grpc-message") ?? "");
+  if (trailer.get("grpc-status") === String(Code.Internal) && PARSE_FAILURE.test(message)) {
+    trailer.set("grpc-status", String(Code.InvalidArgument));
+  }
+}
+
+async function collect(body: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const part of body) parts.push(part);
+  return Buffer.concat(parts);
+}
+
+async function fixMalformedBody(res: UniversalServerResponse): Promise<UniversalServerResponse> {
+  const body = res.body;
+  if (!body) return res;
+  if (res.trailer) return { ...res, body: withTrailerFix(body, res.trailer) };
+  // Connect protocol, unary: an error is a small JSON body with HTTP status 500 for INTERNAL.
+  if (res.status !== 500) return res;
+  const bytes = await collect(body);
+  try {
+    const error = JSON.parse(new TextDecoder().decode(bytes)) as { code?: string; message?: string };
+    if (error.code === "internal" && PARSE_FAILURE.test(error.message ?? "")) {
+      const fixed = new TextEncoder().encode(JSON.stringify({ ...error, code: "invalid_argument" }));
+      res.header?.set("content-length", String(fixed.byteLength));
+      return { ...res, status: 400, body: createAsyncIterable([fixed]) };
+    }
+  } catch {
+    // not a JSON error body
+  }
+  return { ...res, body: createAsyncIterable([bytes]) };
+}
+
+export interface HttpHandlerOptions extends Partial<ConnectRouterOptions> {
+  routes: (router: ConnectRouter) => void;
+  /** Tried in order for paths that are not RPCs. */
+  httpRoutes: HttpRoute[];
+  logger: Logger;
+}
+
+/** Builds the request listener for http and http2 servers. */
+export function createHttpHandler(options: HttpHandlerOptions): (req: NodeRequest, res: NodeResponse) => void {
+  const { routes, httpRoutes, logger, ...routerOptions } = options;
+  const router = createConnectRouter(routerOptions);
+  routes(router);
+  const rpcs = new Map(router.handlers.map((h) => [h.requestPath, h]));
+  return (req, res) => {
+    const path = (req.url ?? "").split("?", 1)[0] ?? "";
+    const handler = rpcs.get(path);
+    if (!handler) {
+      for (const route of httpRoutes) if (route(req, res)) return;
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: `no route for ${req.method} ${path}` }));
+      return;
+    }
+    handler(universalRequestFromNodeRequest(req, res, undefined, undefined))
+      .then(async (uRes) => universalResponseToNodeResponse(await fixMalformedBody(uRes), res))
+      .catch((err: unknown) => {
+        if ((err as { code?: unknown }).code === Code.Aborted) return;
+        logger.debug({ err, path }, "response not delivered");
+      });
+  };
+}

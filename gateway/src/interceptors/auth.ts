@@ -1,0 +1,28 @@
+/**
+ * Authentication: resolves the caller of every call to a principal (with its tenant) and leaves
+ * it in the call's context values, where handlers read it through `requestContextOf`.
+ */
+import type { Interceptor } from "@connectrpc/connect";
+import { ANONYMOUS_PRINCIPAL, type Principal } from "@arbiter/core";
+import { principalKey } from "../request-context.ts";
+
+/** Turns request headers into a principal, or throws UnauthenticatedError. */
+export interface Authenticator {
+  authenticate(headers: Headers, procedure: string): Promise<Principal>;
+}
+
+/**
+ * Authentication switched off: every caller is the anonymous admin of the default tenant. For
+ * local development and tests only; credentials, roles and tenants of their own replace it.
+ */
+export function createAnonymousAuthenticator(): Authenticator {
+  return { authenticate: async () => ANONYMOUS_PRINCIPAL };
+}
+
+export function authInterceptor(authenticator: Authenticator): Interceptor {
+  return (next) => async (req) => {
+    const principal = await authenticator.authenticate(req.header, `${req.service.typeName}/${req.method.name}`);
+    req.contextValues.set(principalKey, principal);
+    return next(req);
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * The request context of a call at the gateway: the principal (set by the authentication
+ * interceptor), the deadline (the client's, bounded by configuration) and the trace parent.
+ */
+import { type HandlerContext, createContextKey } from "@connectrpc/connect";
+import { ANONYMOUS_PRINCIPAL, type Principal, type RequestContext, createRequestContext } from "@arbiter/core";
+
+/** Where the authentication interceptor leaves the caller. */
+export const principalKey = createContextKey<Principal>(ANONYMOUS_PRINCIPAL, { description: "arbiter principal" });
+
+/** Deadline bounds, from `gateway.defaultTimeoutMs` and `gateway.maxTimeoutMs`. */
+export interface DeadlinePolicy {
+  defaultTimeoutMs: number;
+  maxTimeoutMs: number;
+}
+
+/** Builds the context that travels with a call to the schedulers. */
+export function requestContextOf(ctx: HandlerContext, policy: DeadlinePolicy): RequestContext {
+  const asked = ctx.timeoutMs();
+  const timeout = Math.min(asked ?? policy.defaultTimeoutMs, policy.maxTimeoutMs);
+  const traceparent = ctx.requestHeader.get("traceparent") ?? undefined;
+  const requestId = ctx.requestHeader.get("x-request-id") ?? undefined;
+  return createRequestContext(ctx.values.get(principalKey), Date.now() + timeout, traceparent, requestId);
+}

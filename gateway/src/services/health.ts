@@ -1,0 +1,71 @@
+/**
+ * grpc.health.v1: overall status (service "") and one per served service, for Kubernetes grpc
+ * probes and load balancers. Watch streams the current status and every change.
+ */
+import { EventEmitter, on } from "node:events";
+import { Code, ConnectError, type ServiceImpl } from "@connectrpc/connect";
+import { Health, HealthCheckResponse_ServingStatus as Status } from "@arbiter/proto/grpc";
+
+export { Status as ServingStatus };
+
+/** The health state of a gateway. */
+export class HealthState {
+  private readonly statuses = new Map<string, Status>();
+  private readonly changes = new EventEmitter();
+
+  constructor(services: readonly string[]) {
+    this.changes.setMaxListeners(0);
+    this.statuses.set("", Status.NOT_SERVING);
+    for (const s of services) this.statuses.set(s, Status.NOT_SERVING);
+  }
+
+  /** Sets one service's status ("" is the whole server). */
+  set(service: string, status: Status): void {
+    if (this.statuses.get(service) === status) return;
+    this.statuses.set(service, status);
+    this.changes.emit("change", service, status);
+  }
+
+  /** Sets every service, and the server, to one status. */
+  setAll(status: Status): void {
+    for (const service of [...this.statuses.keys()]) this.set(service, status);
+  }
+
+  get(service: string): Status | undefined {
+    return this.statuses.get(service);
+  }
+
+  /** Yields the current status of `service`, then each change, until `signal` aborts. */
+  async *watch(service: string, signal: AbortSignal): AsyncGenerator<Status> {
+    let last = this.get(service) ?? Status.SERVICE_UNKNOWN;
+    yield last;
+    try {
+      for await (const [changed, status] of on(this.changes, "change", { signal })) {
+        if (changed !== service || status === last) continue;
+        last = status as Status;
+        yield last;
+      }
+    } catch (err) {
+      if ((err as Error).name !== "AbortError") throw err;
+    }
+  }
+
+  private async *watchResponses(service: string, signal: AbortSignal) {
+    for await (const status of this.watch(service, signal)) yield { status };
+  }
+
+  /** The service implementation. */
+  service(): Partial<ServiceImpl<typeof Health>> {
+    return {
+      check: (req) => {
+        const status = this.get(req.service);
+        if (status === undefined) throw new ConnectError(`unknown service "${req.service}"`, Code.NotFound);
+        return { status };
+      },
+      list: () => ({
+        statuses: Object.fromEntries([...this.statuses].map(([name, status]) => [name, { status }])),
+      }),
+      watch: (req, ctx) => this.watchResponses(req.service, ctx.signal),
+    };
+  }
+}

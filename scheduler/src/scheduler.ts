@@ -1,0 +1,98 @@
+/**
+ * A scheduler node: serves control-plane RPCs on the bus, keeps the registry in the database,
+ * publishes heartbeats, sweeps abandoned uploads, and drains on shutdown.
+ */
+import { hostname } from "node:os";
+import { timestampNow } from "@bufbuild/protobuf/wkt";
+import { type ArbiterConfig, type Bus, type Database, type Logger, NODES_BUCKET, type RpcServer } from "@arbiter/core";
+import { registerClusterHandlers } from "./cluster/cluster-handlers.ts";
+import { type Heartbeat, startHeartbeat } from "./cluster/heartbeat.ts";
+import { ModelStore } from "./registry/model-store.ts";
+import { registerRegistryHandlers } from "./registry/registry-handlers.ts";
+import { type HandlerTable, serveHandlers } from "./rpc-router.ts";
+
+/** What a scheduler needs; the caller owns the bus and database and closes them after `stop()`. */
+export interface SchedulerOptions {
+  config: ArbiterConfig;
+  bus: Bus;
+  db: Database;
+  logger: Logger;
+  /** "scheduler", or "embedded" when it shares the process with the gateway. */
+  role?: string;
+}
+
+/** A running scheduler node. */
+export interface SchedulerNode {
+  readonly nodeId: string;
+  /**
+   * Stops taking new requests, waits up to `scheduler.drainTimeoutMs` for those in flight, and
+   * removes the node from the cluster.
+   */
+  stop(): Promise<void>;
+}
+
+const VERSION = "0.1.0";
+
+/** Starts a scheduler node on an already connected bus and migrated database. */
+export async function startScheduler(options: SchedulerOptions): Promise<SchedulerNode> {
+  const { config, bus, db } = options;
+  const nodeId = config.scheduler.nodeId || `${hostname()}-${process.pid}`;
+  const logger = options.logger.child({ component: "scheduler", node_id: nodeId });
+  const startTime = timestampNow();
+  let accepting = true;
+
+  const kv = await bus.keyValue(NODES_BUCKET, { ttlMs: config.scheduler.heartbeatTtlMs });
+  const store = new ModelStore(db);
+  const table: HandlerTable = new Map();
+  registerRegistryHandlers(table, store);
+  registerClusterHandlers(table, kv, config.scheduler.heartbeatTtlMs);
+  const server: RpcServer = serveHandlers(bus, table, logger, nodeId);
+
+  const heartbeat: Heartbeat = startHeartbeat(
+    kv,
+    nodeId,
+    config.scheduler.heartbeatIntervalMs,
+    () => ({
+      role: options.role ?? "scheduler",
+      hostname: hostname(),
+      version: VERSION,
+      queueDepth: 0,
+      inFlight: server.inFlight,
+      models: [],
+      memoryUsedBytes: 0n,
+      memoryBudgetBytes: BigInt(config.scheduler.memoryBudgetBytes),
+      accelerators: [],
+      startTime,
+      accepting,
+    }),
+    logger,
+  );
+  await heartbeat.beat();
+
+  const sweeper = setInterval(() => {
+    store
+      .sweepUploads(config.scheduler.uploadTtlMs)
+      .then((n) => n > 0 && logger.info({ deleted: n }, "deleted abandoned uploads"))
+      .catch((err) => logger.warn({ err }, "sweeping abandoned uploads failed"));
+  }, Math.min(config.scheduler.uploadTtlMs, 60_000));
+  sweeper.unref();
+
+  logger.info({ bus: bus.kind, database: db.kind }, "scheduler ready");
+
+  return {
+    nodeId,
+    async stop() {
+      accepting = false;
+      clearInterval(sweeper);
+      await heartbeat.beat();
+      const drained = server.drain();
+      const timedOut = await Promise.race([
+        drained.then(() => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(true), config.scheduler.drainTimeoutMs).unref()),
+      ]);
+      if (timedOut) logger.warn({ inFlight: server.inFlight }, "drain timed out; abandoning requests in flight");
+      await heartbeat.stop();
+      logger.info("scheduler stopped");
+    },
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Meshes for integration tests, in both deployment modes:
+ * - embedded: gateway + scheduler in this process, in-process bus, PGlite (in memory);
+ * - distributed: real nats-server and PostgreSQL (via @arbiter/testkit), and the gateway and
+ *   schedulers as separate `arbiter` processes, exactly as an operator runs them.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import {
+  type Database,
+  createMemoryBus,
+  createPgliteDatabase,
+  createPostgresDatabase,
+  createRootLogger,
+  loadConfig,
+  migrate,
+} from "@arbiter/core";
+import { type Gateway, startGateway } from "@arbiter/gateway";
+import { type SchedulerNode, startScheduler } from "@arbiter/scheduler";
+import { type NatsServer, type PostgresServer, startNats, startPostgres } from "@arbiter/testkit";
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+const CLI = join(REPO, "cli/src/main.ts");
+
+/** What every test needs from a mesh, whatever its mode. */
+export interface Mesh {
+  readonly mode: "embedded" | "distributed";
+  /** http://127.0.0.1:<port> of the gateway. */
+  readonly gatewayUrl: string;
+  /** A connection to the mesh's database, for checking rows. */
+  readonly db: Database;
+  stop(): Promise<void>;
+}
+
+/** Settings for the mesh under test, as environment variables (ARBITER_*). */
+export type MeshSettings = Record<string, string>;
+
+const quietLogger = () => createRootLogger({ level: "silent" });
+
+/** Gateway and scheduler in this process. */
+export async function startEmbeddedMesh(settings: MeshSettings = {}): Promise<Mesh & { gateway: Gateway; scheduler: SchedulerNode }> {
+  const config = loadConfig({ env: { ARBITER_GATEWAY_PORT: "0", ...settings } });
+  const logger = quietLogger();
+  const bus = createMemoryBus();
+  const db = await createPgliteDatabase({});
+  await migrate(db);
+  const scheduler = await startScheduler({ config, bus, db, logger, role: "embedded" });
+  const gateway = await startGateway({ config, bus, logger });
+  return {
+    mode: "embedded",
+    gatewayUrl: `http://127.0.0.1:${gateway.port}`,
+    db,
+    gateway,
+    scheduler,
+    async stop() {
+      await gateway.stop();
+      await scheduler.stop();
+      await bus.close();
+      await db.close();
+    },
+  };
+}
+
+/** An `arbiter` role running as a child process. */
+export interface RoleProcess {
+  readonly child: ChildProcess;
+  readonly role: "gateway" | "scheduler";
+  /** The scheduler's node id, or the gateway's port as a string. */
+  readonly id: string;
+  readonly logFile: string;
+  /** Resolves with the exit code or signal. */
+  readonly exited: Promise<number | string>;
+}
+
+/** Starts `arbiter <role>` and resolves once it logged that it is ready. */
+export async function spawnRole(role: "gateway" | "scheduler", env: Record<string, string>, logDir: string): Promise<RoleProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", CLI, role], {
+    cwd: REPO,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ARBITER_LOG_LEVEL: "debug", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const logFile = join(logDir, `${role}-${child.pid}.log`);
+  const log = createWriteStream(logFile);
+  child.stderr?.pipe(log);
+  const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")));
+  const ready = new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.on("line", (line) => {
+      log.write(`${line}\n`);
+      try {
+        const entry = JSON.parse(line) as { msg?: string; node_id?: string; port?: number };
+        if (role === "scheduler" && entry.msg === "scheduler ready" && entry.node_id) resolve(entry.node_id);
+        if (role === "gateway" && entry.msg === "gateway listening" && entry.port) resolve(String(entry.port));
+      } catch {
+        // not a log line
+      }
+    });
+    void exited.then((code) => reject(new Error(`arbiter ${role} exited (${code}) before it was ready; see ${logFile}`)));
+  });
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`arbiter ${role} not ready after 60 s; see ${logFile}`)), 60_000).unref(),
+  );
+  const id = await Promise.race([ready, timeout]);
+  return { child, role, id, logFile, exited };
+}
+
+/** One gateway and `schedulers` scheduler processes over a real NATS and PostgreSQL. */
+export interface DistributedMesh extends Mesh {
+  readonly nats: NatsServer;
+  readonly postgres: PostgresServer;
+  readonly gateway: RoleProcess;
+  readonly schedulers: RoleProcess[];
+  /** Environment every role of this mesh runs with. */
+  readonly env: Record<string, string>;
+  readonly logDir: string;
+}
+
+export async function startDistributedMesh(options: { schedulers: number; settings?: MeshSettings }): Promise<DistributedMesh> {
+  const [nats, postgres] = await Promise.all([startNats({ jetstream: true }), startPostgres()]);
+  const logDir = mkdtempSync(join(tmpdir(), "arbiter-mesh-"));
+  const env: Record<string, string> = {
+    ARBITER_BUS_KIND: "nats",
+    ARBITER_BUS_NATS_URLS: nats.url,
+    ARBITER_DATABASE_KIND: "postgres",
+    ARBITER_DATABASE_URL: postgres.url,
+    ARBITER_GATEWAY_PORT: "0",
+    ARBITER_SCHEDULER_HEARTBEAT_INTERVAL_MS: "200",
+    ARBITER_SCHEDULER_HEARTBEAT_TTL_MS: "1500",
+    ...options.settings,
+  };
+  // Start the schedulers together: their migrations race, as replicas' do in a rollout.
+  const schedulers = await Promise.all(
+    Array.from({ length: options.schedulers }, (_, i) => spawnRole("scheduler", { ...env, ARBITER_SCHEDULER_NODE_ID: `scheduler-${i + 1}` }, logDir)),
+  );
+  const gateway = await spawnRole("gateway", env, logDir);
+  const db = createPostgresDatabase({ url: postgres.url, maxConnections: 2, applicationName: "arbiter-tests" });
+  const all = [gateway, ...schedulers];
+  return {
+    mode: "distributed",
+    gatewayUrl: `http://127.0.0.1:${gateway.id}`,
+    db,
+    nats,
+    postgres,
+    gateway,
+    schedulers,
+    env,
+    logDir,
+    async stop() {
+      for (const p of all) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill("SIGTERM");
+      await Promise.all(all.map((p) => p.exited));
+      await db.close();
+      await Promise.all([nats.stop(), postgres.stop()]);
+    },
+  };
+}
