@@ -138,6 +138,9 @@ async function main(): Promise<void> {
       c64_requests: theirsC64.requests,
     },
     arbiter: {
+      // Runs whose measured duration is under inlineRunMaxMicros (default 50) execute on the
+      // calling thread when nothing else of the session is in flight; batches use worker threads.
+      c1_typical_run_us: round(ours.typicalRunMicros),
       c1_p50_us: round(oursC1.p50),
       c1_p99_us: round(oursC1.p99),
       c1_mean_us: round(oursC1.mean),

@@ -90,7 +90,7 @@ impl OptimizationLevel {
             OptimizationLevel::Disabled => L::Disable,
             OptimizationLevel::Basic => L::Level1,
             OptimizationLevel::Extended => L::Level2,
-            OptimizationLevel::All => L::Level3,
+            OptimizationLevel::All => L::All,
         }
     }
 }
