@@ -102,7 +102,7 @@ fn info(t: &TensorInfo) -> NativeTensorInfo {
 }
 
 /// Loads the runtime library (once per process) and reports what it provides.
-#[napi]
+#[napi(catch_unwind)]
 pub fn runtime_info(library_path: String) -> napi::Result<NativeRuntimeInfo> {
     guard(|| {
         let rt = Runtime::load(Path::new(&library_path))?;
@@ -115,7 +115,7 @@ pub fn runtime_info(library_path: String) -> napi::Result<NativeRuntimeInfo> {
 }
 
 /// Takes the pending log records (ONNX Runtime warnings, provider fallbacks, warm-up failures).
-#[napi]
+#[napi(catch_unwind)]
 pub fn drain_log_records() -> napi::Result<Vec<NativeLogRecord>> {
     guard(|| {
         Ok(drain_logs()
@@ -166,7 +166,7 @@ impl Task for LoadTask {
 }
 
 /// Loads a model off the JS thread. Exactly one of `bytes` and `path` is set.
-#[napi(ts_return_type = "Promise<NativeSession>")]
+#[napi(catch_unwind, ts_return_type = "Promise<NativeSession>")]
 pub fn load_session(bytes: Option<Uint8Array>, path: Option<String>, options: NativeLoadOptions) -> napi::Result<AsyncTask<LoadTask>> {
     let config = guard(|| {
         Ok(SessionConfig {
@@ -201,7 +201,7 @@ impl NativeCancelToken {
         NativeCancelToken { token: CancelToken::new() }
     }
 
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn cancel(&self) -> napi::Result<()> {
         guard(|| {
             self.token.cancel();
@@ -234,34 +234,34 @@ fn clone_info(v: &[NativeTensorInfo]) -> Vec<NativeTensorInfo> {
 
 #[napi]
 impl NativeSession {
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn inputs(&self) -> Vec<NativeTensorInfo> {
         clone_info(&self.inputs)
     }
 
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn outputs(&self) -> Vec<NativeTensorInfo> {
         clone_info(&self.outputs)
     }
 
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn execution_provider(&self) -> String {
         self.provider.clone()
     }
 
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn fallback_reason(&self) -> Option<String> {
         self.fallback_reason.clone()
     }
 
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn memory_bytes(&self) -> f64 {
         self.memory_bytes
     }
 
     /// Starts a run on the session's worker threads and returns its id at once. `outputs` are
     /// indices into the model outputs (empty: all). `pollRun(id)` returns the result.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn start(&self, inputs: Vec<NativeInput>, outputs: Vec<u32>, cancel: Option<&NativeCancelToken>) -> napi::Result<u32> {
         let session = guard(|| {
             self.session
@@ -289,14 +289,14 @@ impl NativeSession {
     }
 
     /// Typical duration of a run of this session, in microseconds (see `Session::typical_run_micros`).
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn typical_run_micros(&self) -> f64 {
         self.session.lock().unwrap_or_else(|e| e.into_inner()).as_ref().map_or(0.0, |s| s.typical_run_micros())
     }
 
     /// Runs on the calling (JS) thread. The wrapper uses it only for runs shorter than a thread
     /// hand-off would be.
-    #[napi(ts_return_type = "Array<NativeOutput>")]
+    #[napi(catch_unwind, ts_return_type = "Array<NativeOutput>")]
     pub fn run_inline<'env>(&self, env: &'env Env, inputs: Vec<NativeInput>, outputs: Vec<u32>) -> napi::Result<Vec<Object<'env>>> {
         let result = guard(|| {
             let session = self
@@ -312,7 +312,7 @@ impl NativeSession {
     }
 
     /// Drops the session; its memory is returned once in-flight runs finish.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn unload(&self) -> napi::Result<()> {
         guard(|| {
             let taken = self.session.lock().unwrap_or_else(|e| e.into_inner()).take();
@@ -346,7 +346,7 @@ static NOTIFIER: OnceLock<Notifier> = OnceLock::new();
 
 /// Registers the function called (with a run id) when a run that asked to be notified ends.
 /// Called once by the wrapper; later calls are ignored.
-#[napi]
+#[napi(catch_unwind)]
 pub fn set_completion_callback(callback: Function<u32, ()>) -> napi::Result<()> {
     if NOTIFIER.get().is_some() {
         return Ok(());
@@ -373,7 +373,7 @@ fn runs() -> std::sync::MutexGuard<'static, std::collections::HashMap<u32, RunEn
 const COPY_OUTPUTS_UP_TO: usize = 16 * 1024;
 
 /// Returns null while run `id` is executing, then its outputs (once), or throws its error.
-#[napi(ts_return_type = "Array<NativeOutput> | null")]
+#[napi(catch_unwind, ts_return_type = "Array<NativeOutput> | null")]
 pub fn poll_run(env: &Env, id: u32) -> napi::Result<Option<Vec<Object<'_>>>> {
     let entry = {
         let mut runs = runs();
@@ -413,7 +413,7 @@ fn outputs_to_js(env: &Env, outputs: Vec<OutputTensor>) -> napi::Result<Vec<Obje
 
 /// Asks for the completion callback to be called with `id` when that run ends. Returns false
 /// when it has already ended (poll it now) or no callback is registered.
-#[napi]
+#[napi(catch_unwind)]
 pub fn notify_when_done(id: u32) -> bool {
     let Some(notifier) = NOTIFIER.get() else { return false };
     let runs = runs();
