@@ -163,9 +163,11 @@ class NatsKeyValue implements KeyValueStore {
   }
 
   async entries(): Promise<Map<string, Uint8Array>> {
+    // Collect the keys first: reading entries while the key iterator is open loses keys.
+    const keys: string[] = [];
+    for await (const key of await this.kv.keys()) keys.push(key);
     const out = new Map<string, Uint8Array>();
-    const keys = await this.kv.keys();
-    for await (const key of keys) {
+    for (const key of keys) {
       const value = await this.get(key);
       if (value) out.set(key, value);
     }

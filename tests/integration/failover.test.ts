@@ -1,0 +1,93 @@
+/**
+ * Distributed mode under a scheduler crash: one gateway, two schedulers, real NATS and
+ * PostgreSQL. Both schedulers serve the same registry; `kill -9` of one under a steady stream of
+ * Get/List calls leaves every call succeeding through the other, and the gateway SERVING.
+ */
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { create, toBinary } from "@bufbuild/protobuf";
+import { type Client } from "@connectrpc/connect";
+import { connect, headers as natsHeaders } from "nats";
+import { ANONYMOUS_PRINCIPAL, NODE_HEADER, contextToHeaders, createRequestContext, rpcSubject } from "@arbiter/core";
+import { GetModelRequestSchema, ModelRegistryService, RegisterModelRequestSchema } from "@arbiter/proto";
+import { Health, HealthCheckResponse_ServingStatus } from "@arbiter/proto/grpc";
+import { client, grpcTransport } from "../support/clients.ts";
+import { type DistributedMesh, startDistributedMesh } from "../support/mesh.ts";
+
+describe("distributed mesh: two schedulers, one killed", () => {
+  let mesh: DistributedMesh;
+  let registry: Client<typeof ModelRegistryService>;
+  let health: Client<typeof Health>;
+
+  before(async () => {
+    mesh = await startDistributedMesh({ schedulers: 2 });
+    registry = client(ModelRegistryService, grpcTransport(mesh.gatewayUrl));
+    health = client(Health, grpcTransport(mesh.gatewayUrl));
+    await registry.registerModel(
+      (async function* () {
+        yield create(RegisterModelRequestSchema, { part: { case: "metadata", value: { name: "risk", version: 1n } } });
+        yield create(RegisterModelRequestSchema, { part: { case: "chunk", value: randomBytes(4096) } });
+      })(),
+    );
+  });
+  after(async () => mesh?.stop());
+
+  it("a model registered through the gateway is visible from both schedulers", async () => {
+    // Ask the schedulers' queue group directly until both have answered.
+    const nc = await connect({ servers: mesh.nats.url });
+    try {
+      const subject = rpcSubject(ModelRegistryService.typeName, "GetModel");
+      const body = toBinary(GetModelRequestSchema, create(GetModelRequestSchema, { name: "risk" }));
+      const answeredBy = new Map<string, number>();
+      for (let i = 0; i < 200 && answeredBy.size < 2; i++) {
+        const ctx = createRequestContext(ANONYMOUS_PRINCIPAL, Date.now() + 5000);
+        const headers = natsHeaders();
+        for (const [k, v] of Object.entries(contextToHeaders(ctx))) headers.set(k, v);
+        const reply = await nc.request(subject, body, { timeout: 5000, headers });
+        assert.equal(reply.headers?.get("arbiter-error-code") ?? "", "", "the scheduler answered with an error");
+        const node = reply.headers?.get(NODE_HEADER) ?? "";
+        answeredBy.set(node, (answeredBy.get(node) ?? 0) + 1);
+      }
+      assert.deepEqual([...answeredBy.keys()].sort(), ["scheduler-1", "scheduler-2"]);
+    } finally {
+      await nc.close();
+    }
+  });
+
+  it("keeps answering Get and List through the survivor when a scheduler is killed with SIGKILL", async () => {
+    const results = { ok: 0, failed: [] as string[] };
+    let running = true;
+    const worker = async () => {
+      while (running) {
+        try {
+          const [got, listed] = await Promise.all([
+            registry.getModel({ name: "risk" }, { timeoutMs: 10_000 }),
+            registry.listModels({}, { timeoutMs: 10_000 }),
+          ]);
+          assert.equal(got.model?.name, "risk");
+          assert.equal(listed.models.length, 1);
+          results.ok++;
+        } catch (err) {
+          results.failed.push(String(err));
+        }
+      }
+    };
+    const workers = Array.from({ length: 8 }, worker);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const before = results.ok;
+    const victim = mesh.schedulers[0];
+    assert.ok(victim);
+    victim.child.kill("SIGKILL");
+    assert.equal(await victim.exited, "SIGKILL");
+    const healthDuring = await health.check({ service: "" });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    running = false;
+    await Promise.all(workers);
+    assert.deepEqual(results.failed, []);
+    assert.ok(before > 0, "calls were flowing before the kill");
+    assert.ok(results.ok > before, "calls kept succeeding after the kill");
+    assert.equal(healthDuring.status, HealthCheckResponse_ServingStatus.SERVING);
+    assert.equal((await health.check({ service: "" })).status, HealthCheckResponse_ServingStatus.SERVING);
+  });
+});
