@@ -19,6 +19,7 @@ CREATE TABLE artifacts (
 CREATE INDEX artifacts_uploading ON artifacts (create_time) WHERE state = 'uploading';
 
 CREATE TABLE artifact_chunks (
+  tenant_id     text NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
   artifact_id   uuid NOT NULL REFERENCES artifacts (id) ON DELETE CASCADE,
   seq           integer NOT NULL CHECK (seq >= 0),
   data          bytea NOT NULL,

@@ -179,8 +179,8 @@ export class ModelStore {
   /** Stores one piece of an upload. */
   async appendChunk(tenant: string, uploadId: string, seq: number, data: Uint8Array): Promise<void> {
     const { rowCount } = await this.db.query(
-      `INSERT INTO artifact_chunks (artifact_id, seq, data)
-       SELECT id, $3, $4 FROM artifacts WHERE id = $1 AND tenant_id = $2 AND state = 'uploading'
+      `INSERT INTO artifact_chunks (tenant_id, artifact_id, seq, data)
+       SELECT tenant_id, id, $3, $4 FROM artifacts WHERE id = $1 AND tenant_id = $2 AND state = 'uploading'
        ON CONFLICT (artifact_id, seq) DO UPDATE SET data = EXCLUDED.data`,
       [uploadId, tenant, seq, data],
     );
