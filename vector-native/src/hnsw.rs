@@ -408,16 +408,24 @@ impl Graph {
                         ids.sort_unstable();
                         ids.dedup();
                         store.load(u, scratch);
-                        let mut cands: Vec<Cand> = ids.iter().map(|&id| Cand { d: store.dist(scratch, id), id }).collect();
+                        // Keep the surviving links (they were chosen well at insert time) and
+                        // fill each freed place from the dead neighbors' own neighbors: first
+                        // with the diversity heuristic, then nearest-first, so the node keeps its
+                        // degree and churn does not thin the graph (tests/hnsw.rs: churn).
+                        let mut kept: Vec<u32> = buf.iter().copied().filter(|&x| !dead(x)).collect();
+                        let want = buf.len().min(if lc == 0 { this.m0 } else { this.m });
+                        let mut cands: Vec<Cand> = ids
+                            .iter()
+                            .filter(|id| !kept.contains(id))
+                            .map(|&id| Cand { d: store.dist(scratch, id), id })
+                            .collect();
                         cands.sort_unstable();
-                        let cap = if lc == 0 { this.m0 } else { this.m };
-                        let mut kept = this.select(store, &cands, cap, scratch);
-                        // The heuristic alone can leave far fewer links than the node had; keep
-                        // its degree (nearest pruned candidates first) so churn does not thin the
-                        // graph (tests/hnsw.rs: churn keeps recall).
-                        let target = buf.len().min(cap);
+                        let free = want.saturating_sub(kept.len());
+                        for id in this.select(store, &cands, free, scratch) {
+                            kept.push(id);
+                        }
                         for c in &cands {
-                            if kept.len() >= target {
+                            if kept.len() >= want {
                                 break;
                             }
                             if !kept.contains(&c.id) {

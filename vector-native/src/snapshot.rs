@@ -341,6 +341,19 @@ pub fn load(path: &str, mmap: bool) -> Result<Index> {
             return Err(Error::corrupt(path, format!("unexpected or repeated section {tag}")));
         }
     }
+    // Padding between sections must be zero, so that no flipped byte anywhere goes unnoticed.
+    let mut spans: Vec<(usize, usize)> = secs.values().copied().collect();
+    spans.sort_unstable();
+    let mut pos = table_end;
+    for (off, len) in spans.iter().copied().chain(std::iter::once((b.len(), 0))) {
+        if off < pos {
+            return Err(Error::corrupt(path, "sections overlap"));
+        }
+        if b[pos..off].iter().any(|x| *x != 0) {
+            return Err(Error::corrupt(path, format!("non-zero padding at byte {pos}")));
+        }
+        pos = off + len;
+    }
     let sec = |t: Tag, expect: Option<usize>| -> Result<&[u8]> {
         let (off, len) = *secs.get(&(t as u32)).ok_or_else(|| Error::corrupt(path, format!("section {t:?} missing")))?;
         if let Some(x) = expect {

@@ -17,10 +17,15 @@ pub fn mixture(n: usize, dim: usize, clusters: usize, seed: u64) -> Vec<f32> {
     v
 }
 
+/// Builds on one thread, so the graph (and every recall figure) is the same on every run.
 pub fn build(kind: Kind, metric: Metric, storage: Storage, data: &[f32], dim: usize) -> Index {
+    build_threads(kind, metric, storage, data, dim, 1)
+}
+
+pub fn build_threads(kind: Kind, metric: Metric, storage: Storage, data: &[f32], dim: usize, threads: usize) -> Index {
     let mut cfg = IndexConfig::new(kind, dim, metric);
     cfg.storage = storage;
-    cfg.threads = 2;
+    cfg.threads = threads;
     let mut idx = Index::new(cfg).expect("config");
     let ids: Vec<u64> = (0..(data.len() / dim) as u64).collect();
     idx.upsert(&ids, data, &[], None).expect("upsert");

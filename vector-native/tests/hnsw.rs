@@ -24,6 +24,15 @@ fn hnsw_recall_matches_exact_search_for_every_metric_and_storage() {
 }
 
 #[test]
+fn parallel_build_reaches_the_same_recall() {
+    let data = mixture(N, DIM, 20, 1);
+    let queries = mixture(50, DIM, 20, 2);
+    let idx = build_threads(Kind::Hnsw, Metric::L2, Storage::F32, &data, DIM, 2);
+    let r = recall(&idx, &data, &queries, DIM, 10, 64, Metric::L2);
+    assert!(r >= 0.95, "recall@10 of a 2-thread build {r}");
+}
+
+#[test]
 fn flat_search_is_exact() {
     let data = mixture(N, DIM, 10, 3);
     let queries = mixture(20, DIM, 10, 4);

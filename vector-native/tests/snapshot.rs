@@ -56,12 +56,7 @@ fn every_corrupted_byte_region_and_truncation_is_rejected() {
         std::fs::write(&bad, &b).unwrap();
         match snapshot::load(&bad, off % 2 == 0) {
             Err(e) => assert_eq!(e.kind(), "DATA_LOSS", "offset {off}: {e}"),
-            Ok(loaded) => {
-                // Only padding bytes may be flipped without detection, and then nothing changed.
-                assert_eq!(loaded.len(), idx.len(), "offset {off} altered the index silently");
-                let q = &data[..DIM];
-                assert_eq!(loaded.search(q, &SearchOptions::k(5)).unwrap(), idx.search(q, &SearchOptions::k(5)).unwrap());
-            }
+            Ok(_) => panic!("a flipped byte at offset {off} went unnoticed"),
         }
         off += step;
     }
