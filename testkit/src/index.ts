@@ -30,4 +30,5 @@ export {
 } from "./postgres.ts";
 export { type EnsurePostgresOptions, ensurePostgres, type PostgresBinaries } from "./postgres-binary.ts";
 export { ServerExitedError } from "./server-process.ts";
+export { GRPCURL_VERSION, ensureGrpcurl } from "./grpcurl.ts";
 export { createTempDir, TempDir, type TempDirOptions } from "./temp-dir.ts";

@@ -4,13 +4,12 @@
  * build of the pinned version with `go install`, then a `nats-server` on PATH that is new enough
  * for JetStream key-value (2.9+). `scripts/ensure-nats-server.sh` does the same from a shell.
  */
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { DeadlineExceededError, FailedPreconditionError, InternalError, InvalidArgumentError } from "@arbiter/core";
+import { FailedPreconditionError, InvalidArgumentError } from "@arbiter/core";
 import { type Env, findOnPath, isExecutable, run } from "./exec.ts";
+import { acquireLock, findGo, goInstall } from "./go-install.ts";
 
 /**
  * The nats-server release the tests are pinned to: the newest stable tag the Go module proxy
@@ -70,50 +69,6 @@ async function versionOf(binary: string, env: Env): Promise<string | undefined> 
   }
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/**
- * Takes `<path>` as an exclusive lock (a file holding our pid, created with O_EXCL), the same
- * protocol as scripts/ensure-nats-server.sh. A lock whose owner is dead is broken.
- */
-async function acquireLock(path: string, timeoutMs: number): Promise<() => Promise<void>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await writeFile(path, `${process.pid}\n`, { flag: "wx" });
-      return () => rm(path, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-    const owner = Number.parseInt(await readFile(path, "utf8").catch(() => ""), 10);
-    if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) {
-      await rm(path, { force: true });
-      continue;
-    }
-    if (Date.now() > deadline) {
-      throw new DeadlineExceededError(
-        `waited ${timeoutMs} ms for the nats-server build lock ${path} held by pid ${owner}; delete the file if no build is running`,
-        { lock: path, owner },
-      );
-    }
-    await sleep(250);
-  }
-}
-
-async function findGo(env: Env): Promise<string | undefined> {
-  const onPath = await findOnPath("go", env);
-  if (onPath) return onPath;
-  // The official tarball's location, often not on PATH in non-login shells.
-  return (await isExecutable("/usr/local/go/bin/go")) ? "/usr/local/go/bin/go" : undefined;
-}
-
 async function build(go: string, cacheDir: string, version: string, env: Env): Promise<string> {
   const goVersion = (await run(go, ["env", "GOVERSION"], { env })).stdout.trim();
   const parsed = /^go(\d+)\.(\d+)/.exec(goVersion);
@@ -124,26 +79,7 @@ async function build(go: string, cacheDir: string, version: string, env: Env): P
       { go, goVersion, version },
     );
   }
-  const target = join(cacheDir, "nats-server");
-  const gobin = join(cacheDir, `.build-${process.pid}-${randomBytes(4).toString("hex")}`);
-  await mkdir(gobin, { recursive: true });
-  try {
-    const result = await run(go, ["install", `${NATS_SERVER_MODULE}@${version}`], {
-      env: { ...env, GOBIN: gobin, CGO_ENABLED: env.CGO_ENABLED ?? "0" },
-      timeoutMs: 15 * 60_000,
-    });
-    if (result.code !== 0) {
-      throw new InternalError(
-        `go install ${NATS_SERVER_MODULE}@${version} failed (exit ${result.code}): ${result.stderr.trim()}`,
-        { version },
-      );
-    }
-    // Readers never see a half-written binary: it appears under its final name in one rename.
-    await rename(join(gobin, "nats-server"), target);
-    return target;
-  } finally {
-    await rm(gobin, { recursive: true, force: true });
-  }
+  return goInstall(go, NATS_SERVER_MODULE, version, "nats-server", cacheDir, env);
 }
 
 async function resolve(options: EnsureNatsServerOptions, env: Env): Promise<string> {

@@ -1,0 +1,75 @@
+/**
+ * Building Go programs the tests need (nats-server, grpcurl) from the Go module proxy, once per
+ * machine: `go install <module>@<version>` into a cache directory, serialized across processes by
+ * a lock file, and published with one rename so no reader sees a half-written binary.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { DeadlineExceededError, InternalError } from "@arbiter/core";
+import { type Env, findOnPath, isExecutable, run } from "./exec.ts";
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Takes `<path>` as an exclusive lock (a file holding our pid, created with O_EXCL), the same
+ * protocol as scripts/ensure-nats-server.sh. A lock whose owner is dead is broken.
+ */
+export async function acquireLock(path: string, timeoutMs: number): Promise<() => Promise<void>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await writeFile(path, `${process.pid}\n`, { flag: "wx" });
+      return () => rm(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const owner = Number.parseInt(await readFile(path, "utf8").catch(() => ""), 10);
+    if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) {
+      await rm(path, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new DeadlineExceededError(
+        `waited ${timeoutMs} ms for the build lock ${path} held by pid ${owner}; delete the file if no build is running`,
+        { lock: path, owner },
+      );
+    }
+    await sleep(250);
+  }
+}
+
+export async function findGo(env: Env): Promise<string | undefined> {
+  const onPath = await findOnPath("go", env);
+  if (onPath) return onPath;
+  // The official tarball's location, often not on PATH in non-login shells.
+  return (await isExecutable("/usr/local/go/bin/go")) ? "/usr/local/go/bin/go" : undefined;
+}
+
+/** `go install module@version` into `cacheDir`; returns the path of `binary` there. */
+export async function goInstall(go: string, module: string, version: string, binary: string, cacheDir: string, env: Env): Promise<string> {
+  const target = join(cacheDir, binary);
+  const gobin = join(cacheDir, `.build-${process.pid}-${randomBytes(4).toString("hex")}`);
+  await mkdir(gobin, { recursive: true });
+  try {
+    const result = await run(go, ["install", `${module}@${version}`], {
+      env: { ...env, GOBIN: gobin, CGO_ENABLED: env.CGO_ENABLED ?? "0" },
+      timeoutMs: 15 * 60_000,
+    });
+    if (result.code !== 0) {
+      throw new InternalError(`go install ${module}@${version} failed (exit ${result.code}): ${result.stderr.trim()}`, { module, version });
+    }
+    await rename(join(gobin, binary), target);
+    return target;
+  } finally {
+    await rm(gobin, { recursive: true, force: true });
+  }
+}
