@@ -47,6 +47,9 @@ let status = run(process.execPath, [
 if (filters.length === 0) {
   const cargo = spawnSync("cargo", ["--version"], { stdio: "ignore" });
   if (cargo.status === 0) status = run("cargo", ["test", "--workspace", "--release"]) || status;
-  else console.error("cargo not found: Rust tests skipped (install Rust with rustup)") || (status ||= 1);
+  else {
+    console.error("cargo not found: the Rust tests cannot run (install Rust with rustup)");
+    status = 1;
+  }
 }
 process.exit(status);

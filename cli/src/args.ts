@@ -50,7 +50,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     let value: string | undefined = eq >= 0 ? body.slice(eq + 1) : undefined;
     if (value === undefined) {
       value = argv[i + 1];
-      if (value === undefined || value.startsWith("--")) throw new InvalidArgumentError(`flag --${name}`, "a value", "nothing");
+      if (value === undefined || value.startsWith("--"))
+        throw new InvalidArgumentError(`flag --${name}`, "a value", "nothing");
       i++;
     }
     if (name === "config") out.configFile = value;

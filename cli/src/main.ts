@@ -27,11 +27,14 @@ Short flags: --port, --host, --data-dir, --log-level, --nats, --database-url, --
 Run 'arbiter config --docs' (or read docs/configuration.md) for the full list.`;
 
 const COMMAND_HELP: Record<string, string> = {
-  start: "arbiter start [--port 8080] [--data-dir ./data]\n\nRuns the embedded mesh: gateway and scheduler in one process, the in-process bus and\nPGlite (a real PostgreSQL) under the data directory. Stops gracefully on SIGINT/SIGTERM.",
-  gateway: "arbiter gateway --nats nats://127.0.0.1:4222 [--port 8080]\n\nRuns the gateway role: serves gRPC, gRPC-Web and Connect on one port and forwards\nwork to schedulers over NATS. Stateless; run as many as you need.",
+  start:
+    "arbiter start [--port 8080] [--data-dir ./data]\n\nRuns the embedded mesh: gateway and scheduler in one process, the in-process bus and\nPGlite (a real PostgreSQL) under the data directory. Stops gracefully on SIGINT/SIGTERM.",
+  gateway:
+    "arbiter gateway --nats nats://127.0.0.1:4222 [--port 8080]\n\nRuns the gateway role: serves gRPC, gRPC-Web and Connect on one port and forwards\nwork to schedulers over NATS. Stateless; run as many as you need.",
   scheduler:
     "arbiter scheduler --nats nats://127.0.0.1:4222 --database-url postgres://user@host/db\n\nRuns a scheduler role: applies migrations (safe with many replicas), serves work from\nthe bus, publishes heartbeats. Drains on SIGTERM.",
-  config: "arbiter config [--docs]\n\nPrints the effective configuration after every layer, or with --docs the reference of\nevery setting with its environment variable and default.",
+  config:
+    "arbiter config [--docs]\n\nPrints the effective configuration after every layer, or with --docs the reference of\nevery setting with its environment variable and default.",
 };
 
 async function main(): Promise<number> {
@@ -53,7 +56,9 @@ async function main(): Promise<number> {
     case "scheduler":
       return runScheduler(config);
     case "config":
-      process.stdout.write(args.switches.has("docs") ? `${configReference()}\n` : `${JSON.stringify(config, null, 2)}\n`);
+      process.stdout.write(
+        args.switches.has("docs") ? `${configReference()}\n` : `${JSON.stringify(config, null, 2)}\n`,
+      );
       return 0;
     default:
       process.stderr.write(`arbiter: unknown command "${args.command}"\n\n${USAGE}\n`);
@@ -66,7 +71,8 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const message = err instanceof ArbiterError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+    const message =
+      err instanceof ArbiterError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
     process.stderr.write(`arbiter: ${message}\n`);
     process.exitCode = 1;
   },

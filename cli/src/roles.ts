@@ -4,20 +4,24 @@
  */
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   type ArbiterConfig,
   type Bus,
-  type Database,
-  type Logger,
   createMemoryBus,
   createNatsBus,
   createPgliteDatabase,
   createPostgresDatabase,
   createRootLogger,
+  type Database,
+  type Logger,
   migrate,
 } from "@arbiter/core";
 import { startGateway } from "@arbiter/gateway";
-import { startScheduler } from "@arbiter/scheduler";
+import { registerExampleModels, startScheduler } from "@arbiter/scheduler";
+
+/** The example models shipped with Arbiter, registered by `arbiter start`. */
+const EXAMPLE_MODELS_DIR = fileURLToPath(new URL("../../examples/models/", import.meta.url));
 
 /** Resolves when the process is asked to stop. */
 function untilSignal(logger: Logger): Promise<string> {
@@ -44,7 +48,11 @@ async function openDatabase(config: ArbiterConfig, logger: Logger): Promise<Data
     mkdirSync(dir, { recursive: true });
     db = await createPgliteDatabase({ dataDir: dir });
   } else {
-    db = createPostgresDatabase({ url: config.database.url, maxConnections: config.database.maxConnections, applicationName: "arbiter" });
+    db = createPostgresDatabase({
+      url: config.database.url,
+      maxConnections: config.database.maxConnections,
+      applicationName: "arbiter",
+    });
   }
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
@@ -61,8 +69,12 @@ export async function runStart(config: ArbiterConfig): Promise<number> {
   const bus = config.bus.kind === "memory" ? createMemoryBus() : await openBus(config, "arbiter-embedded");
   const db = await openDatabase(config, logger);
   const scheduler = await startScheduler({ config, bus, db, logger, role: "embedded" });
+  await registerExampleModels(db, EXAMPLE_MODELS_DIR, logger);
   const gateway = await startGateway({ config, bus, logger });
-  logger.info({ url: `http://${config.gateway.host}:${gateway.port}`, dataDir: resolve(config.dataDir) }, "embedded mesh ready");
+  logger.info(
+    { url: `http://${config.gateway.host}:${gateway.port}`, dataDir: resolve(config.dataDir) },
+    "embedded mesh ready",
+  );
   await untilSignal(logger);
   await gateway.stop();
   await scheduler.stop();

@@ -23,38 +23,135 @@ type Leaf =
 export const CONFIG_SCHEMA = {
   dataDir: { type: "string", default: "./data", doc: "Directory for embedded-mode state (PGlite database)." },
   log: {
-    level: { type: "string", default: "info", values: ["trace", "debug", "info", "warn", "error", "fatal", "silent"], doc: "Minimum level of log lines." },
+    level: {
+      type: "string",
+      default: "info",
+      values: ["trace", "debug", "info", "warn", "error", "fatal", "silent"],
+      doc: "Minimum level of log lines.",
+    },
   },
   gateway: {
     host: { type: "string", default: "127.0.0.1", doc: "Address the gateway listens on (0.0.0.0 in containers)." },
-    port: { type: "int", default: 8080, min: 0, max: 65535, doc: "Port serving gRPC, gRPC-Web, Connect and REST; 0 picks a free port." },
-    tlsCertFile: { type: "string", default: "", doc: "PEM certificate; with tlsKeyFile, serves TLS instead of h2c/HTTP/1.1." },
+    port: {
+      type: "int",
+      default: 8080,
+      min: 0,
+      max: 65535,
+      doc: "Port serving gRPC, gRPC-Web, Connect and REST; 0 picks a free port.",
+    },
+    tlsCertFile: {
+      type: "string",
+      default: "",
+      doc: "PEM certificate; with tlsKeyFile, serves TLS instead of h2c/HTTP/1.1.",
+    },
     tlsKeyFile: { type: "string", default: "", doc: "PEM private key for tlsCertFile." },
-    defaultTimeoutMs: { type: "int", default: 30000, min: 1, max: 3600000, doc: "Deadline of a call whose client set none, in milliseconds." },
-    maxTimeoutMs: { type: "int", default: 300000, min: 1, max: 86400000, doc: "Longest deadline a client may ask for, in milliseconds." },
-    maxMessageBytes: { type: "int", default: 8388608, min: 1024, max: 1073741824, doc: "Largest request message the gateway accepts, in bytes." },
-    shutdownGraceMs: { type: "int", default: 10000, min: 0, max: 600000, doc: "How long shutdown waits for in-flight calls after reporting NOT_SERVING." },
+    defaultTimeoutMs: {
+      type: "int",
+      default: 30000,
+      min: 1,
+      max: 3600000,
+      doc: "Deadline of a call whose client set none, in milliseconds.",
+    },
+    maxTimeoutMs: {
+      type: "int",
+      default: 300000,
+      min: 1,
+      max: 86400000,
+      doc: "Longest deadline a client may ask for, in milliseconds.",
+    },
+    maxMessageBytes: {
+      type: "int",
+      default: 8388608,
+      min: 1024,
+      max: 1073741824,
+      doc: "Largest request message the gateway accepts, in bytes.",
+    },
+    shutdownGraceMs: {
+      type: "int",
+      default: 10000,
+      min: 0,
+      max: 600000,
+      doc: "How long shutdown waits for in-flight calls after reporting NOT_SERVING.",
+    },
     reflection: { type: "bool", default: true, doc: "Serve gRPC server reflection (v1 and v1alpha)." },
   },
   scheduler: {
-    nodeId: { type: "string", default: "", doc: "Stable id of this scheduler node; empty derives one from host and pid." },
-    heartbeatIntervalMs: { type: "int", default: 1000, min: 50, max: 60000, doc: "How often the node publishes its heartbeat, in milliseconds." },
-    heartbeatTtlMs: { type: "int", default: 5000, min: 100, max: 600000, doc: "A node whose last heartbeat is older than this is dead, in milliseconds." },
-    memoryBudgetBytes: { type: "int", default: 4294967296, min: 0, max: Number.MAX_SAFE_INTEGER, doc: "Memory this node may use for loaded models, in bytes." },
-    drainTimeoutMs: { type: "int", default: 15000, min: 0, max: 600000, doc: "How long SIGTERM waits for in-flight work before exiting, in milliseconds." },
-    uploadTtlMs: { type: "int", default: 3600000, min: 1000, max: 604800000, doc: "Unfinished uploads older than this are deleted, in milliseconds." },
+    nodeId: {
+      type: "string",
+      default: "",
+      doc: "Stable id of this scheduler node; empty derives one from host and pid.",
+    },
+    heartbeatIntervalMs: {
+      type: "int",
+      default: 1000,
+      min: 50,
+      max: 60000,
+      doc: "How often the node publishes its heartbeat, in milliseconds.",
+    },
+    heartbeatTtlMs: {
+      type: "int",
+      default: 5000,
+      min: 100,
+      max: 600000,
+      doc: "A node whose last heartbeat is older than this is dead, in milliseconds.",
+    },
+    memoryBudgetBytes: {
+      type: "int",
+      default: 4294967296,
+      min: 0,
+      max: Number.MAX_SAFE_INTEGER,
+      doc: "Memory this node may use for loaded models, in bytes.",
+    },
+    drainTimeoutMs: {
+      type: "int",
+      default: 15000,
+      min: 0,
+      max: 600000,
+      doc: "How long SIGTERM waits for in-flight work before exiting, in milliseconds.",
+    },
+    uploadTtlMs: {
+      type: "int",
+      default: 3600000,
+      min: 1000,
+      max: 604800000,
+      doc: "Unfinished uploads older than this are deleted, in milliseconds.",
+    },
   },
   bus: {
-    kind: { type: "string", default: "memory", values: ["memory", "nats"], doc: "In-process bus (embedded) or NATS (distributed)." },
-    natsUrls: { type: "list", default: ["nats://127.0.0.1:4222"], doc: "NATS server URLs (comma-separated in the environment)." },
+    kind: {
+      type: "string",
+      default: "memory",
+      values: ["memory", "nats"],
+      doc: "In-process bus (embedded) or NATS (distributed).",
+    },
+    natsUrls: {
+      type: "list",
+      default: ["nats://127.0.0.1:4222"],
+      doc: "NATS server URLs (comma-separated in the environment).",
+    },
   },
   database: {
-    kind: { type: "string", default: "pglite", values: ["pglite", "postgres"], doc: "Embedded PGlite under dataDir, or PostgreSQL." },
-    url: { type: "string", default: "postgres://arbiter@127.0.0.1:5432/arbiter", doc: "PostgreSQL connection URL (database.kind = postgres)." },
+    kind: {
+      type: "string",
+      default: "pglite",
+      values: ["pglite", "postgres"],
+      doc: "Embedded PGlite under dataDir, or PostgreSQL.",
+    },
+    url: {
+      type: "string",
+      default: "postgres://arbiter@127.0.0.1:5432/arbiter",
+      doc: "PostgreSQL connection URL (database.kind = postgres).",
+    },
     maxConnections: { type: "int", default: 10, min: 1, max: 1000, doc: "PostgreSQL pool size per process." },
   },
   limits: {
-    maxModelUploadBytes: { type: "int", default: 268435456, min: 1, max: 17179869184, doc: "Largest model artifact accepted by RegisterModel, in bytes." },
+    maxModelUploadBytes: {
+      type: "int",
+      default: 268435456,
+      min: 1,
+      max: 17179869184,
+      doc: "Largest model artifact accepted by RegisterModel, in bytes.",
+    },
   },
 } as const satisfies Record<string, unknown>;
 
@@ -114,12 +211,13 @@ export function envName(path: string): string {
 }
 
 function describe(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
 }
 
 /** Converts one raw value (a string from env/flags, or a typed value from a file) to the leaf's type. */
 function coerce(path: string, leaf: Leaf, raw: unknown, source: string): unknown {
-  const fail = (expected: string) => new InvalidArgumentError(`config ${path} (from ${source})`, expected, describe(raw));
+  const fail = (expected: string) =>
+    new InvalidArgumentError(`config ${path} (from ${source})`, expected, describe(raw));
   switch (leaf.type) {
     case "string": {
       if (typeof raw !== "string") throw fail("a string");
@@ -127,7 +225,12 @@ function coerce(path: string, leaf: Leaf, raw: unknown, source: string): unknown
       return raw;
     }
     case "int": {
-      const n = typeof raw === "number" ? raw : typeof raw === "string" && /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+      const n =
+        typeof raw === "number"
+          ? raw
+          : typeof raw === "string" && /^-?\d+$/.test(raw.trim())
+            ? Number(raw.trim())
+            : Number.NaN;
       if (!Number.isSafeInteger(n)) throw fail(`an integer from ${leaf.min} to ${leaf.max}`);
       if (n < leaf.min || n > leaf.max) throw fail(`an integer from ${leaf.min} to ${leaf.max}`);
       return n;
@@ -140,7 +243,13 @@ function coerce(path: string, leaf: Leaf, raw: unknown, source: string): unknown
     }
     case "list": {
       if (Array.isArray(raw) && raw.every((v) => typeof v === "string")) return Object.freeze([...raw]);
-      if (typeof raw === "string") return Object.freeze(raw.split(",").map((s) => s.trim()).filter(Boolean));
+      if (typeof raw === "string")
+        return Object.freeze(
+          raw
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
       throw fail("a list of strings");
     }
   }
@@ -172,7 +281,12 @@ function checkUnknownKeys(obj: unknown, source: string, known: Set<string>, pref
     const path = prefix ? `${prefix}.${key}` : key;
     if (known.has(path)) continue;
     const isPrefix = [...known].some((k) => k.startsWith(`${path}.`));
-    if (!isPrefix) throw new InvalidArgumentError(`config ${path} (from ${source})`, "a known setting (see docs/configuration.md)", "an unknown key");
+    if (!isPrefix)
+      throw new InvalidArgumentError(
+        `config ${path} (from ${source})`,
+        "a known setting (see docs/configuration.md)",
+        "an unknown key",
+      );
     checkUnknownKeys(value, source, known, path);
   }
 }
@@ -192,13 +306,16 @@ export function loadConfig(sources: ConfigSources = {}): ArbiterConfig {
     try {
       fileValues = parseYaml(text) ?? {};
     } catch (err) {
-      throw new InvalidArgumentError(`config file ${sources.file}`, "valid YAML or JSON", (err as Error).message, { cause: err });
+      throw new InvalidArgumentError(`config file ${sources.file}`, "valid YAML or JSON", (err as Error).message, {
+        cause: err,
+      });
     }
     checkUnknownKeys(fileValues, sources.file, known);
   }
   if (sources.flags) {
     for (const path of Object.keys(sources.flags)) {
-      if (!known.has(path)) throw new InvalidArgumentError(`flag --${path}`, "a known setting (see --help)", "an unknown flag");
+      if (!known.has(path))
+        throw new InvalidArgumentError(`flag --${path}`, "a known setting (see --help)", "an unknown flag");
     }
   }
   if (sources.overrides) checkUnknownKeys(sources.overrides, "overrides", known);

@@ -54,7 +54,12 @@ const H_DEADLINE = "arbiter-deadline";
 const H_TRACEPARENT = "traceparent";
 
 /** Builds a context for a new request. */
-export function createRequestContext(principal: Principal, deadline: number, traceparent?: string, requestId?: string): RequestContext {
+export function createRequestContext(
+  principal: Principal,
+  deadline: number,
+  traceparent?: string,
+  requestId?: string,
+): RequestContext {
   return {
     principal,
     tenant: principal.tenant,
@@ -88,9 +93,16 @@ export function contextFromHeaders(headers: BusHeaders): RequestContext {
   const deadline = Number(headers[H_DEADLINE]);
   if (!tenant) throw new InvalidArgumentError(`header ${H_TENANT}`, "a tenant id", "nothing");
   if (!principalId) throw new InvalidArgumentError(`header ${H_PRINCIPAL}`, "a principal id", "nothing");
-  if (!role || !ROLES.has(role)) throw new InvalidArgumentError(`header ${H_ROLE}`, "a role", JSON.stringify(role ?? ""));
-  if (!method || !METHODS.has(method)) throw new InvalidArgumentError(`header ${H_AUTH}`, "an auth method", JSON.stringify(method ?? ""));
-  if (!Number.isFinite(deadline)) throw new InvalidArgumentError(`header ${H_DEADLINE}`, "epoch milliseconds", JSON.stringify(headers[H_DEADLINE] ?? ""));
+  if (!role || !ROLES.has(role))
+    throw new InvalidArgumentError(`header ${H_ROLE}`, "a role", JSON.stringify(role ?? ""));
+  if (!method || !METHODS.has(method))
+    throw new InvalidArgumentError(`header ${H_AUTH}`, "an auth method", JSON.stringify(method ?? ""));
+  if (!Number.isFinite(deadline))
+    throw new InvalidArgumentError(
+      `header ${H_DEADLINE}`,
+      "epoch milliseconds",
+      JSON.stringify(headers[H_DEADLINE] ?? ""),
+    );
   const traceparent = headers[H_TRACEPARENT];
   return {
     principal: { id: principalId, tenant, role: role as RoleName, method: method as AuthMethod },

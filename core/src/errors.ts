@@ -43,7 +43,12 @@ export class InvalidArgumentError extends ArbiterError {
     readonly received: string,
     options?: ArbiterErrorOptions,
   ) {
-    super(Code.InvalidArgument, `${field}: expected ${expected}, got ${received}`, { field, expected, received }, options);
+    super(
+      Code.InvalidArgument,
+      `${field}: expected ${expected}, got ${received}`,
+      { field, expected, received },
+      options,
+    );
   }
 }
 
@@ -94,7 +99,12 @@ export class ModelAlreadyExistsError extends ArbiterError {
     readonly version: string,
     options?: ArbiterErrorOptions,
   ) {
-    super(Code.AlreadyExists, `model "${modelName}" version ${version} already exists`, { tenant, modelName, version }, options);
+    super(
+      Code.AlreadyExists,
+      `model "${modelName}" version ${version} already exists`,
+      { tenant, modelName, version },
+      options,
+    );
   }
 }
 

@@ -2,17 +2,18 @@
  * @arbiter/core — the internals both services share: configuration, errors, logging, the request
  * context, the bus and the database. Everything public is exported from here.
  */
-export * from "./errors.ts";
-export * from "./config.ts";
-export * from "./context.ts";
-export * from "./logging.ts";
+
 export * from "./bus/bus.ts";
 export { createMemoryBus } from "./bus/memory-bus.ts";
 export { createNatsBus, type NatsBusOptions } from "./bus/nats-bus.ts";
 export * from "./bus/rpc.ts";
 export * from "./bus/subjects.ts";
 export { errorFromHeaders, errorToHeaders, registerErrorClass } from "./bus/wire-error.ts";
+export * from "./config.ts";
+export * from "./context.ts";
 export * from "./db/database.ts";
+export { loadMigrations, type Migration, migrate } from "./db/migrate.ts";
 export { createPostgresDatabase, type PostgresOptions } from "./db/pg-database.ts";
 export { createPgliteDatabase, type PgliteOptions } from "./db/pglite-database.ts";
-export { loadMigrations, migrate, type Migration } from "./db/migrate.ts";
+export * from "./errors.ts";
+export * from "./logging.ts";

@@ -3,7 +3,7 @@
  * bound to `component`. Request values (tenant, request id, trace id) ride in the request
  * context and are bound per request with {@link requestLogger}, never kept in globals.
  */
-import { pino, type Logger, type DestinationStream } from "pino";
+import { type DestinationStream, type Logger, pino } from "pino";
 import type { RequestContext } from "./context.ts";
 
 export type { Logger };

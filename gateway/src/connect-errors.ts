@@ -3,8 +3,9 @@
  * code and message; anything unexpected is logged with its cause and answered INTERNAL without
  * details.
  */
-import { Code, ConnectError } from "@connectrpc/connect";
+
 import { ArbiterError, type Logger } from "@arbiter/core";
+import { Code, ConnectError } from "@connectrpc/connect";
 
 /** Maps any thrown value to the ConnectError the client receives. */
 export function toConnectError(err: unknown, logger: Logger, procedure: string): ConnectError {

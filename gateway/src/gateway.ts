@@ -3,8 +3,7 @@
  * Inference Protocol, gRPC health and reflection. Stateless: it authenticates, validates and
  * bounds each call, then forwards the work to the schedulers over the bus.
  */
-import type { DescService } from "@bufbuild/protobuf";
-import type { ConnectRouter } from "@connectrpc/connect";
+
 import type { ArbiterConfig, Bus, Logger } from "@arbiter/core";
 import {
   AuditService,
@@ -21,11 +20,13 @@ import {
 } from "@arbiter/proto";
 import { Health, reflectionV1, reflectionV1alpha } from "@arbiter/proto/grpc";
 import { GRPCInferenceService } from "@arbiter/proto/inference";
+import type { DescService } from "@bufbuild/protobuf";
+import type { ConnectRouter } from "@connectrpc/connect";
+import { createHttpHandler } from "./http-handler.ts";
 import { type Authenticator, authInterceptor, createAnonymousAuthenticator } from "./interceptors/auth.ts";
 import { errorInterceptor } from "./interceptors/errors.ts";
 import { createInFlightTracker } from "./interceptors/in-flight.ts";
 import { validationInterceptor } from "./interceptors/validation.ts";
-import { createHttpHandler } from "./http-handler.ts";
 import { type Listener, listen } from "./listener.ts";
 import type { DeadlinePolicy } from "./request-context.ts";
 import { forwardingService } from "./services/forward.ts";
@@ -78,7 +79,10 @@ export interface Gateway {
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { config, bus } = options;
   const logger = options.logger.child({ component: "gateway" });
-  const policy: DeadlinePolicy = { defaultTimeoutMs: config.gateway.defaultTimeoutMs, maxTimeoutMs: config.gateway.maxTimeoutMs };
+  const policy: DeadlinePolicy = {
+    defaultTimeoutMs: config.gateway.defaultTimeoutMs,
+    maxTimeoutMs: config.gateway.maxTimeoutMs,
+  };
   const health = new HealthState(SERVED_SERVICES.map((s) => s.typeName));
   const inFlight = createInFlightTracker();
   const reflection = new ReflectionIndex(SERVED_SERVICES);
@@ -90,7 +94,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     router.service(
       ModelRegistryService,
       forwardingService(ModelRegistryService, bus, policy, {
-        registerModel: registerModelHandler({ bus, policy, maxModelUploadBytes: config.limits.maxModelUploadBytes, logger }),
+        registerModel: registerModelHandler({
+          bus,
+          policy,
+          maxModelUploadBytes: config.limits.maxModelUploadBytes,
+          logger,
+        }),
       }),
     );
     router.service(GRPCInferenceService, openInferenceService(health));
@@ -117,10 +126,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const listener: Listener = await listen(handler, {
     host: config.gateway.host,
     port: config.gateway.port,
-    ...(config.gateway.tlsCertFile ? { tlsCertFile: config.gateway.tlsCertFile, tlsKeyFile: config.gateway.tlsKeyFile } : {}),
+    ...(config.gateway.tlsCertFile
+      ? { tlsCertFile: config.gateway.tlsCertFile, tlsKeyFile: config.gateway.tlsKeyFile }
+      : {}),
   });
   health.setAll(ServingStatus.SERVING);
-  logger.info({ port: listener.port, host: config.gateway.host, tls: Boolean(config.gateway.tlsCertFile) }, "gateway listening");
+  logger.info(
+    { port: listener.port, host: config.gateway.host, tls: Boolean(config.gateway.tlsCertFile) },
+    "gateway listening",
+  );
 
   return {
     port: listener.port,

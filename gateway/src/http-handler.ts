@@ -6,11 +6,12 @@
  * protobuf as INTERNAL, but it is the client's mistake, so Arbiter answers INVALID_ARGUMENT, as
  * it does for every other malformed request.
  */
+
+import type { Logger } from "@arbiter/core";
 import type { ConnectRouter, ConnectRouterOptions } from "@connectrpc/connect";
 import { Code, createConnectRouter } from "@connectrpc/connect";
-import { type UniversalServerResponse, createAsyncIterable } from "@connectrpc/connect/protocol";
+import { createAsyncIterable, type UniversalServerResponse } from "@connectrpc/connect/protocol";
 import { universalRequestFromNodeRequest, universalResponseToNodeResponse } from "@connectrpc/connect-node";
-import type { Logger } from "@arbiter/core";
 
 type NodeRequest = Parameters<typeof universalRequestFromNodeRequest>[0];
 type NodeResponse = Parameters<typeof universalResponseToNodeResponse>[1];

@@ -2,8 +2,9 @@
  * The request context of a call at the gateway: the principal (set by the authentication
  * interceptor), the deadline (the client's, bounded by configuration) and the trace parent.
  */
-import { type HandlerContext, createContextKey } from "@connectrpc/connect";
-import { ANONYMOUS_PRINCIPAL, type Principal, type RequestContext, createRequestContext } from "@arbiter/core";
+
+import { ANONYMOUS_PRINCIPAL, createRequestContext, type Principal, type RequestContext } from "@arbiter/core";
+import { createContextKey, type HandlerContext } from "@connectrpc/connect";
 
 /** Where the authentication interceptor leaves the caller. */
 export const principalKey = createContextKey<Principal>(ANONYMOUS_PRINCIPAL, { description: "arbiter principal" });

@@ -1,2 +1,4 @@
 /** @arbiter/scheduler — the worker and control-plane role. */
+
+export { registerExampleModels } from "./registry/example-models.ts";
 export { type SchedulerNode, type SchedulerOptions, startScheduler } from "./scheduler.ts";

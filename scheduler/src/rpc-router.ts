@@ -3,21 +3,22 @@
  * dispatching to the handler registered for each arbiter.v1 method. A method of the contract
  * that has no handler yet answers UNIMPLEMENTED (never a fake result).
  */
-import type { DescMessage, DescMethod, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
-import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+
 import {
   type Bus,
+  InvalidArgumentError,
   type Logger,
+  NODE_HEADER,
   type RequestContext,
   type RpcHandler,
   type RpcServer,
-  InvalidArgumentError,
-  NODE_HEADER,
-  SCHEDULER_QUEUE,
-  UnimplementedError,
   rpcSubject,
+  SCHEDULER_QUEUE,
   serveRpc,
+  UnimplementedError,
 } from "@arbiter/core";
+import type { DescMessage, DescMethod, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
+import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 
 /** Serves typed requests of one method. */
 export type MethodHandler<I extends DescMessage, O extends DescMessage> = (
@@ -29,13 +30,19 @@ export type MethodHandler<I extends DescMessage, O extends DescMessage> = (
 export type HandlerTable = Map<string, RpcHandler>;
 
 /** Decodes the request, runs `fn`, encodes the response. */
-export function typed<I extends DescMessage, O extends DescMessage>(input: I, output: O, fn: MethodHandler<I, O>): RpcHandler {
+export function typed<I extends DescMessage, O extends DescMessage>(
+  input: I,
+  output: O,
+  fn: MethodHandler<I, O>,
+): RpcHandler {
   return async (data, ctx) => {
     let request: MessageShape<I>;
     try {
       request = fromBinary(input, data);
     } catch (err) {
-      throw new InvalidArgumentError("request body", `a valid ${input.typeName} message`, "undecodable bytes", { cause: err });
+      throw new InvalidArgumentError("request body", `a valid ${input.typeName} message`, "undecodable bytes", {
+        cause: err,
+      });
     }
     const response = await fn(request, ctx);
     return toBinary(output, create(output, response));

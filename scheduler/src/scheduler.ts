@@ -3,8 +3,8 @@
  * publishes heartbeats, sweeps abandoned uploads, and drains on shutdown.
  */
 import { hostname } from "node:os";
-import { timestampNow } from "@bufbuild/protobuf/wkt";
 import { type ArbiterConfig, type Bus, type Database, type Logger, NODES_BUCKET, type RpcServer } from "@arbiter/core";
+import { timestampNow } from "@bufbuild/protobuf/wkt";
 import { registerClusterHandlers } from "./cluster/cluster-handlers.ts";
 import { type Heartbeat, startHeartbeat } from "./cluster/heartbeat.ts";
 import { ModelStore } from "./registry/model-store.ts";
@@ -69,12 +69,15 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   );
   await heartbeat.beat();
 
-  const sweeper = setInterval(() => {
-    store
-      .sweepUploads(config.scheduler.uploadTtlMs)
-      .then((n) => n > 0 && logger.info({ deleted: n }, "deleted abandoned uploads"))
-      .catch((err) => logger.warn({ err }, "sweeping abandoned uploads failed"));
-  }, Math.min(config.scheduler.uploadTtlMs, 60_000));
+  const sweeper = setInterval(
+    () => {
+      store
+        .sweepUploads(config.scheduler.uploadTtlMs)
+        .then((n) => n > 0 && logger.info({ deleted: n }, "deleted abandoned uploads"))
+        .catch((err) => logger.warn({ err }, "sweeping abandoned uploads failed"));
+    },
+    Math.min(config.scheduler.uploadTtlMs, 60_000),
+  );
   sweeper.unref();
 
   logger.info({ bus: bus.kind, database: db.kind }, "scheduler ready");

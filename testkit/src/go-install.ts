@@ -55,7 +55,14 @@ export async function findGo(env: Env): Promise<string | undefined> {
 }
 
 /** `go install module@version` into `cacheDir`; returns the path of `binary` there. */
-export async function goInstall(go: string, module: string, version: string, binary: string, cacheDir: string, env: Env): Promise<string> {
+export async function goInstall(
+  go: string,
+  module: string,
+  version: string,
+  binary: string,
+  cacheDir: string,
+  env: Env,
+): Promise<string> {
   const target = join(cacheDir, binary);
   const gobin = join(cacheDir, `.build-${process.pid}-${randomBytes(4).toString("hex")}`);
   await mkdir(gobin, { recursive: true });
@@ -65,7 +72,10 @@ export async function goInstall(go: string, module: string, version: string, bin
       timeoutMs: 15 * 60_000,
     });
     if (result.code !== 0) {
-      throw new InternalError(`go install ${module}@${version} failed (exit ${result.code}): ${result.stderr.trim()}`, { module, version });
+      throw new InternalError(`go install ${module}@${version} failed (exit ${result.code}): ${result.stderr.trim()}`, {
+        module,
+        version,
+      });
     }
     await rename(join(gobin, binary), target);
     return target;

@@ -5,7 +5,7 @@
 import { access, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { FailedPreconditionError } from "@arbiter/core";
-import { type Env } from "./exec.ts";
+import type { Env } from "./exec.ts";
 import { acquireLock, findGo, goInstall } from "./go-install.ts";
 import { REPO_ROOT } from "./nats-binary.ts";
 
@@ -17,10 +17,15 @@ const GRPCURL_MODULE = "github.com/fullstorydev/grpcurl/cmd/grpcurl";
 export async function ensureGrpcurl(env: Env = process.env): Promise<string> {
   const cacheDir = join(REPO_ROOT, ".cache", "bin", `grpcurl-${GRPCURL_VERSION}`);
   const binary = join(cacheDir, "grpcurl");
-  const exists = () => access(binary).then(() => true, () => false);
+  const exists = () =>
+    access(binary).then(
+      () => true,
+      () => false,
+    );
   if (await exists()) return binary;
   const go = await findGo(env);
-  if (!go) throw new FailedPreconditionError("grpcurl is built with Go, which is not installed (Debian package golang-go)");
+  if (!go)
+    throw new FailedPreconditionError("grpcurl is built with Go, which is not installed (Debian package golang-go)");
   await mkdir(cacheDir, { recursive: true });
   const release = await acquireLock(join(cacheDir, "build.lock"), 600_000);
   try {

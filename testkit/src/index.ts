@@ -5,6 +5,7 @@
  */
 
 export { freePort, freePorts, LOOPBACK_HOST } from "./free-port.ts";
+export { ensureGrpcurl, GRPCURL_VERSION } from "./grpcurl.ts";
 export {
   type NatsCluster,
   type NatsRestartOptions,
@@ -30,5 +31,4 @@ export {
 } from "./postgres.ts";
 export { type EnsurePostgresOptions, ensurePostgres, type PostgresBinaries } from "./postgres-binary.ts";
 export { ServerExitedError } from "./server-process.ts";
-export { GRPCURL_VERSION, ensureGrpcurl } from "./grpcurl.ts";
 export { createTempDir, TempDir, type TempDirOptions } from "./temp-dir.ts";

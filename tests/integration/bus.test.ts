@@ -10,23 +10,24 @@ import {
   type Bus,
   CancelledError,
   Code,
-  DeadlineExceededError,
-  InvalidArgumentError,
-  ModelNotFoundError,
-  UnavailableError,
   callRpc,
   createMemoryBus,
   createNatsBus,
   createRequestContext,
   createRootLogger,
+  DeadlineExceededError,
+  InvalidArgumentError,
+  ModelNotFoundError,
   serveRpc,
+  UnavailableError,
 } from "@arbiter/core";
 import { type NatsServer, startNats } from "@arbiter/testkit";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 const silent = createRootLogger({ level: "silent" });
-const ctx = (ms = 5000) => createRequestContext(ANONYMOUS_PRINCIPAL, Date.now() + ms, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+const ctx = (ms = 5000) =>
+  createRequestContext(ANONYMOUS_PRINCIPAL, Date.now() + ms, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
 
 function conformance(name: string, open: () => Promise<Bus>, close: () => Promise<void>) {
   describe(`bus contract: ${name}`, () => {
@@ -40,7 +41,9 @@ function conformance(name: string, open: () => Promise<Bus>, close: () => Promis
     });
 
     it("answers a request with the reply of a subscriber, headers included", async () => {
-      const sub = bus.subscribe("t.echo", (m) => m.respond(bytes(`echo:${text(m.data)}`), { "x-seen": m.headers["x-in"] ?? "" }));
+      const sub = bus.subscribe("t.echo", (m) =>
+        m.respond(bytes(`echo:${text(m.data)}`), { "x-seen": m.headers["x-in"] ?? "" }),
+      );
       const reply = await bus.request("t.echo", bytes("hi"), { timeoutMs: 2000, headers: { "x-in": "v1" } });
       assert.equal(text(reply.data), "echo:hi");
       assert.equal(reply.headers["x-seen"], "v1");
@@ -124,10 +127,16 @@ function conformance(name: string, open: () => Promise<Bus>, close: () => Promis
 
     it("does not send a request whose deadline has passed, and the server refuses stale ones", async () => {
       let ran = 0;
-      const server = serveRpc(bus, "t.stale", "stale", async () => {
-        ran++;
-        return bytes("ran");
-      }, silent);
+      const server = serveRpc(
+        bus,
+        "t.stale",
+        "stale",
+        async () => {
+          ran++;
+          return bytes("ran");
+        },
+        silent,
+      );
       await assert.rejects(callRpc(bus, "t.stale", bytes("x"), ctx(-1)), DeadlineExceededError);
       assert.equal(ran, 0);
       await server.drain();
@@ -135,11 +144,17 @@ function conformance(name: string, open: () => Promise<Bus>, close: () => Promis
 
     it("waits for requests in flight when a server drains", async () => {
       let finished = 0;
-      const server = serveRpc(bus, "t.drain", "drain", async () => {
-        await new Promise((r) => setTimeout(r, 300));
-        finished++;
-        return bytes("done");
-      }, silent);
+      const server = serveRpc(
+        bus,
+        "t.drain",
+        "drain",
+        async () => {
+          await new Promise((r) => setTimeout(r, 300));
+          finished++;
+          return bytes("done");
+        },
+        silent,
+      );
       const pending = callRpc(bus, "t.drain", bytes("x"), ctx());
       await new Promise((r) => setTimeout(r, 100));
       await server.drain();
@@ -163,7 +178,11 @@ function conformance(name: string, open: () => Promise<Bus>, close: () => Promis
   });
 }
 
-conformance("in-process", async () => createMemoryBus(), async () => {});
+conformance(
+  "in-process",
+  async () => createMemoryBus(),
+  async () => {},
+);
 
 let nats: NatsServer | undefined;
 conformance(

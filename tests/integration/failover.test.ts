@@ -6,12 +6,12 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { create, toBinary } from "@bufbuild/protobuf";
-import { type Client } from "@connectrpc/connect";
-import { connect, headers as natsHeaders } from "nats";
-import { ANONYMOUS_PRINCIPAL, NODE_HEADER, contextToHeaders, createRequestContext, rpcSubject } from "@arbiter/core";
+import { ANONYMOUS_PRINCIPAL, contextToHeaders, createRequestContext, NODE_HEADER, rpcSubject } from "@arbiter/core";
 import { GetModelRequestSchema, ModelRegistryService, RegisterModelRequestSchema } from "@arbiter/proto";
 import { Health, HealthCheckResponse_ServingStatus } from "@arbiter/proto/grpc";
+import { create, toBinary } from "@bufbuild/protobuf";
+import type { Client } from "@connectrpc/connect";
+import { connect, headers as natsHeaders } from "nats";
 import { client, grpcTransport } from "../support/clients.ts";
 import { type DistributedMesh, startDistributedMesh } from "../support/mesh.ts";
 

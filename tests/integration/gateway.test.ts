@@ -8,28 +8,28 @@ import { execFile } from "node:child_process";
 import { connect as http2Connect } from "node:http2";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
-import { create, toBinary } from "@bufbuild/protobuf";
-import { Code, ConnectError } from "@connectrpc/connect";
-import { createConnectTransport } from "@connectrpc/connect-node";
 import {
   type Bus,
-  SCHEDULER_QUEUE,
   createMemoryBus,
   createRootLogger,
   loadConfig,
   rpcSubject,
+  SCHEDULER_QUEUE,
   serveRpc,
 } from "@arbiter/core";
 import { type Gateway, startGateway } from "@arbiter/gateway";
+import { ClusterService, ListModelsResponseSchema, ModelRegistryService, TaskService } from "@arbiter/proto";
 import {
-  ClusterService,
-  ListModelsResponseSchema,
-  ModelRegistryService,
-  TaskService,
-} from "@arbiter/proto";
-import { Health, HealthCheckResponse_ServingStatus as Status, reflectionV1, reflectionV1alpha } from "@arbiter/proto/grpc";
+  Health,
+  reflectionV1,
+  reflectionV1alpha,
+  HealthCheckResponse_ServingStatus as Status,
+} from "@arbiter/proto/grpc";
 import { GRPCInferenceService } from "@arbiter/proto/inference";
 import { ensureGrpcurl } from "@arbiter/testkit";
+import { create, toBinary } from "@bufbuild/protobuf";
+import { Code, ConnectError } from "@connectrpc/connect";
+import { createConnectTransport } from "@connectrpc/connect-node";
 import { client, connectHttp1Transport, grpcTransport, grpcWebTransport } from "../support/clients.ts";
 import { type Mesh, startEmbeddedMesh } from "../support/mesh.ts";
 
@@ -54,7 +54,10 @@ describe("gateway on one port (embedded mesh)", () => {
       assert.equal((await oip.serverLive({})).live, true, name);
       const err = await client(ModelRegistryService, transport)
         .getModel({ name: "absent" })
-        .then(() => undefined, (e: unknown) => e);
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       assert.ok(err instanceof ConnectError, name);
       assert.equal(err.code, Code.NotFound, `${name}: ${err.rawMessage}`);
     }
@@ -65,7 +68,10 @@ describe("gateway on one port (embedded mesh)", () => {
     assert.equal((await health.check({ service: "" })).status, Status.SERVING);
     assert.equal((await health.check({ service: "arbiter.v1.ModelRegistryService" })).status, Status.SERVING);
     assert.equal((await health.check({ service: "inference.GRPCInferenceService" })).status, Status.SERVING);
-    await assert.rejects(health.check({ service: "nope.Service" }), (e: unknown) => e instanceof ConnectError && e.code === Code.NotFound);
+    await assert.rejects(
+      health.check({ service: "nope.Service" }),
+      (e: unknown) => e instanceof ConnectError && e.code === Code.NotFound,
+    );
   });
 
   it("answers the server metadata and readiness of the Open Inference Protocol", async () => {
@@ -84,9 +90,12 @@ describe("gateway on one port (embedded mesh)", () => {
       assert.equal(e.rawMessage, "arbiter.v1.TaskService/GetTask is not implemented");
       return true;
     });
-    await assert.rejects(client(GRPCInferenceService, grpcTransport(mesh.gatewayUrl)).modelInfer({ modelName: "x" }), (e: unknown) => {
-      return e instanceof ConnectError && e.code === Code.Unimplemented;
-    });
+    await assert.rejects(
+      client(GRPCInferenceService, grpcTransport(mesh.gatewayUrl)).modelInfer({ modelName: "x" }),
+      (e: unknown) => {
+        return e instanceof ConnectError && e.code === Code.Unimplemented;
+      },
+    );
   });
 
   it("lists the live scheduler nodes from their heartbeats", async () => {
@@ -112,13 +121,18 @@ describe("gateway on one port (embedded mesh)", () => {
       );
       const got: string[] = [];
       for await (const res of responses) {
-        if (res.messageResponse.case === "listServicesResponse") got.push(...res.messageResponse.value.service.map((s) => s.name));
-        if (res.messageResponse.case === "fileDescriptorResponse") got.push(`files:${res.messageResponse.value.fileDescriptorProto.length}`);
+        if (res.messageResponse.case === "listServicesResponse")
+          got.push(...res.messageResponse.value.service.map((s) => s.name));
+        if (res.messageResponse.case === "fileDescriptorResponse")
+          got.push(`files:${res.messageResponse.value.fileDescriptorProto.length}`);
       }
       assert.ok(got.includes("arbiter.v1.ModelRegistryService"), version);
       assert.ok(got.includes("inference.GRPCInferenceService"), version);
       assert.ok(got.includes("grpc.health.v1.Health"), version);
-      assert.ok(got.some((g) => g.startsWith("files:") && Number(g.slice(6)) >= 4), `${version}: file with its imports`);
+      assert.ok(
+        got.some((g) => g.startsWith("files:") && Number(g.slice(6)) >= 4),
+        `${version}: file with its imports`,
+      );
     }
   });
 
@@ -126,12 +140,23 @@ describe("gateway on one port (embedded mesh)", () => {
     const grpcurl = await ensureGrpcurl();
     const address = mesh.gatewayUrl.replace("http://", "");
     const list = (await run(grpcurl, ["-plaintext", address, "list"])).stdout.split("\n");
-    for (const service of ["arbiter.v1.ModelRegistryService", "arbiter.v1.DecisionService", "inference.GRPCInferenceService", "grpc.health.v1.Health"]) {
+    for (const service of [
+      "arbiter.v1.ModelRegistryService",
+      "arbiter.v1.DecisionService",
+      "inference.GRPCInferenceService",
+      "grpc.health.v1.Health",
+    ]) {
       assert.ok(list.includes(service), `grpcurl list shows ${service}`);
     }
     const health = await run(grpcurl, ["-plaintext", address, "grpc.health.v1.Health/Check"]);
     assert.match(health.stdout, /"status": "SERVING"/);
-    const got = await run(grpcurl, ["-plaintext", "-d", '{"name":"missing"}', address, "arbiter.v1.ModelRegistryService/GetModel"]).then(
+    const got = await run(grpcurl, [
+      "-plaintext",
+      "-d",
+      '{"name":"missing"}',
+      address,
+      "arbiter.v1.ModelRegistryService/GetModel",
+    ]).then(
       () => "",
       (e: { stderr: string }) => e.stderr,
     );
@@ -181,13 +206,20 @@ describe("gateway deadlines and graceful shutdown", () => {
       },
       logger,
     );
-    gateway = await startGateway({ config: loadConfig({ overrides: { gateway: { port: 0, shutdownGraceMs: 5000 } } }), bus, logger });
+    gateway = await startGateway({
+      config: loadConfig({ overrides: { gateway: { port: 0, shutdownGraceMs: 5000 } } }),
+      bus,
+      logger,
+    });
   });
   after(async () => bus.close());
 
   it("fails a call with DEADLINE_EXCEEDED when the client's deadline passes first", async () => {
     const registry = client(ModelRegistryService, grpcTransport(`http://127.0.0.1:${gateway.port}`));
-    await assert.rejects(registry.listModels({}, { timeoutMs: 200 }), (e: unknown) => e instanceof ConnectError && e.code === Code.DeadlineExceeded);
+    await assert.rejects(
+      registry.listModels({}, { timeoutMs: 200 }),
+      (e: unknown) => e instanceof ConnectError && e.code === Code.DeadlineExceeded,
+    );
   });
 
   it("fails a call whose deadline has already passed without forwarding it", async () => {

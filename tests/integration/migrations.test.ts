@@ -5,10 +5,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
-  type Database,
-  FailedPreconditionError,
   createPgliteDatabase,
   createPostgresDatabase,
+  type Database,
+  FailedPreconditionError,
   loadMigrations,
   migrate,
 } from "@arbiter/core";
@@ -38,7 +38,8 @@ describe("migrations on PostgreSQL", () => {
 
   it("applies each migration exactly once when four replicas migrate at the same moment", async () => {
     const all = await loadMigrations();
-    for (let i = 0; i < 4; i++) pools.push(createPostgresDatabase({ url: pg.url, maxConnections: 2, applicationName: `replica-${i}` }));
+    for (let i = 0; i < 4; i++)
+      pools.push(createPostgresDatabase({ url: pg.url, maxConnections: 2, applicationName: `replica-${i}` }));
     const applied = await Promise.all(pools.map((db) => migrate(db)));
     assert.deepEqual(applied.flat().sort(), all.map((m) => m.name).sort());
     const { rows } = await pools[0]!.query<{ n: number }>("SELECT count(*)::int8 AS n FROM schema_migrations");
@@ -65,11 +66,17 @@ describe("migrations on PGlite", () => {
     const db = await createPgliteDatabase({});
     try {
       const all = await loadMigrations();
-      assert.deepEqual(await migrate(db), all.map((m) => m.name));
+      assert.deepEqual(
+        await migrate(db),
+        all.map((m) => m.name),
+      );
       assert.deepEqual(await migrate(db), []);
       assert.deepEqual(await tenantScoping(db), []);
       const { rows } = await db.query<{ id: string }>("SELECT id FROM tenants");
-      assert.deepEqual(rows.map((r) => r.id), ["default"]);
+      assert.deepEqual(
+        rows.map((r) => r.id),
+        ["default"],
+      );
     } finally {
       await db.close();
     }

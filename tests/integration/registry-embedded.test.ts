@@ -1,5 +1,5 @@
 import { startEmbeddedMesh } from "../support/mesh.ts";
-import { SUITE_UPLOAD_LIMIT, registrySuite } from "./registry-suite.ts";
+import { registrySuite, SUITE_UPLOAD_LIMIT } from "./registry-suite.ts";
 
 registrySuite("embedded: PGlite + in-process bus", () =>
   startEmbeddedMesh({ ARBITER_LIMITS_MAX_MODEL_UPLOAD_BYTES: String(SUITE_UPLOAD_LIMIT) }),

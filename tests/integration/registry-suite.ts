@@ -5,23 +5,31 @@
 import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { create } from "@bufbuild/protobuf";
-import { Code, ConnectError } from "@connectrpc/connect";
-import { type Client } from "@connectrpc/connect";
 import { ModelRegistryService, type RegisterModelRequest, RegisterModelRequestSchema } from "@arbiter/proto";
 import { Health, HealthCheckResponse_ServingStatus } from "@arbiter/proto/grpc";
+import { create } from "@bufbuild/protobuf";
+import { type Client, Code, ConnectError } from "@connectrpc/connect";
 import { chunksOf, client, connectHttp1Transport, grpcTransport } from "../support/clients.ts";
 import type { Mesh } from "../support/mesh.ts";
 
 /** The upload limit the suite's meshes are started with. */
 export const SUITE_UPLOAD_LIMIT = 3 * 1024 * 1024;
 
-function upload(name: string, version: number, artifact: Uint8Array, chunkSize = 256 * 1024): AsyncIterable<RegisterModelRequest> {
+function upload(
+  name: string,
+  version: number,
+  artifact: Uint8Array,
+  chunkSize = 256 * 1024,
+): AsyncIterable<RegisterModelRequest> {
   return (async function* () {
     yield create(RegisterModelRequestSchema, {
-      part: { case: "metadata", value: { name, version: BigInt(version), framework: "sklearn", labels: { team: "risk" } } },
+      part: {
+        case: "metadata",
+        value: { name, version: BigInt(version), framework: "sklearn", labels: { team: "risk" } },
+      },
     });
-    for (const chunk of chunksOf(artifact, chunkSize)) yield create(RegisterModelRequestSchema, { part: { case: "chunk", value: chunk } });
+    for (const chunk of chunksOf(artifact, chunkSize))
+      yield create(RegisterModelRequestSchema, { part: { case: "chunk", value: chunk } });
   })();
 }
 
@@ -37,7 +45,8 @@ async function expectCode(promise: Promise<unknown>, code: Code, messagePart?: R
 }
 
 async function rowCounts(mesh: Mesh): Promise<{ artifacts: number; chunks: number; models: number }> {
-  const q = async (table: string) => (await mesh.db.query<{ n: number }>(`SELECT count(*)::int8 AS n FROM ${table}`)).rows[0]?.n ?? -1;
+  const q = async (table: string) =>
+    (await mesh.db.query<{ n: number }>(`SELECT count(*)::int8 AS n FROM ${table}`)).rows[0]?.n ?? -1;
   return { artifacts: await q("artifacts"), chunks: await q("artifact_chunks"), models: await q("models") };
 }
 
@@ -106,13 +115,21 @@ export function registrySuite(name: string, startMesh: () => Promise<Mesh>): voi
     });
 
     it("rejects a duplicate name and version with ALREADY_EXISTS", async () => {
-      await expectCode(registry.registerModel(upload("fraud", 1, randomBytes(10))), Code.AlreadyExists, /model "fraud" version 1 already exists/);
+      await expectCode(
+        registry.registerModel(upload("fraud", 1, randomBytes(10))),
+        Code.AlreadyExists,
+        /model "fraud" version 1 already exists/,
+      );
       await assertServing();
     });
 
     it("rejects an upload over the limit with RESOURCE_EXHAUSTED and leaves no row or piece behind", async () => {
       const before = await rowCounts(mesh);
-      await expectCode(registry.registerModel(upload("huge", 1, randomBytes(SUITE_UPLOAD_LIMIT + 1))), Code.ResourceExhausted, /upload limit of 3145728 bytes/);
+      await expectCode(
+        registry.registerModel(upload("huge", 1, randomBytes(SUITE_UPLOAD_LIMIT + 1))),
+        Code.ResourceExhausted,
+        /upload limit of 3145728 bytes/,
+      );
       assert.deepEqual(await rowCounts(mesh), before);
       await expectCode(registry.getModel({ name: "huge" }), Code.NotFound);
       await assertServing();
@@ -120,14 +137,24 @@ export function registrySuite(name: string, startMesh: () => Promise<Mesh>): voi
 
     it("answers NOT_FOUND for an unknown model, version or alias", async () => {
       await expectCode(registry.getModel({ name: "nope" }), Code.NotFound, /model "nope" not found/);
-      await expectCode(registry.getModel({ name: "fraud", selector: { selector: { case: "version", value: 9n } } }), Code.NotFound, /version 9/);
-      await expectCode(registry.getModel({ name: "fraud", selector: { selector: { case: "alias", value: "production" } } }), Code.NotFound);
+      await expectCode(
+        registry.getModel({ name: "fraud", selector: { selector: { case: "version", value: 9n } } }),
+        Code.NotFound,
+        /version 9/,
+      );
+      await expectCode(
+        registry.getModel({ name: "fraud", selector: { selector: { case: "alias", value: "production" } } }),
+        Code.NotFound,
+      );
       await expectCode(registry.deleteModel({ name: "nope" }), Code.NotFound);
       await assertServing();
     });
 
     it("answers INVALID_ARGUMENT naming the field that fails validation", async () => {
-      const err = await expectCode(registry.registerModel(upload("bad name!", 1, randomBytes(10))), Code.InvalidArgument);
+      const err = await expectCode(
+        registry.registerModel(upload("bad name!", 1, randomBytes(10))),
+        Code.InvalidArgument,
+      );
       assert.match(err.rawMessage, /^metadata\.name: .*got "bad name!"/);
       const page = await expectCode(registry.listModels({ pageSize: 5000 }), Code.InvalidArgument);
       assert.match(page.rawMessage, /^page_size: .*1000.*got 5000/);
@@ -138,13 +165,21 @@ export function registrySuite(name: string, startMesh: () => Promise<Mesh>): voi
       const chunksOnly = (async function* () {
         yield create(RegisterModelRequestSchema, { part: { case: "chunk", value: new Uint8Array([1, 2, 3]) } });
       })();
-      await expectCode(registry.registerModel(chunksOnly), Code.InvalidArgument, /part: expected metadata in the first message, got chunk/);
+      await expectCode(
+        registry.registerModel(chunksOnly),
+        Code.InvalidArgument,
+        /part: expected metadata in the first message, got chunk/,
+      );
       await assertServing();
     });
 
     it("answers INVALID_ARGUMENT to a malformed protobuf body", async () => {
       const url = `${mesh.gatewayUrl}/arbiter.v1.ModelRegistryService/GetModel`;
-      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/proto" }, body: new Uint8Array([0x0a, 0xff, 0xff, 0xff]) });
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/proto" },
+        body: new Uint8Array([0x0a, 0xff, 0xff, 0xff]),
+      });
       assert.equal(res.status, 400);
       const body = (await res.json()) as { code: string; message: string };
       assert.equal(body.code, "invalid_argument");
@@ -168,7 +203,10 @@ export function registrySuite(name: string, startMesh: () => Promise<Mesh>): voi
     it("deletes one version, then every version, with their artifacts", async () => {
       const one = await registry.deleteModel({ name: "fraud", version: 1n });
       assert.equal(one.deletedVersions, 1);
-      await expectCode(registry.getModel({ name: "fraud", selector: { selector: { case: "version", value: 1n } } }), Code.NotFound);
+      await expectCode(
+        registry.getModel({ name: "fraud", selector: { selector: { case: "version", value: 1n } } }),
+        Code.NotFound,
+      );
       assert.equal((await registry.getModel({ name: "fraud" })).model?.version, 2n);
       const rest = await registry.deleteModel({ name: "fraud" });
       assert.equal(rest.deletedVersions, 1);

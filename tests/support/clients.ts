@@ -1,6 +1,6 @@
 /** Clients of a mesh's gateway over each protocol it serves on its one port. */
 import type { DescService } from "@bufbuild/protobuf";
-import { type Client, type Transport, createClient } from "@connectrpc/connect";
+import { type Client, createClient, type Transport } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
 
 /** gRPC over h2c, what grpc-go, grpcio, grpc-java and grpcurl speak. */

@@ -11,11 +11,11 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import {
-  type Database,
   createMemoryBus,
   createPgliteDatabase,
   createPostgresDatabase,
   createRootLogger,
+  type Database,
   loadConfig,
   migrate,
 } from "@arbiter/core";
@@ -42,7 +42,9 @@ export type MeshSettings = Record<string, string>;
 const quietLogger = () => createRootLogger({ level: "silent" });
 
 /** Gateway and scheduler in this process. */
-export async function startEmbeddedMesh(settings: MeshSettings = {}): Promise<Mesh & { gateway: Gateway; scheduler: SchedulerNode }> {
+export async function startEmbeddedMesh(
+  settings: MeshSettings = {},
+): Promise<Mesh & { gateway: Gateway; scheduler: SchedulerNode }> {
   const config = loadConfig({ env: { ARBITER_GATEWAY_PORT: "0", ...settings } });
   const logger = quietLogger();
   const bus = createMemoryBus();
@@ -77,7 +79,11 @@ export interface RoleProcess {
 }
 
 /** Starts `arbiter <role>` and resolves once it logged that it is ready. */
-export async function spawnRole(role: "gateway" | "scheduler", env: Record<string, string>, logDir: string): Promise<RoleProcess> {
+export async function spawnRole(
+  role: "gateway" | "scheduler",
+  env: Record<string, string>,
+  logDir: string,
+): Promise<RoleProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", CLI, role], {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ARBITER_LOG_LEVEL: "debug", ...env },
@@ -86,7 +92,9 @@ export async function spawnRole(role: "gateway" | "scheduler", env: Record<strin
   const logFile = join(logDir, `${role}-${child.pid}.log`);
   const log = createWriteStream(logFile);
   child.stderr?.pipe(log);
-  const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
+  );
   const ready = new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
     lines.on("line", (line) => {
@@ -99,7 +107,9 @@ export async function spawnRole(role: "gateway" | "scheduler", env: Record<strin
         // not a log line
       }
     });
-    void exited.then((code) => reject(new Error(`arbiter ${role} exited (${code}) before it was ready; see ${logFile}`)));
+    void exited.then((code) =>
+      reject(new Error(`arbiter ${role} exited (${code}) before it was ready; see ${logFile}`)),
+    );
   });
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(() => reject(new Error(`arbiter ${role} not ready after 60 s; see ${logFile}`)), 60_000).unref(),
@@ -119,7 +129,10 @@ export interface DistributedMesh extends Mesh {
   readonly logDir: string;
 }
 
-export async function startDistributedMesh(options: { schedulers: number; settings?: MeshSettings }): Promise<DistributedMesh> {
+export async function startDistributedMesh(options: {
+  schedulers: number;
+  settings?: MeshSettings;
+}): Promise<DistributedMesh> {
   const [nats, postgres] = await Promise.all([startNats({ jetstream: true }), startPostgres()]);
   const logDir = mkdtempSync(join(tmpdir(), "arbiter-mesh-"));
   const env: Record<string, string> = {
@@ -134,7 +147,9 @@ export async function startDistributedMesh(options: { schedulers: number; settin
   };
   // Start the schedulers together: their migrations race, as replicas' do in a rollout.
   const schedulers = await Promise.all(
-    Array.from({ length: options.schedulers }, (_, i) => spawnRole("scheduler", { ...env, ARBITER_SCHEDULER_NODE_ID: `scheduler-${i + 1}` }, logDir)),
+    Array.from({ length: options.schedulers }, (_, i) =>
+      spawnRole("scheduler", { ...env, ARBITER_SCHEDULER_NODE_ID: `scheduler-${i + 1}` }, logDir),
+    ),
   );
   const gateway = await spawnRole("gateway", env, logDir);
   const db = createPostgresDatabase({ url: postgres.url, maxConnections: 2, applicationName: "arbiter-tests" });

@@ -6,8 +6,8 @@ export { SnapshotCorruptedError } from "./errors.ts";
 export {
   type BatchSearchOptions,
   type CreateIndexOptions,
-  createIndex,
   cpuFeatures,
+  createIndex,
   type FieldCondition,
   type Filter,
   type Ids,

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createIndex, type VectorIndex } from "@arbiter/vector-native";
 import hnswlib from "hnswlib-node";
-import { exactSearch, Index as UIndex, type Matches, MetricKind, ScalarKind } from "usearch";
+import { exactSearch, type Matches, MetricKind, ScalarKind, Index as UIndex } from "usearch";
 import type { Dataset } from "./datasets.ts";
 
 export const M = 16;

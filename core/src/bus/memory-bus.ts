@@ -117,7 +117,11 @@ class MemoryBus implements Bus {
     });
   }
 
-  subscribe(subject: string, handler: (message: IncomingMessage) => void, options: SubscribeOptions = {}): Subscription {
+  subscribe(
+    subject: string,
+    handler: (message: IncomingMessage) => void,
+    options: SubscribeOptions = {},
+  ): Subscription {
     const sub: Subscriber = { subject, queue: options.queue, handler, active: true };
     this.subscribers.push(sub);
     return {

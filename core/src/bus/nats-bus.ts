@@ -92,7 +92,10 @@ class NatsBus implements Bus {
   async request(subject: string, data: Uint8Array, options: RequestOptions): Promise<BusMessage> {
     if (options.signal?.aborted) throw new CancelledError(`request on ${subject} cancelled`);
     const h = toNatsHeaders(options.headers);
-    const pending = this.nc.request(subject, data, { timeout: Math.max(1, Math.ceil(options.timeoutMs)), ...(h ? { headers: h } : {}) });
+    const pending = this.nc.request(subject, data, {
+      timeout: Math.max(1, Math.ceil(options.timeoutMs)),
+      ...(h ? { headers: h } : {}),
+    });
     let onAbort: (() => void) | undefined;
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => reject(new CancelledError(`request on ${subject} cancelled`));
@@ -107,9 +110,17 @@ class NatsBus implements Bus {
         throw new UnavailableError(`no responders for ${subject}`, { subject }, { cause: err });
       }
       if (code === ErrorCode.Timeout) {
-        throw new DeadlineExceededError(`no reply on ${subject} within ${options.timeoutMs} ms`, { subject }, { cause: err });
+        throw new DeadlineExceededError(
+          `no reply on ${subject} within ${options.timeoutMs} ms`,
+          { subject },
+          { cause: err },
+        );
       }
-      if (code === ErrorCode.ConnectionClosed || code === ErrorCode.Disconnect || code === ErrorCode.ConnectionRefused) {
+      if (
+        code === ErrorCode.ConnectionClosed ||
+        code === ErrorCode.Disconnect ||
+        code === ErrorCode.ConnectionRefused
+      ) {
         throw new UnavailableError(`bus connection lost while requesting ${subject}`, { subject }, { cause: err });
       }
       throw err;
@@ -120,7 +131,11 @@ class NatsBus implements Bus {
     }
   }
 
-  subscribe(subject: string, handler: (message: IncomingMessage) => void, options: SubscribeOptions = {}): Subscription {
+  subscribe(
+    subject: string,
+    handler: (message: IncomingMessage) => void,
+    options: SubscribeOptions = {},
+  ): Subscription {
     const sub = this.nc.subscribe(subject, {
       ...(options.queue ? { queue: options.queue } : {}),
       callback: (err, msg) => {
@@ -154,7 +169,7 @@ class NatsKeyValue implements KeyValueStore {
 
   async get(key: string): Promise<Uint8Array | undefined> {
     const entry = await this.kv.get(key);
-    if (!entry || entry.operation !== "PUT") return undefined;
+    if (entry?.operation !== "PUT") return undefined;
     return entry.value;
   }
 

@@ -3,7 +3,7 @@
  * in headers; a queue group of servers answers with a payload or an error (see `wire-error.ts`).
  */
 import type { Logger } from "pino";
-import { type RequestContext, contextFromHeaders, contextToHeaders, remainingMs } from "../context.ts";
+import { contextFromHeaders, contextToHeaders, type RequestContext, remainingMs } from "../context.ts";
 import { ArbiterError, DeadlineExceededError, InternalError } from "../errors.ts";
 import type { Bus, BusHeaders, BusMessage, IncomingMessage, Subscription } from "./bus.ts";
 import { errorFromHeaders, errorToHeaders } from "./wire-error.ts";
@@ -29,7 +29,13 @@ export interface CallOptions {
  * Sends a request and returns the reply payload; a failure reply is thrown as the error class the
  * server threw. A deadline that has already passed fails without sending anything.
  */
-export async function callRpc(bus: Bus, subject: string, data: Uint8Array, ctx: RequestContext, options: CallOptions = {}): Promise<Uint8Array> {
+export async function callRpc(
+  bus: Bus,
+  subject: string,
+  data: Uint8Array,
+  ctx: RequestContext,
+  options: CallOptions = {},
+): Promise<Uint8Array> {
   const left = remainingMs(ctx);
   if (left <= 0) throw new DeadlineExceededError(`deadline passed before ${subject} was sent`, { subject });
   const reply: BusMessage = await bus.request(subject, data, {

@@ -48,7 +48,10 @@ export async function migrate(db: Database, migrations?: Migration[]): Promise<s
       const previous = done.get(m.name);
       if (previous !== undefined) {
         if (previous !== m.checksum) {
-          throw new FailedPreconditionError(`migration ${m.name} changed after it was applied (checksum ${previous.slice(0, 12)} in the database, ${m.checksum.slice(0, 12)} on disk)`, { migration: m.name });
+          throw new FailedPreconditionError(
+            `migration ${m.name} changed after it was applied (checksum ${previous.slice(0, 12)} in the database, ${m.checksum.slice(0, 12)} on disk)`,
+            { migration: m.name },
+          );
         }
         continue;
       }

@@ -1,6 +1,6 @@
 /** The PostgreSQL implementation of {@link Database}, over a `pg` connection pool. */
 import pg from "pg";
-import type { Database, QueryResult, Queryable } from "./database.ts";
+import type { Database, Queryable, QueryResult } from "./database.ts";
 
 export interface PostgresOptions {
   /** postgres://user:password@host:port/database */

@@ -4,7 +4,7 @@
  * transactions itself.
  */
 import { PGlite, type Transaction, types } from "@electric-sql/pglite";
-import type { Database, QueryResult, Queryable } from "./database.ts";
+import type { Database, Queryable, QueryResult } from "./database.ts";
 
 export interface PgliteOptions {
   /** Directory holding the database; undefined keeps it in memory. */

@@ -2,8 +2,9 @@
  * Authentication: resolves the caller of every call to a principal (with its tenant) and leaves
  * it in the call's context values, where handlers read it through `requestContextOf`.
  */
-import type { Interceptor } from "@connectrpc/connect";
+
 import { ANONYMOUS_PRINCIPAL, type Principal } from "@arbiter/core";
+import type { Interceptor } from "@connectrpc/connect";
 import { principalKey } from "../request-context.ts";
 
 /** Turns request headers into a principal, or throws UnauthenticatedError. */

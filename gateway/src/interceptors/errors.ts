@@ -2,8 +2,9 @@
  * Outermost interceptor: every failure of a call, unary or streaming, goes through
  * {@link toConnectError} — the one place errors are mapped for clients.
  */
-import type { Interceptor } from "@connectrpc/connect";
+
 import type { Logger } from "@arbiter/core";
+import type { Interceptor } from "@connectrpc/connect";
 import { toConnectError } from "../connect-errors.ts";
 
 export function errorInterceptor(logger: Logger): Interceptor {

@@ -3,11 +3,12 @@
  * of a client stream too). A violation is INVALID_ARGUMENT naming the field, the rule and the
  * received value, before any work is done.
  */
+
+import { InvalidArgumentError } from "@arbiter/core";
 import type { DescMessage, Message } from "@bufbuild/protobuf";
 import { type Path, pathToString } from "@bufbuild/protobuf/reflect";
 import { createValidator, type Violation } from "@bufbuild/protovalidate";
-import { type Interceptor } from "@connectrpc/connect";
-import { InvalidArgumentError } from "@arbiter/core";
+import type { Interceptor } from "@connectrpc/connect";
 
 const MAX_SHOWN = 80;
 
@@ -33,7 +34,8 @@ function show(value: unknown): string {
   if (value instanceof Uint8Array) return `${value.byteLength} bytes`;
   if (Array.isArray(value)) return `${value.length} items`;
   if (typeof value === "bigint") return value.toString();
-  if (typeof value === "object" && value !== null && "$typeName" in value) return `a ${(value as Message).$typeName} message`;
+  if (typeof value === "object" && value !== null && "$typeName" in value)
+    return `a ${(value as Message).$typeName} message`;
   const text = JSON.stringify(value) ?? String(value);
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }

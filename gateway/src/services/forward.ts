@@ -4,10 +4,11 @@
  * Streaming methods need a handler of their own (see register-model.ts); until they have one,
  * they answer UNIMPLEMENTED.
  */
+
+import { ArbiterError, type Bus, Code, callRpc, type RequestContext, remainingMs, rpcSubject } from "@arbiter/core";
 import { type DescMethod, type DescService, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { MethodOptions_IdempotencyLevel } from "@bufbuild/protobuf/wkt";
 import type { HandlerContext, ServiceImpl } from "@connectrpc/connect";
-import { ArbiterError, type Bus, Code, type RequestContext, callRpc, remainingMs, rpcSubject } from "@arbiter/core";
 import { type DeadlinePolicy, requestContextOf } from "../request-context.ts";
 
 const FIRST_BACKOFF_MS = 25;
@@ -31,7 +32,10 @@ export async function sendWithRetry(
   for (;;) {
     const left = remainingMs(ctx);
     try {
-      return await callRpc(bus, subject, data, ctx, { signal, ...(idempotent ? { timeoutMs: Math.max(250, left / 3) } : {}) });
+      return await callRpc(bus, subject, data, ctx, {
+        signal,
+        ...(idempotent ? { timeoutMs: Math.max(250, left / 3) } : {}),
+      });
     } catch (err) {
       const retryable =
         err instanceof ArbiterError &&

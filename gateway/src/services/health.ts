@@ -3,8 +3,8 @@
  * probes and load balancers. Watch streams the current status and every change.
  */
 import { EventEmitter, on } from "node:events";
+import { type Health, HealthCheckResponse_ServingStatus as Status } from "@arbiter/proto/grpc";
 import { Code, ConnectError, type ServiceImpl } from "@connectrpc/connect";
-import { Health, HealthCheckResponse_ServingStatus as Status } from "@arbiter/proto/grpc";
 
 export { Status as ServingStatus };
 

@@ -3,8 +3,9 @@
  * metadata are answered by the gateway itself; the model RPCs answer UNIMPLEMENTED until the
  * model server behind them exists, and no extension is advertised before it works.
  */
+
+import type { GRPCInferenceService } from "@arbiter/proto/inference";
 import type { ServiceImpl } from "@connectrpc/connect";
-import { GRPCInferenceService } from "@arbiter/proto/inference";
 import { type HealthState, ServingStatus } from "./health.ts";
 
 export const SERVER_NAME = "arbiter";

@@ -2,13 +2,17 @@
  * gRPC server reflection, v1 and v1alpha, so that grpcurl and other tools can list and describe
  * the services without local .proto files. Files are answered with their transitive imports.
  */
-import { type DescFile, type DescService, type Registry, createRegistry, toBinary } from "@bufbuild/protobuf";
+
+import type { reflectionV1, reflectionV1alpha } from "@arbiter/proto/grpc";
+import { createRegistry, type DescFile, type DescService, type Registry, toBinary } from "@bufbuild/protobuf";
 import { FileDescriptorProtoSchema } from "@bufbuild/protobuf/wkt";
 import type { ServiceImpl } from "@connectrpc/connect";
-import { reflectionV1, reflectionV1alpha } from "@arbiter/proto/grpc";
 
 type Request = reflectionV1.ServerReflectionRequest;
-type ResponseInit = Omit<reflectionV1.ServerReflectionResponse, "$typeName" | "validHost" | "originalRequest" | "messageResponse"> & {
+type ResponseInit = Omit<
+  reflectionV1.ServerReflectionResponse,
+  "$typeName" | "validHost" | "originalRequest" | "messageResponse"
+> & {
   messageResponse: reflectionV1.ServerReflectionResponse["messageResponse"];
 };
 
@@ -45,7 +49,10 @@ export class ReflectionIndex {
   }
 
   private error(code: number, message: string): ResponseInit["messageResponse"] {
-    return { case: "errorResponse", value: { errorCode: code, errorMessage: message } } as ResponseInit["messageResponse"];
+    return {
+      case: "errorResponse",
+      value: { errorCode: code, errorMessage: message },
+    } as ResponseInit["messageResponse"];
   }
 
   /** The answer to one request (shared by v1 and v1alpha: their messages are identical). */
@@ -60,19 +67,35 @@ export class ReflectionIndex {
       case "fileByFilename": {
         const file = this.files.get(mr.value);
         if (!file) return this.error(NOT_FOUND, `file "${mr.value}" not found`);
-        return { case: "fileDescriptorResponse", value: { fileDescriptorProto: this.fileWithDeps(file) } } as ResponseInit["messageResponse"];
+        return {
+          case: "fileDescriptorResponse",
+          value: { fileDescriptorProto: this.fileWithDeps(file) },
+        } as ResponseInit["messageResponse"];
       }
       case "fileContainingSymbol": {
         const symbol = mr.value.replace(/^\./, "");
         const desc = this.registry.get(symbol) ?? this.registry.get(symbol.replace(/\.[^.]+$/, ""));
         const file = desc && "file" in desc ? (desc.file as DescFile) : undefined;
         if (!file) return this.error(NOT_FOUND, `symbol "${mr.value}" not found`);
-        return { case: "fileDescriptorResponse", value: { fileDescriptorProto: this.fileWithDeps(file) } } as ResponseInit["messageResponse"];
+        return {
+          case: "fileDescriptorResponse",
+          value: { fileDescriptorProto: this.fileWithDeps(file) },
+        } as ResponseInit["messageResponse"];
       }
       case "fileContainingExtension": {
-        const ext = this.registry.getExtensionFor(this.registry.getMessage(mr.value.containingType) as never, mr.value.extensionNumber);
-        if (!ext) return this.error(NOT_FOUND, `extension ${mr.value.extensionNumber} of "${mr.value.containingType}" not found`);
-        return { case: "fileDescriptorResponse", value: { fileDescriptorProto: this.fileWithDeps(ext.file) } } as ResponseInit["messageResponse"];
+        const ext = this.registry.getExtensionFor(
+          this.registry.getMessage(mr.value.containingType) as never,
+          mr.value.extensionNumber,
+        );
+        if (!ext)
+          return this.error(
+            NOT_FOUND,
+            `extension ${mr.value.extensionNumber} of "${mr.value.containingType}" not found`,
+          );
+        return {
+          case: "fileDescriptorResponse",
+          value: { fileDescriptorProto: this.fileWithDeps(ext.file) },
+        } as ResponseInit["messageResponse"];
       }
       case "allExtensionNumbersOfType": {
         const message = this.registry.getMessage(mr.value);

@@ -5,18 +5,17 @@
  * client going away, a duplicate found at commit — the upload is deleted, so nothing half-written
  * stays behind.
  */
-import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
-import type { HandlerContext } from "@connectrpc/connect";
+
 import {
+  ARTIFACT_CHUNK_BYTES,
   type Bus,
+  callRpc,
+  createRequestContext,
   InvalidArgumentError,
   type Logger,
   type RequestContext,
   ResourceExhaustedError,
   UPLOAD_SUBJECTS,
-  ARTIFACT_CHUNK_BYTES,
-  callRpc,
-  createRequestContext,
 } from "@arbiter/core";
 import {
   type ModelUpload,
@@ -31,6 +30,8 @@ import {
   CommitUploadSchema,
   UploadChunkSchema,
 } from "@arbiter/proto/internal";
+import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+import type { HandlerContext } from "@connectrpc/connect";
 import { type DeadlinePolicy, requestContextOf } from "../request-context.ts";
 
 export interface RegisterModelOptions {
@@ -43,7 +44,10 @@ export interface RegisterModelOptions {
 /** The client-streaming handler of ModelRegistryService.RegisterModel. */
 export function registerModelHandler(options: RegisterModelOptions) {
   const { bus, policy, maxModelUploadBytes, logger } = options;
-  return async (requests: AsyncIterable<RegisterModelRequest>, hctx: HandlerContext): Promise<RegisterModelResponse> => {
+  return async (
+    requests: AsyncIterable<RegisterModelRequest>,
+    hctx: HandlerContext,
+  ): Promise<RegisterModelResponse> => {
     const ctx = requestContextOf(hctx, policy);
     let meta: ModelUpload | undefined;
     let uploadId = "";
@@ -53,9 +57,15 @@ export function registerModelHandler(options: RegisterModelOptions) {
     let pendingBytes = 0;
 
     const sendPiece = async (piece: Uint8Array) => {
-      await callRpc(bus, UPLOAD_SUBJECTS.chunk, toBinary(UploadChunkSchema, create(UploadChunkSchema, { uploadId, seq, data: piece })), ctx, {
-        signal: hctx.signal,
-      });
+      await callRpc(
+        bus,
+        UPLOAD_SUBJECTS.chunk,
+        toBinary(UploadChunkSchema, create(UploadChunkSchema, { uploadId, seq, data: piece })),
+        ctx,
+        {
+          signal: hctx.signal,
+        },
+      );
       seq++;
     };
     const flush = async (all: boolean) => {
@@ -75,17 +85,31 @@ export function registerModelHandler(options: RegisterModelOptions) {
       for await (const req of requests) {
         if (!meta) {
           if (req.part.case !== "metadata") {
-            throw new InvalidArgumentError("part", "metadata in the first message", req.part.case ?? "an empty message");
+            throw new InvalidArgumentError(
+              "part",
+              "metadata in the first message",
+              req.part.case ?? "an empty message",
+            );
           }
           meta = req.part.value;
-          const begun = await callRpc(bus, UPLOAD_SUBJECTS.begin, toBinary(BeginUploadSchema, create(BeginUploadSchema, { metadata: meta })), ctx, {
-            signal: hctx.signal,
-          });
+          const begun = await callRpc(
+            bus,
+            UPLOAD_SUBJECTS.begin,
+            toBinary(BeginUploadSchema, create(BeginUploadSchema, { metadata: meta })),
+            ctx,
+            {
+              signal: hctx.signal,
+            },
+          );
           uploadId = fromBinary(BeginUploadResponseSchema, begun).uploadId;
           continue;
         }
         if (req.part.case !== "chunk") {
-          throw new InvalidArgumentError("part", "artifact bytes (chunk) after the first message", req.part.case ?? "an empty message");
+          throw new InvalidArgumentError(
+            "part",
+            "artifact bytes (chunk) after the first message",
+            req.part.case ?? "an empty message",
+          );
         }
         size += req.part.value.byteLength;
         if (size > maxModelUploadBytes) {
@@ -103,7 +127,10 @@ export function registerModelHandler(options: RegisterModelOptions) {
       const committed = await callRpc(
         bus,
         UPLOAD_SUBJECTS.commit,
-        toBinary(CommitUploadSchema, create(CommitUploadSchema, { uploadId, metadata: meta, chunkCount: seq, sizeBytes: BigInt(size) })),
+        toBinary(
+          CommitUploadSchema,
+          create(CommitUploadSchema, { uploadId, metadata: meta, chunkCount: seq, sizeBytes: BigInt(size) }),
+        ),
         ctx,
         { signal: hctx.signal },
       );
@@ -117,10 +144,26 @@ export function registerModelHandler(options: RegisterModelOptions) {
 }
 
 /** Deletes an unfinished upload; its own short deadline, since the call's may be what expired. */
-async function abortUpload(bus: Bus, ctx: RequestContext, uploadId: string, policy: DeadlinePolicy, logger: Logger): Promise<void> {
-  const abortCtx = createRequestContext(ctx.principal, Date.now() + Math.min(policy.defaultTimeoutMs, 10_000), ctx.traceparent, ctx.requestId);
+async function abortUpload(
+  bus: Bus,
+  ctx: RequestContext,
+  uploadId: string,
+  policy: DeadlinePolicy,
+  logger: Logger,
+): Promise<void> {
+  const abortCtx = createRequestContext(
+    ctx.principal,
+    Date.now() + Math.min(policy.defaultTimeoutMs, 10_000),
+    ctx.traceparent,
+    ctx.requestId,
+  );
   try {
-    await callRpc(bus, UPLOAD_SUBJECTS.abort, toBinary(AbortUploadSchema, create(AbortUploadSchema, { uploadId })), abortCtx);
+    await callRpc(
+      bus,
+      UPLOAD_SUBJECTS.abort,
+      toBinary(AbortUploadSchema, create(AbortUploadSchema, { uploadId })),
+      abortCtx,
+    );
   } catch (err) {
     // The scheduler's sweeper deletes it later (scheduler.uploadTtlMs).
     logger.warn({ err, uploadId }, "could not delete an abandoned upload");

@@ -1,8 +1,9 @@
 /** ClusterService on the scheduler: the live nodes, read from the heartbeat bucket. */
-import { fromBinary } from "@bufbuild/protobuf";
-import { timestampMs } from "@bufbuild/protobuf/wkt";
+
 import { type KeyValueStore, NotFoundError } from "@arbiter/core";
 import { ClusterService, type NodeInfo, NodeInfoSchema } from "@arbiter/proto";
+import { fromBinary } from "@bufbuild/protobuf";
+import { timestampMs } from "@bufbuild/protobuf/wkt";
 import { type HandlerTable, handle } from "../rpc-router.ts";
 
 /** Nodes whose last heartbeat is younger than `ttlMs`, ordered by id. */

@@ -4,10 +4,10 @@
  * so a node that stops beating disappears from the cluster on its own.
  */
 import { performance } from "node:perf_hooks";
+import type { KeyValueStore, Logger } from "@arbiter/core";
+import { NodeInfoSchema } from "@arbiter/proto";
 import { create, type MessageInitShape, toBinary } from "@bufbuild/protobuf";
 import { timestampNow } from "@bufbuild/protobuf/wkt";
-import { type KeyValueStore, type Logger } from "@arbiter/core";
-import { NodeInfoSchema } from "@arbiter/proto";
 
 /** What the node reports; the heartbeat adds load, memory and timestamps. */
 export type NodeSnapshot = () => MessageInitShape<typeof NodeInfoSchema>;
@@ -20,7 +20,13 @@ export interface Heartbeat {
 }
 
 /** Starts publishing heartbeats for `nodeId` every `intervalMs`. */
-export function startHeartbeat(kv: KeyValueStore, nodeId: string, intervalMs: number, snapshot: NodeSnapshot, logger: Logger): Heartbeat {
+export function startHeartbeat(
+  kv: KeyValueStore,
+  nodeId: string,
+  intervalMs: number,
+  snapshot: NodeSnapshot,
+  logger: Logger,
+): Heartbeat {
   let last = performance.eventLoopUtilization();
   let stopped = false;
   let failing = false;

@@ -3,8 +3,6 @@
  * another tenant is indistinguishable from a missing one.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { create, fromJson, type JsonValue, toJson } from "@bufbuild/protobuf";
-import { timestampFromDate } from "@bufbuild/protobuf/wkt";
 import {
   type Database,
   FailedPreconditionError,
@@ -13,8 +11,8 @@ import {
   ModelNotFoundError,
   NotFoundError,
   type Queryable,
-  UNIQUE_VIOLATION,
   sqlState,
+  UNIQUE_VIOLATION,
 } from "@arbiter/core";
 import {
   type Model,
@@ -26,6 +24,8 @@ import {
   type VersionSelector,
   VersionSelectorSchema,
 } from "@arbiter/proto";
+import { create, fromJson, type JsonValue, toJson } from "@bufbuild/protobuf";
+import { timestampFromDate } from "@bufbuild/protobuf/wkt";
 
 /** Platform string of each artifact format, as the Open Inference Protocol names them. */
 const PLATFORMS: Record<string, string> = { onnx: "onnxruntime_onnx" };
@@ -83,7 +83,8 @@ function encodeCursor(name: string, version: number): string {
 function decodeCursor(token: string): [string, number] {
   try {
     const value = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(value) && typeof value[0] === "string" && Number.isSafeInteger(value[1])) return [value[0], value[1] as number];
+    if (Array.isArray(value) && typeof value[0] === "string" && Number.isSafeInteger(value[1]))
+      return [value[0], value[1] as number];
   } catch {
     // fall through to the error below
   }
@@ -114,7 +115,8 @@ export class ModelStore {
     const { rows } = await this.db.query<ModelRow>(sql, params);
     const row = rows[0];
     if (!row) {
-      const version = sel?.case === "version" ? String(sel.value) : sel?.case === "alias" ? `"${sel.value}"` : undefined;
+      const version =
+        sel?.case === "version" ? String(sel.value) : sel?.case === "alias" ? `"${sel.value}"` : undefined;
       throw new ModelNotFoundError(tenant, name, version);
     }
     return toModel(row);
@@ -165,7 +167,11 @@ export class ModelStore {
   /** Fails with ALREADY_EXISTS when the exact version is taken. */
   async assertVersionFree(tenant: string, name: string, version: number): Promise<void> {
     if (version === 0) return;
-    const { rows } = await this.db.query("SELECT 1 FROM models WHERE tenant_id = $1 AND name = $2 AND version = $3", [tenant, name, version]);
+    const { rows } = await this.db.query("SELECT 1 FROM models WHERE tenant_id = $1 AND name = $2 AND version = $3", [
+      tenant,
+      name,
+      version,
+    ]);
     if (rows.length > 0) throw new ModelAlreadyExistsError(tenant, name, String(version));
   }
 
@@ -211,17 +217,36 @@ export class ModelStore {
    * arrived, computes the sha256, assigns the version and records the model. Whatever fails, the
    * upload is deleted, so no partial row or piece stays behind.
    */
-  async commitUpload(tenant: string, uploadId: string, meta: ModelUpload, chunkCount: number, sizeBytes: number): Promise<Model> {
+  async commitUpload(
+    tenant: string,
+    uploadId: string,
+    meta: ModelUpload,
+    chunkCount: number,
+    sizeBytes: number,
+  ): Promise<Model> {
     try {
-      const key = await this.db.transaction(async (tx) => this.commitIn(tx, tenant, uploadId, meta, chunkCount, sizeBytes));
-      return await this.get(tenant, key.name, create(VersionSelectorSchema, { selector: { case: "version", value: BigInt(key.version) } }));
+      const key = await this.db.transaction(async (tx) =>
+        this.commitIn(tx, tenant, uploadId, meta, chunkCount, sizeBytes),
+      );
+      return await this.get(
+        tenant,
+        key.name,
+        create(VersionSelectorSchema, { selector: { case: "version", value: BigInt(key.version) } }),
+      );
     } catch (err) {
       await this.abortUpload(tenant, uploadId).catch(() => {});
       throw err;
     }
   }
 
-  private async commitIn(tx: Queryable, tenant: string, uploadId: string, meta: ModelUpload, chunkCount: number, sizeBytes: number) {
+  private async commitIn(
+    tx: Queryable,
+    tenant: string,
+    uploadId: string,
+    meta: ModelUpload,
+    chunkCount: number,
+    sizeBytes: number,
+  ) {
     const { rows: artifacts } = await tx.query(
       "SELECT id FROM artifacts WHERE id = $1 AND tenant_id = $2 AND state = 'uploading' FOR UPDATE",
       [uploadId, tenant],
@@ -247,7 +272,11 @@ export class ModelStore {
     if (size === 0) throw new InvalidArgumentError("chunk", "a non-empty model artifact", "0 bytes");
     const sha256 = hash.digest("hex");
     if (meta.expectedSha256 && meta.expectedSha256 !== sha256) {
-      throw new InvalidArgumentError("metadata.expected_sha256", meta.expectedSha256, `an artifact whose sha256 is ${sha256}`);
+      throw new InvalidArgumentError(
+        "metadata.expected_sha256",
+        meta.expectedSha256,
+        `an artifact whose sha256 is ${sha256}`,
+      );
     }
     let version = Number(meta.version);
     if (version === 0) {
@@ -280,10 +309,15 @@ export class ModelStore {
         ],
       );
     } catch (err) {
-      if (sqlState(err) === UNIQUE_VIOLATION) throw new ModelAlreadyExistsError(tenant, meta.name, String(version), { cause: err });
+      if (sqlState(err) === UNIQUE_VIOLATION)
+        throw new ModelAlreadyExistsError(tenant, meta.name, String(version), { cause: err });
       throw err;
     }
-    await tx.query("UPDATE artifacts SET state = 'committed', sha256 = $2, size_bytes = $3 WHERE id = $1", [uploadId, sha256, size]);
+    await tx.query("UPDATE artifacts SET state = 'committed', sha256 = $2, size_bytes = $3 WHERE id = $1", [
+      uploadId,
+      sha256,
+      size,
+    ]);
     return { name: meta.name, version };
   }
 }

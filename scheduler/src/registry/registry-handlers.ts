@@ -3,6 +3,7 @@
  * RegisterModel (the gateway receives the client stream and forwards it piece by piece).
  */
 import { ARTIFACT_CHUNK_BYTES, InvalidArgumentError, UPLOAD_SUBJECTS } from "@arbiter/core";
+import { ModelRegistryService, RegisterModelResponseSchema } from "@arbiter/proto";
 import {
   AbortUploadResponseSchema,
   AbortUploadSchema,
@@ -12,7 +13,6 @@ import {
   UploadChunkResponseSchema,
   UploadChunkSchema,
 } from "@arbiter/proto/internal";
-import { ModelRegistryService, RegisterModelResponseSchema } from "@arbiter/proto";
 import { type HandlerTable, handle, typed } from "../rpc-router.ts";
 import type { ModelStore } from "./model-store.ts";
 
@@ -42,7 +42,11 @@ export function registerRegistryHandlers(table: HandlerTable, store: ModelStore)
     UPLOAD_SUBJECTS.chunk,
     typed(UploadChunkSchema, UploadChunkResponseSchema, async (req, ctx) => {
       if (req.data.byteLength > ARTIFACT_CHUNK_BYTES) {
-        throw new InvalidArgumentError("data", `at most ${ARTIFACT_CHUNK_BYTES} bytes per piece`, `${req.data.byteLength} bytes`);
+        throw new InvalidArgumentError(
+          "data",
+          `at most ${ARTIFACT_CHUNK_BYTES} bytes per piece`,
+          `${req.data.byteLength} bytes`,
+        );
       }
       await store.appendChunk(ctx.tenant, req.uploadId, req.seq, req.data);
       return {};
