@@ -6,7 +6,7 @@
  *   arbiter scheduler   distributed mode: a worker, connected to NATS and PostgreSQL
  *   arbiter config      prints the effective configuration (--docs: the reference table)
  */
-import { ArbiterError, configReference, loadConfig } from "@arbiter/core";
+import { ArbiterError, type ConfigOverrides, configReference, loadConfig } from "@arbiter/core";
 import { parseArgs } from "./args.ts";
 import { runGateway, runScheduler, runStart } from "./roles.ts";
 
@@ -37,6 +37,12 @@ const COMMAND_HELP: Record<string, string> = {
     "arbiter config [--docs]\n\nPrints the effective configuration after every layer, or with --docs the reference of\nevery setting with its environment variable and default.",
 };
 
+/** The distributed roles speak NATS and PostgreSQL unless told otherwise. */
+const ROLE_DEFAULTS: Record<string, ConfigOverrides> = {
+  gateway: { bus: { kind: "nats" } },
+  scheduler: { bus: { kind: "nats" }, database: { kind: "postgres" } },
+};
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (args.help || args.command === undefined || args.command === "help") {
@@ -44,6 +50,7 @@ async function main(): Promise<number> {
     return args.command === undefined && !args.help ? 2 : 0;
   }
   const config = loadConfig({
+    defaults: ROLE_DEFAULTS[args.command] ?? {},
     ...(args.configFile ? { file: args.configFile } : {}),
     env: process.env,
     flags: args.flags,

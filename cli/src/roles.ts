@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   type ArbiterConfig,
+  ArbiterError,
   type Bus,
   createMemoryBus,
   createNatsBus,
@@ -16,6 +17,7 @@ import {
   type Database,
   type Logger,
   migrate,
+  UnavailableError,
 } from "@arbiter/core";
 import { startGateway } from "@arbiter/gateway";
 import { registerExampleModels, startScheduler } from "@arbiter/scheduler";
@@ -54,9 +56,23 @@ async function openDatabase(config: ArbiterConfig, logger: Logger): Promise<Data
       applicationName: "arbiter",
     });
   }
-  const applied = await migrate(db);
+  let applied: string[];
+  try {
+    applied = await migrate(db);
+  } catch (err) {
+    await db.close().catch(() => {});
+    if (err instanceof ArbiterError) throw err;
+    const where =
+      config.database.kind === "postgres" ? redactPassword(config.database.url) : resolve(config.dataDir, "pglite");
+    throw new UnavailableError(`cannot open the database at ${where}: ${(err as Error).message}`, {}, { cause: err });
+  }
   if (applied.length > 0) logger.info({ applied }, "database migrated");
   return db;
+}
+
+/** The URL without its password, for messages and logs. */
+function redactPassword(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, "$1***@");
 }
 
 async function openBus(config: ArbiterConfig, name: string): Promise<Bus> {

@@ -174,6 +174,8 @@ export type ConfigOverrides = { [K in string]?: unknown };
 
 /** Where the configuration comes from. */
 export interface ConfigSources {
+  /** Defaults of the role being started, above the compiled-in ones (e.g. NATS for `arbiter gateway`). */
+  defaults?: ConfigOverrides;
   /** Path of a YAML or JSON file, if any. */
   file?: string;
   /** The environment (pass `process.env` from the entry point). */
@@ -323,6 +325,8 @@ export function loadConfig(sources: ConfigSources = {}): ArbiterConfig {
   const out: Record<string, unknown> = {};
   for (const [path, leaf] of leaves) {
     let value: unknown = leaf.default;
+    const fromRole = getPath(sources.defaults, path);
+    if (fromRole !== undefined) value = coerce(path, leaf, fromRole, "role defaults");
     const fromFile = getPath(fileValues, path);
     if (fromFile !== undefined) value = coerce(path, leaf, fromFile, sources.file ?? "file");
     const name = envName(path);

@@ -14,9 +14,9 @@ use napi_derive::napi;
 use crate::executor::{Completion, Executor};
 
 use crate::{
-    drain_logs, release_free_memory, CancelToken, Datatype, Error as CoreError, Fallback, InputTensor,
-    ModelSource, OptimizationLevel, OutputData, OutputTensor, Provider, Runtime, Session, SessionConfig,
-    TensorInfo,
+    drain_logs, release_free_memory, CancelToken, Datatype, Error as CoreError, Fallback,
+    InputTensor, ModelSource, OptimizationLevel, OutputData, OutputTensor, Provider, Runtime,
+    Session, SessionConfig, TensorInfo,
 };
 
 fn to_napi(e: CoreError) -> napi::Error {
@@ -35,7 +35,9 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
 fn guard<T>(f: impl FnOnce() -> std::result::Result<T, CoreError>) -> napi::Result<T> {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(result) => result.map_err(to_napi),
-        Err(payload) => Err(to_napi(CoreError::Internal { message: format!("panic in inference-native: {}", panic_message(payload)) })),
+        Err(payload) => Err(to_napi(CoreError::Internal {
+            message: format!("panic in inference-native: {}", panic_message(payload)),
+        })),
     }
 }
 
@@ -98,7 +100,11 @@ pub struct NativeRuntimeInfo {
 }
 
 fn info(t: &TensorInfo) -> NativeTensorInfo {
-    NativeTensorInfo { name: t.name.clone(), datatype: t.datatype.oip_name().to_string(), shape: t.shape.clone() }
+    NativeTensorInfo {
+        name: t.name.clone(),
+        datatype: t.datatype.oip_name().to_string(),
+        shape: t.shape.clone(),
+    }
 }
 
 /// Loads the runtime library (once per process) and reports what it provides.
@@ -120,7 +126,11 @@ pub fn drain_log_records() -> napi::Result<Vec<NativeLogRecord>> {
     guard(|| {
         Ok(drain_logs()
             .into_iter()
-            .map(|r| NativeLogRecord { level: r.level.to_string(), category: r.category, message: r.message })
+            .map(|r| NativeLogRecord {
+                level: r.level.to_string(),
+                category: r.category,
+                message: r.message,
+            })
             .collect())
     })
 }
@@ -144,15 +154,25 @@ impl Task for LoadTask {
             let source = match (&self.bytes, &self.path) {
                 (Some(bytes), _) => ModelSource::Bytes(bytes),
                 (None, Some(path)) => ModelSource::Path(Path::new(path)),
-                (None, None) => return Err(CoreError::invalid("source", "{ bytes } or { path }", "neither")),
+                (None, None) => {
+                    return Err(CoreError::invalid(
+                        "source",
+                        "{ bytes } or { path }",
+                        "neither",
+                    ))
+                }
             };
             Session::load(rt, source, &self.config)
         })
     }
 
     fn resolve(&mut self, _env: Env, session: Session) -> napi::Result<NativeSession> {
-        let executor = Executor::new("arbiter-infer", self.concurrency, self.spin)
-            .map_err(|e| to_napi(CoreError::Internal { message: format!("could not start worker threads: {e}") }))?;
+        let executor =
+            Executor::new("arbiter-infer", self.concurrency, self.spin).map_err(|e| {
+                to_napi(CoreError::Internal {
+                    message: format!("could not start worker threads: {e}"),
+                })
+            })?;
         Ok(NativeSession {
             executor,
             inputs: session.inputs().iter().map(info).collect(),
@@ -167,7 +187,11 @@ impl Task for LoadTask {
 
 /// Loads a model off the JS thread. Exactly one of `bytes` and `path` is set.
 #[napi(catch_unwind, ts_return_type = "Promise<NativeSession>")]
-pub fn load_session(bytes: Option<Uint8Array>, path: Option<String>, options: NativeLoadOptions) -> napi::Result<AsyncTask<LoadTask>> {
+pub fn load_session(
+    bytes: Option<Uint8Array>,
+    path: Option<String>,
+    options: NativeLoadOptions,
+) -> napi::Result<AsyncTask<LoadTask>> {
     let config = guard(|| {
         Ok(SessionConfig {
             provider: Provider::parse(&options.execution_provider)?,
@@ -198,7 +222,9 @@ pub struct NativeCancelToken {
 impl NativeCancelToken {
     #[napi(constructor)]
     pub fn new() -> Self {
-        NativeCancelToken { token: CancelToken::new() }
+        NativeCancelToken {
+            token: CancelToken::new(),
+        }
     }
 
     #[napi(catch_unwind)]
@@ -229,7 +255,13 @@ pub struct NativeSession {
 }
 
 fn clone_info(v: &[NativeTensorInfo]) -> Vec<NativeTensorInfo> {
-    v.iter().map(|t| NativeTensorInfo { name: t.name.clone(), datatype: t.datatype.clone(), shape: t.shape.clone() }).collect()
+    v.iter()
+        .map(|t| NativeTensorInfo {
+            name: t.name.clone(),
+            datatype: t.datatype.clone(),
+            shape: t.shape.clone(),
+        })
+        .collect()
 }
 
 #[napi]
@@ -262,50 +294,87 @@ impl NativeSession {
     /// Starts a run on the session's worker threads and returns its id at once. `outputs` are
     /// indices into the model outputs (empty: all). `pollRun(id)` returns the result.
     #[napi(catch_unwind)]
-    pub fn start(&self, inputs: Vec<NativeInput>, outputs: Vec<u32>, cancel: Option<&NativeCancelToken>) -> napi::Result<u32> {
+    pub fn start(
+        &self,
+        inputs: Vec<NativeInput>,
+        outputs: Vec<u32>,
+        cancel: Option<&NativeCancelToken>,
+    ) -> napi::Result<u32> {
         let session = guard(|| {
             self.session
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .clone()
-                .ok_or_else(|| CoreError::FailedPrecondition { message: "session is unloaded".to_string() })
+                .ok_or_else(|| CoreError::FailedPrecondition {
+                    message: "session is unloaded".to_string(),
+                })
         })?;
         let hold = Arc::new(HeldInputs(inputs));
         let completion = Completion::new();
-        let job = RunJob { session, inputs: hold.clone(), outputs, cancel: cancel.map(|c| c.token.clone()) };
+        let job = RunJob {
+            session,
+            inputs: hold.clone(),
+            outputs,
+            cancel: cancel.map(|c| c.token.clone()),
+        };
         let done = completion.clone();
         self.executor.submit(move || {
-            let result = catch_unwind(AssertUnwindSafe(|| job.compute())).unwrap_or_else(|payload| {
-                Err(CoreError::Internal { message: format!("panic in inference-native: {}", panic_message(payload)) })
-            });
+            let result =
+                catch_unwind(AssertUnwindSafe(|| job.compute())).unwrap_or_else(|payload| {
+                    Err(CoreError::Internal {
+                        message: format!("panic in inference-native: {}", panic_message(payload)),
+                    })
+                });
             // Release this job's hold on the inputs before the result becomes visible, so that the
             // last reference (and the N-API reference cleanup) goes away on the JS thread.
             drop(job);
             done.complete(result);
         });
         let id = NEXT_RUN_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        runs().insert(id, RunEntry { completion, _inputs: hold });
+        runs().insert(
+            id,
+            RunEntry {
+                completion,
+                _inputs: hold,
+            },
+        );
         Ok(id)
     }
 
     /// Typical duration of a run of this session, in microseconds (see `Session::typical_run_micros`).
     #[napi(getter, catch_unwind)]
     pub fn typical_run_micros(&self) -> f64 {
-        self.session.lock().unwrap_or_else(|e| e.into_inner()).as_ref().map_or(0.0, |s| s.typical_run_micros())
+        self.session
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map_or(0.0, |s| s.typical_run_micros())
     }
 
     /// Runs on the calling (JS) thread. The wrapper uses it only for runs shorter than a thread
     /// hand-off would be.
     #[napi(catch_unwind, ts_return_type = "Array<NativeOutput>")]
-    pub fn run_inline<'env>(&self, env: &'env Env, inputs: Vec<NativeInput>, outputs: Vec<u32>) -> napi::Result<Vec<Object<'env>>> {
+    pub fn run_inline<'env>(
+        &self,
+        env: &'env Env,
+        inputs: Vec<NativeInput>,
+        outputs: Vec<u32>,
+    ) -> napi::Result<Vec<Object<'env>>> {
         let result = guard(|| {
             let session = self
                 .session
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .clone()
-                .ok_or_else(|| CoreError::FailedPrecondition { message: "session is unloaded".to_string() })?;
-            let job = RunJob { session, inputs: Arc::new(HeldInputs(inputs)), outputs, cancel: None };
+                .ok_or_else(|| CoreError::FailedPrecondition {
+                    message: "session is unloaded".to_string(),
+                })?;
+            let job = RunJob {
+                session,
+                inputs: Arc::new(HeldInputs(inputs)),
+                outputs,
+                cancel: None,
+            };
             job.compute()
         })?;
         outputs_to_js(env, result)
@@ -315,7 +384,11 @@ impl NativeSession {
     #[napi(catch_unwind)]
     pub fn unload(&self) -> napi::Result<()> {
         guard(|| {
-            let taken = self.session.lock().unwrap_or_else(|e| e.into_inner()).take();
+            let taken = self
+                .session
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take();
             if let Some(session) = taken {
                 if let Ok(session) = Arc::try_unwrap(session) {
                     drop(session);
@@ -351,7 +424,11 @@ pub fn set_completion_callback(callback: Function<u32, ()>) -> napi::Result<()> 
     if NOTIFIER.get().is_some() {
         return Ok(());
     }
-    let tsfn: Notifier = callback.build_threadsafe_function().callee_handled::<false>().weak::<true>().build()?;
+    let tsfn: Notifier = callback
+        .build_threadsafe_function()
+        .callee_handled::<false>()
+        .weak::<true>()
+        .build()?;
     let _ = NOTIFIER.set(tsfn);
     Ok(())
 }
@@ -365,7 +442,9 @@ struct RunEntry {
 static RUNS: OnceLock<Mutex<std::collections::HashMap<u32, RunEntry>>> = OnceLock::new();
 
 fn runs() -> std::sync::MutexGuard<'static, std::collections::HashMap<u32, RunEntry>> {
-    RUNS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner())
+    RUNS.get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
 }
 
 /// Outputs up to this size are copied into memory V8 owns (cheaper than an external buffer);
@@ -378,7 +457,11 @@ pub fn poll_run(env: &Env, id: u32) -> napi::Result<Option<Vec<Object<'_>>>> {
     let entry = {
         let mut runs = runs();
         match runs.get(&id) {
-            None => return Err(to_napi(CoreError::FailedPrecondition { message: format!("no run {id} in progress") })),
+            None => {
+                return Err(to_napi(CoreError::FailedPrecondition {
+                    message: format!("no run {id} in progress"),
+                }))
+            }
             Some(entry) if !entry.completion.is_done() => return Ok(None),
             Some(_) => runs.remove(&id),
         }
@@ -388,7 +471,9 @@ pub fn poll_run(env: &Env, id: u32) -> napi::Result<Option<Vec<Object<'_>>>> {
     match result {
         Some(Ok(outputs)) => outputs_to_js(env, outputs).map(Some),
         Some(Err(e)) => Err(to_napi(e)),
-        None => Err(to_napi(CoreError::FailedPrecondition { message: format!("run {id} has no result") })),
+        None => Err(to_napi(CoreError::FailedPrecondition {
+            message: format!("run {id} has no result"),
+        })),
     }
 }
 
@@ -401,7 +486,9 @@ fn outputs_to_js(env: &Env, outputs: Vec<OutputTensor>) -> napi::Result<Vec<Obje
             OutputData::Ort { value, ptr, len } if len > COPY_OUTPUTS_UP_TO => {
                 // SAFETY: `ptr`/`len` is the tensor owned by `value`, which the finalizer keeps
                 // alive until V8 collects the array.
-                let data = unsafe { Uint8Array::with_external_data(ptr.cast_mut(), len, move |_, _| drop(value)) };
+                let data = unsafe {
+                    Uint8Array::with_external_data(ptr.cast_mut(), len, move |_, _| drop(value))
+                };
                 obj.set("data", data)?;
             }
             data => obj.set("data", Uint8ArraySlice::copy_from(env, data.as_bytes())?)?,
@@ -415,9 +502,13 @@ fn outputs_to_js(env: &Env, outputs: Vec<OutputTensor>) -> napi::Result<Vec<Obje
 /// when it has already ended (poll it now) or no callback is registered.
 #[napi(catch_unwind)]
 pub fn notify_when_done(id: u32) -> bool {
-    let Some(notifier) = NOTIFIER.get() else { return false };
+    let Some(notifier) = NOTIFIER.get() else {
+        return false;
+    };
     let runs = runs();
-    let Some(entry) = runs.get(&id) else { return false };
+    let Some(entry) = runs.get(&id) else {
+        return false;
+    };
     entry.completion.notify_when_done(move || {
         notifier.call(id, ThreadsafeFunctionCallMode::NonBlocking);
     })
@@ -433,29 +524,61 @@ struct RunJob {
 impl RunJob {
     fn compute(&self) -> RunResult {
         let infos = self.session.inputs();
-        let chunks: Vec<Vec<&[u8]>> = self.inputs.0.iter().map(|i| i.chunks.iter().map(|c| &c[..]).collect()).collect();
+        let chunks: Vec<Vec<&[u8]>> = self
+            .inputs
+            .0
+            .iter()
+            .map(|i| i.chunks.iter().map(|c| &c[..]).collect())
+            .collect();
         let mut inputs = Vec::with_capacity(self.inputs.0.len());
         for (input, chunks) in self.inputs.0.iter().zip(&chunks) {
             let info = infos.get(input.index as usize).ok_or_else(|| {
-                CoreError::invalid("inputs", format!("an input index below {}", infos.len()), input.index.to_string())
+                CoreError::invalid(
+                    "inputs",
+                    format!("an input index below {}", infos.len()),
+                    input.index.to_string(),
+                )
             })?;
             let datatype = Datatype::from_oip(&input.datatype).ok_or_else(|| {
-                CoreError::invalid(format!("input {:?} datatype", info.name), info.datatype.oip_name(), input.datatype.clone())
+                CoreError::invalid(
+                    format!("input {:?} datatype", info.name),
+                    info.datatype.oip_name(),
+                    input.datatype.clone(),
+                )
             })?;
-            inputs.push(InputTensor { name: &info.name, datatype, shape: input.shape.clone(), chunks });
+            inputs.push(InputTensor {
+                name: &info.name,
+                datatype,
+                shape: input.shape.clone(),
+                chunks,
+            });
         }
         let outputs = self.session.outputs();
-        let names: Vec<&str> = self.outputs.iter().map(|&i| outputs.get(i as usize).map(|o| o.name.as_str()).unwrap_or("")).collect();
+        let names: Vec<&str> = self
+            .outputs
+            .iter()
+            .map(|&i| {
+                outputs
+                    .get(i as usize)
+                    .map(|o| o.name.as_str())
+                    .unwrap_or("")
+            })
+            .collect();
         let mut result = self.session.run(&inputs, &names, self.cancel.as_ref())?;
         // An output may alias an input (or another output) when ONNX Runtime forwards a buffer;
         // such outputs are copied so that every returned array owns its memory.
-        let input_ranges: Vec<(usize, usize)> =
-            chunks.iter().flatten().map(|c| (c.as_ptr() as usize, c.as_ptr() as usize + c.len())).collect();
+        let input_ranges: Vec<(usize, usize)> = chunks
+            .iter()
+            .flatten()
+            .map(|c| (c.as_ptr() as usize, c.as_ptr() as usize + c.len()))
+            .collect();
         let mut seen: Vec<usize> = Vec::new();
         for out in &mut result {
             if let OutputData::Ort { ptr, len, .. } = &out.data {
                 let (p, len) = (*ptr as usize, *len);
-                if len > 0 && (input_ranges.iter().any(|&(s, e)| p >= s && p < e) || seen.contains(&p)) {
+                if len > 0
+                    && (input_ranges.iter().any(|&(s, e)| p >= s && p < e) || seen.contains(&p))
+                {
                     out.data = OutputData::Owned(out.data.as_bytes().to_vec());
                 } else {
                     seen.push(p);

@@ -16,9 +16,18 @@ pub enum Provider {
 impl Provider {
     /// Parses `"cpu"`, `"cuda"`, `"cuda:<n>"`, `"tensorrt"` or `"tensorrt:<n>"`.
     pub fn parse(s: &str) -> Result<Provider> {
-        let bad = || Error::invalid("executionProvider", "\"cpu\", \"cuda:<device>\" or \"tensorrt[:<device>]\"", format!("{s:?}"));
+        let bad = || {
+            Error::invalid(
+                "executionProvider",
+                "\"cpu\", \"cuda:<device>\" or \"tensorrt[:<device>]\"",
+                format!("{s:?}"),
+            )
+        };
         let (kind, device) = match s.split_once(':') {
-            Some((k, d)) => (k, d.parse::<i32>().ok().filter(|d| *d >= 0).ok_or_else(bad)?),
+            Some((k, d)) => (
+                k,
+                d.parse::<i32>().ok().filter(|d| *d >= 0).ok_or_else(bad)?,
+            ),
             None => (s, 0),
         };
         match kind {
@@ -54,7 +63,11 @@ impl Fallback {
         match s {
             "error" => Ok(Fallback::Error),
             "cpu" => Ok(Fallback::Cpu),
-            _ => Err(Error::invalid("providerFallback", "\"error\" or \"cpu\"", format!("{s:?}"))),
+            _ => Err(Error::invalid(
+                "providerFallback",
+                "\"error\" or \"cpu\"",
+                format!("{s:?}"),
+            )),
         }
     }
 }
@@ -133,15 +146,30 @@ mod tests {
     #[test]
     fn parses_providers() {
         assert_eq!(Provider::parse("cpu").unwrap(), Provider::Cpu);
-        assert_eq!(Provider::parse("cuda:1").unwrap(), Provider::Cuda { device: 1 });
-        assert_eq!(Provider::parse("cuda").unwrap(), Provider::Cuda { device: 0 });
-        assert_eq!(Provider::parse("tensorrt").unwrap(), Provider::TensorRt { device: 0 });
+        assert_eq!(
+            Provider::parse("cuda:1").unwrap(),
+            Provider::Cuda { device: 1 }
+        );
+        assert_eq!(
+            Provider::parse("cuda").unwrap(),
+            Provider::Cuda { device: 0 }
+        );
+        assert_eq!(
+            Provider::parse("tensorrt").unwrap(),
+            Provider::TensorRt { device: 0 }
+        );
         for bad in ["gpu", "cuda:x", "cuda:-1", "cpu:0", ""] {
             let err = Provider::parse(bad).unwrap_err();
-            assert!(err.to_string().starts_with("executionProvider: expected"), "{err}");
+            assert!(
+                err.to_string().starts_with("executionProvider: expected"),
+                "{err}"
+            );
         }
         assert_eq!(Provider::Cuda { device: 2 }.label(), "cuda:2");
         assert!(Fallback::parse("maybe").is_err());
-        assert_eq!(OptimizationLevel::parse("basic").unwrap(), OptimizationLevel::Basic);
+        assert_eq!(
+            OptimizationLevel::parse("basic").unwrap(),
+            OptimizationLevel::Basic
+        );
     }
 }

@@ -105,7 +105,9 @@ impl Datatype {
 
     /// The ONNX name of the element type, for error messages about unsupported model types.
     pub fn onnx_type_name(t: Onnx) -> String {
-        format!("{t:?}").trim_start_matches("ONNX_TENSOR_ELEMENT_DATA_TYPE_").to_lowercase()
+        format!("{t:?}")
+            .trim_start_matches("ONNX_TENSOR_ELEMENT_DATA_TYPE_")
+            .to_lowercase()
     }
 }
 
@@ -120,7 +122,13 @@ mod tests {
             assert_eq!(Datatype::from_onnx(d.to_onnx()), Some(d));
         }
         assert_eq!(Datatype::from_oip("FP8"), None);
-        assert_eq!(Datatype::from_onnx(Onnx::ONNX_TENSOR_ELEMENT_DATA_TYPE_COMPLEX64), None);
-        assert_eq!(Datatype::onnx_type_name(Onnx::ONNX_TENSOR_ELEMENT_DATA_TYPE_COMPLEX64), "complex64");
+        assert_eq!(
+            Datatype::from_onnx(Onnx::ONNX_TENSOR_ELEMENT_DATA_TYPE_COMPLEX64),
+            None
+        );
+        assert_eq!(
+            Datatype::onnx_type_name(Onnx::ONNX_TENSOR_ELEMENT_DATA_TYPE_COMPLEX64),
+            "complex64"
+        );
     }
 }

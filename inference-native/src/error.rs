@@ -8,7 +8,11 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
     /// The caller sent a tensor (or an option) that does not match what the model declares.
-    InvalidArgument { field: String, expected: String, received: String },
+    InvalidArgument {
+        field: String,
+        expected: String,
+        received: String,
+    },
     /// The model bytes are not a model ONNX Runtime can load (corrupt, truncated, unsupported op...).
     ModelLoad { message: String },
     /// The requested execution provider cannot be used on this runtime/node.
@@ -26,8 +30,16 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     /// Shorthand for [`Error::InvalidArgument`].
-    pub fn invalid(field: impl Into<String>, expected: impl Into<String>, received: impl Into<String>) -> Self {
-        Error::InvalidArgument { field: field.into(), expected: expected.into(), received: received.into() }
+    pub fn invalid(
+        field: impl Into<String>,
+        expected: impl Into<String>,
+        received: impl Into<String>,
+    ) -> Self {
+        Error::InvalidArgument {
+            field: field.into(),
+            expected: expected.into(),
+            received: received.into(),
+        }
     }
 
     /// The wire name of the variant, as the TypeScript wrapper switches on it.
@@ -48,7 +60,11 @@ impl Error {
         let message = self.to_string();
         fields.push(("message", &message));
         match self {
-            Error::InvalidArgument { field, expected, received } => {
+            Error::InvalidArgument {
+                field,
+                expected,
+                received,
+            } => {
                 fields.push(("field", field));
                 fields.push(("expected", expected));
                 fields.push(("received", received));
@@ -56,8 +72,10 @@ impl Error {
             Error::ProviderUnavailable { provider, .. } => fields.push(("provider", provider)),
             _ => {}
         }
-        let body: Vec<String> =
-            fields.iter().map(|(k, v)| format!("{}:{}", json_string(k), json_string(v))).collect();
+        let body: Vec<String> = fields
+            .iter()
+            .map(|(k, v)| format!("{}:{}", json_string(k), json_string(v)))
+            .collect();
         format!("{{{}}}", body.join(","))
     }
 }
@@ -65,12 +83,19 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::InvalidArgument { field, expected, received } => {
+            Error::InvalidArgument {
+                field,
+                expected,
+                received,
+            } => {
                 write!(f, "{field}: expected {expected}, got {received}")
             }
             Error::ModelLoad { message } => write!(f, "model could not be loaded: {message}"),
             Error::ProviderUnavailable { provider, message } => {
-                write!(f, "execution provider {provider} is not available: {message}")
+                write!(
+                    f,
+                    "execution provider {provider} is not available: {message}"
+                )
             }
             Error::FailedPrecondition { message } => f.write_str(message),
             Error::Cancelled => f.write_str("inference cancelled"),
@@ -111,7 +136,10 @@ mod tests {
             e.to_json(),
             r#"{"kind":"INVALID_ARGUMENT","message":"input \"x\" shape: expected [-1, 30], got [1, 29]","field":"input \"x\" shape","expected":"[-1, 30]","received":"[1, 29]"}"#
         );
-        let e = Error::ProviderUnavailable { provider: "cuda:0".into(), message: "line\nbreak".into() };
+        let e = Error::ProviderUnavailable {
+            provider: "cuda:0".into(),
+            message: "line\nbreak".into(),
+        };
         assert!(e.to_json().contains(r#""provider":"cuda:0""#));
         assert!(e.to_json().contains(r#"line\nbreak"#));
     }

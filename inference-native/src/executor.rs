@@ -47,7 +47,9 @@ impl Executor {
         });
         for i in 0..threads.max(1) {
             let inner = inner.clone();
-            thread::Builder::new().name(format!("{name}-{i}")).spawn(move || worker(&inner))?;
+            thread::Builder::new()
+                .name(format!("{name}-{i}"))
+                .spawn(move || worker(&inner))?;
         }
         Ok(Executor { inner })
     }
@@ -55,7 +57,11 @@ impl Executor {
     /// Queues a job. Jobs run in submission order (several at once with several workers).
     pub fn submit(&self, job: impl FnOnce() + Send + 'static) {
         let inner = &self.inner;
-        inner.queue.lock().unwrap_or_else(|e| e.into_inner()).push_back(Box::new(job));
+        inner
+            .queue
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push_back(Box::new(job));
         inner.queued.fetch_add(1, Ordering::SeqCst);
         if inner.sleepers.load(Ordering::SeqCst) > 0 {
             inner.available.notify_one();
@@ -74,7 +80,11 @@ fn pop(inner: &Inner) -> Option<Job> {
     if inner.queued.load(Ordering::SeqCst) == 0 {
         return None;
     }
-    let job = inner.queue.lock().unwrap_or_else(|e| e.into_inner()).pop_front();
+    let job = inner
+        .queue
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .pop_front();
     if job.is_some() {
         inner.queued.fetch_sub(1, Ordering::SeqCst);
     }
@@ -95,7 +105,10 @@ fn worker(inner: &Inner) {
             let until = Instant::now() + inner.spin;
             // Yield rather than busy-wait: on a loaded machine the thread that will submit the next
             // job (the JS thread) may need this core.
-            while inner.queued.load(Ordering::Relaxed) == 0 && !inner.stop.load(Ordering::Relaxed) && Instant::now() < until {
+            while inner.queued.load(Ordering::Relaxed) == 0
+                && !inner.stop.load(Ordering::Relaxed)
+                && Instant::now() < until
+            {
                 thread::yield_now();
             }
             SPINNER.store(false, Ordering::Release);
@@ -106,7 +119,10 @@ fn worker(inner: &Inner) {
         let mut queue = inner.queue.lock().unwrap_or_else(|e| e.into_inner());
         inner.sleepers.fetch_add(1, Ordering::SeqCst);
         while queue.is_empty() && !inner.stop.load(Ordering::SeqCst) {
-            queue = inner.available.wait(queue).unwrap_or_else(|e| e.into_inner());
+            queue = inner
+                .available
+                .wait(queue)
+                .unwrap_or_else(|e| e.into_inner());
         }
         inner.sleepers.fetch_sub(1, Ordering::SeqCst);
     }
@@ -126,7 +142,14 @@ struct Slot<T> {
 
 impl<T> Default for Completion<T> {
     fn default() -> Self {
-        Completion { state: Mutex::new(Slot { value: None, notify: None }), done: AtomicBool::new(false), finished: Condvar::new() }
+        Completion {
+            state: Mutex::new(Slot {
+                value: None,
+                notify: None,
+            }),
+            done: AtomicBool::new(false),
+            finished: Condvar::new(),
+        }
     }
 }
 
@@ -159,7 +182,11 @@ impl<T> Completion<T> {
         if !self.is_done() {
             return None;
         }
-        self.state.lock().unwrap_or_else(|e| e.into_inner()).value.take()
+        self.state
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .value
+            .take()
     }
 
     /// Arranges for `notify` to run (on the worker) when the result arrives. Returns false, without

@@ -28,7 +28,9 @@ pub(crate) fn check(status: sys::OrtStatusPtr) -> Result<(), OrtFailure> {
     // SAFETY: `status` is a non-null status returned by the C API; we release it exactly once.
     unsafe {
         let code = (api.GetErrorCode)(status.0);
-        let message = CStr::from_ptr((api.GetErrorMessage)(status.0)).to_string_lossy().into_owned();
+        let message = CStr::from_ptr((api.GetErrorMessage)(status.0))
+            .to_string_lossy()
+            .into_owned();
         (api.ReleaseStatus)(status.0);
         Err(OrtFailure { code, message })
     }
@@ -79,7 +81,9 @@ impl Drop for RunOptions {
 }
 
 /// Element type and dimensions of a tensor value.
-pub(crate) fn tensor_type_and_shape(value: *const sys::OrtValue) -> Result<(sys::ONNXTensorElementDataType, Vec<i64>), OrtFailure> {
+pub(crate) fn tensor_type_and_shape(
+    value: *const sys::OrtValue,
+) -> Result<(sys::ONNXTensorElementDataType, Vec<i64>), OrtFailure> {
     let api = ort::api();
     let mut info = ptr::null_mut();
     // SAFETY: `value` is a live tensor; `info` is released below.
@@ -114,12 +118,17 @@ pub(crate) fn library_version(path: &std::path::Path) -> Option<String> {
         let version = if sym.is_null() {
             None
         } else {
-            let get_base: unsafe extern "C" fn() -> *const sys::OrtApiBase = std::mem::transmute(sym);
+            let get_base: unsafe extern "C" fn() -> *const sys::OrtApiBase =
+                std::mem::transmute(sym);
             let base = get_base();
             if base.is_null() {
                 None
             } else {
-                Some(CStr::from_ptr(((*base).GetVersionString)()).to_string_lossy().into_owned())
+                Some(
+                    CStr::from_ptr(((*base).GetVersionString)())
+                        .to_string_lossy()
+                        .into_owned(),
+                )
             }
         };
         libc::dlclose(handle);

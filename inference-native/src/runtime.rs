@@ -36,12 +36,19 @@ pub fn push_log(level: &'static str, category: impl Into<String>, message: impl 
     if logs.len() == LOG_CAPACITY {
         logs.pop_front();
     }
-    logs.push_back(LogRecord { level, category: category.into(), message: message.into() });
+    logs.push_back(LogRecord {
+        level,
+        category: category.into(),
+        message: message.into(),
+    });
 }
 
 /// Takes every pending log record, oldest first.
 pub fn drain_logs() -> Vec<LogRecord> {
-    LOGS.lock().unwrap_or_else(|e| e.into_inner()).drain(..).collect()
+    LOGS.lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .drain(..)
+        .collect()
 }
 
 /// The loaded runtime. Obtain it with [`Runtime::load`].
@@ -69,7 +76,8 @@ impl Runtime {
     /// A second call with the same path returns the same runtime; with another path it fails with
     /// [`Error::FailedPrecondition`], because a process can hold only one ONNX Runtime.
     pub fn load(library_path: &Path) -> Result<Arc<Runtime>> {
-        let canonical = std::fs::canonicalize(library_path).unwrap_or_else(|_| library_path.to_path_buf());
+        let canonical =
+            std::fs::canonicalize(library_path).unwrap_or_else(|_| library_path.to_path_buf());
         let slot = RUNTIME.get_or_init(|| match Runtime::init(&canonical) {
             Ok(rt) => Ok(Arc::new(rt)),
             Err(message) => Err((canonical.clone(), message)),
@@ -84,7 +92,10 @@ impl Runtime {
                 ),
             }),
             Err((path, message)) => Err(Error::FailedPrecondition {
-                message: format!("ONNX Runtime library {} could not be loaded: {message}", path.display()),
+                message: format!(
+                    "ONNX Runtime library {} could not be loaded: {message}",
+                    path.display()
+                ),
             }),
         }
     }
@@ -97,14 +108,16 @@ impl Runtime {
         let env = builder
             .with_name("arbiter")
             .with_telemetry(false)
-            .with_logger(Arc::new(|level: LogLevel, category: &str, _id: &str, _location: &str, message: &str| {
-                let level = match level {
-                    LogLevel::Warning => "warn",
-                    LogLevel::Error | LogLevel::Fatal => "error",
-                    _ => return,
-                };
-                push_log(level, format!("onnxruntime:{category}"), message);
-            }))
+            .with_logger(Arc::new(
+                |level: LogLevel, category: &str, _id: &str, _location: &str, message: &str| {
+                    let level = match level {
+                        LogLevel::Warning => "warn",
+                        LogLevel::Error | LogLevel::Fatal => "error",
+                        _ => return,
+                    };
+                    push_log(level, format!("onnxruntime:{category}"), message);
+                },
+            ))
             .build()
             .map_err(|e| e.to_string())?;
         let api = ort::api();
@@ -119,7 +132,8 @@ impl Runtime {
             ))
             .map_err(|e| e.to_string())?;
             let mut allocator = ptr::null_mut();
-            check((api.GetAllocatorWithDefaultOptions)(&mut allocator)).map_err(|e| e.to_string())?;
+            check((api.GetAllocatorWithDefaultOptions)(&mut allocator))
+                .map_err(|e| e.to_string())?;
             Ok(Runtime {
                 env,
                 library_path: path.to_path_buf(),

@@ -69,19 +69,29 @@ impl Session {
     /// [`Error::ProviderUnavailable`] when the provider is missing and the policy is
     /// [`Fallback::Error`], and [`Error::InvalidArgument`] when a model input is not a tensor of an
     /// OIP datatype.
-    pub fn load(runtime: Arc<Runtime>, source: ModelSource<'_>, config: &SessionConfig) -> Result<Session> {
+    pub fn load(
+        runtime: Arc<Runtime>,
+        source: ModelSource<'_>,
+        config: &SessionConfig,
+    ) -> Result<Session> {
         let _guard = LOAD_LOCK.lock().unwrap_or_else(|e| e.into_inner());
         let before = resident_bytes();
 
-        let (session, provider, fallback_reason) = match build(&runtime, source, config, config.provider) {
-            Ok(session) => (session, config.provider.label(), None),
-            Err(Error::ProviderUnavailable { provider, message }) if config.fallback == Fallback::Cpu => {
-                let session = build(&runtime, source, config, Provider::Cpu)?;
-                let reason = format!("execution provider {provider} is not available ({}); using cpu", message.trim_end());
-                (session, "cpu".to_string(), Some(reason))
-            }
-            Err(e) => return Err(e),
-        };
+        let (session, provider, fallback_reason) =
+            match build(&runtime, source, config, config.provider) {
+                Ok(session) => (session, config.provider.label(), None),
+                Err(Error::ProviderUnavailable { provider, message })
+                    if config.fallback == Fallback::Cpu =>
+                {
+                    let session = build(&runtime, source, config, Provider::Cpu)?;
+                    let reason = format!(
+                        "execution provider {provider} is not available ({}); using cpu",
+                        message.trim_end()
+                    );
+                    (session, "cpu".to_string(), Some(reason))
+                }
+                Err(e) => return Err(e),
+            };
 
         let inputs = session
             .inputs()
@@ -96,7 +106,10 @@ impl Session {
             .filter_map(|o| describe(o.name(), o.dtype(), "output").ok())
             .collect();
         let cstrings = |infos: &[TensorInfo]| -> Vec<CString> {
-            infos.iter().map(|i| CString::new(i.name.as_str()).unwrap_or_default()).collect()
+            infos
+                .iter()
+                .map(|i| CString::new(i.name.as_str()).unwrap_or_default())
+                .collect()
         };
         let raw = session.ptr().cast_mut();
         let mut s = Session {
@@ -119,7 +132,11 @@ impl Session {
                 s.warm_up()
             });
             if let Err(e) = warm {
-                push_log("warn", "warmup", format!("warm-up run failed (the session is still usable): {e}"));
+                push_log(
+                    "warn",
+                    "warmup",
+                    format!("warm-up run failed (the session is still usable): {e}"),
+                );
             }
         }
         s.memory_bytes = resident_bytes().saturating_sub(before);
@@ -161,7 +178,11 @@ impl Session {
     fn record_run(&self, started: Instant) {
         let nanos = started.elapsed().as_nanos().min(u64::MAX as u128) as u64;
         let old = self.typical_run_nanos.load(Ordering::Relaxed);
-        let new = if old == 0 { nanos } else { old - old / 8 + nanos / 8 };
+        let new = if old == 0 {
+            nanos
+        } else {
+            old - old / 8 + nanos / 8
+        };
         self.typical_run_nanos.store(new, Ordering::Relaxed);
     }
 
@@ -170,7 +191,12 @@ impl Session {
     /// `inputs` must name every model input exactly once; each input's chunks are concatenated
     /// (a single chunk is used in place, without copying). `outputs` selects outputs by name; empty
     /// means all tensor outputs. Outputs come back in the order requested.
-    pub fn run(&self, inputs: &[InputTensor<'_>], outputs: &[&str], cancel: Option<&CancelToken>) -> Result<Vec<OutputTensor>> {
+    pub fn run(
+        &self,
+        inputs: &[InputTensor<'_>],
+        outputs: &[&str],
+        cancel: Option<&CancelToken>,
+    ) -> Result<Vec<OutputTensor>> {
         if cancel.is_some_and(|c| c.is_cancelled()) {
             return Err(Error::Cancelled);
         }
@@ -179,18 +205,27 @@ impl Session {
         let selected: Vec<usize> = if outputs.is_empty() {
             (0..self.outputs.len()).collect()
         } else {
-            outputs.iter().map(|name| self.output_index(name)).collect::<Result<_>>()?
+            outputs
+                .iter()
+                .map(|name| self.output_index(name))
+                .collect::<Result<_>>()?
         };
 
-        let input_name_ptrs: Vec<*const std::ffi::c_char> = self.input_names.iter().map(|n| n.as_ptr()).collect();
-        let input_values: Vec<*const sys::OrtValue> = prepared.values.iter().map(|v| v.0.cast_const()).collect();
-        let output_name_ptrs: Vec<*const std::ffi::c_char> =
-            selected.iter().map(|&i| self.output_names[i].as_ptr()).collect();
+        let input_name_ptrs: Vec<*const std::ffi::c_char> =
+            self.input_names.iter().map(|n| n.as_ptr()).collect();
+        let input_values: Vec<*const sys::OrtValue> =
+            prepared.values.iter().map(|v| v.0.cast_const()).collect();
+        let output_name_ptrs: Vec<*const std::ffi::c_char> = selected
+            .iter()
+            .map(|&i| self.output_names[i].as_ptr())
+            .collect();
         let mut output_values: Vec<*mut sys::OrtValue> = vec![ptr::null_mut(); selected.len()];
 
         let options = match cancel {
             Some(token) => {
-                let options = Arc::new(RunOptions::new().map_err(|e| Error::Internal { message: e.message })?);
+                let options = Arc::new(
+                    RunOptions::new().map_err(|e| Error::Internal { message: e.message })?,
+                );
                 if !token.attach(&options) {
                     return Err(Error::Cancelled);
                 }
@@ -224,7 +259,9 @@ impl Session {
                 sys::OrtErrorCode::ORT_INVALID_ARGUMENT => {
                     Error::invalid("inputs", "tensors the model can evaluate", failure.message)
                 }
-                _ => Error::Internal { message: failure.message },
+                _ => Error::Internal {
+                    message: failure.message,
+                },
             });
         }
         drop(prepared);
@@ -238,16 +275,28 @@ impl Session {
     }
 
     fn output_index(&self, name: &str) -> Result<usize> {
-        self.outputs.iter().position(|o| o.name == name).ok_or_else(|| {
-            Error::invalid("outputs", format!("one of [{}]", join_names(&self.outputs)), format!("{name:?}"))
-        })
+        self.outputs
+            .iter()
+            .position(|o| o.name == name)
+            .ok_or_else(|| {
+                Error::invalid(
+                    "outputs",
+                    format!("one of [{}]", join_names(&self.outputs)),
+                    format!("{name:?}"),
+                )
+            })
     }
 
     fn convert_output(&self, value: OwnedValue, index: usize) -> Result<OutputTensor> {
         let info = &self.outputs[index];
-        let (ty, shape) = tensor_type_and_shape(value.0).map_err(|e| Error::Internal { message: e.message })?;
+        let (ty, shape) =
+            tensor_type_and_shape(value.0).map_err(|e| Error::Internal { message: e.message })?;
         let datatype = Datatype::from_onnx(ty).ok_or_else(|| Error::Internal {
-            message: format!("output {:?} has unsupported element type {}", info.name, Datatype::onnx_type_name(ty)),
+            message: format!(
+                "output {:?} has unsupported element type {}",
+                info.name,
+                Datatype::onnx_type_name(ty)
+            ),
         })?;
         let data = if datatype == Datatype::Bytes {
             OutputData::Owned(tensor::read_strings(&value, &shape)?)
@@ -260,9 +309,18 @@ impl Session {
                 check(unsafe { (ort::api().GetTensorMutableData)(value.0, &mut data) })
                     .map_err(|e| Error::Internal { message: e.message })?;
             }
-            OutputData::Ort { value, ptr: data.cast::<u8>().cast_const(), len }
+            OutputData::Ort {
+                value,
+                ptr: data.cast::<u8>().cast_const(),
+                len,
+            }
         };
-        Ok(OutputTensor { name: info.name.clone(), datatype, shape, data })
+        Ok(OutputTensor {
+            name: info.name.clone(),
+            datatype,
+            shape,
+            data,
+        })
     }
 
     /// One run with zero-filled inputs (dynamic dimensions set to 1, BYTES elements empty).
@@ -271,7 +329,11 @@ impl Session {
             .inputs
             .iter()
             .map(|info| {
-                let shape: Vec<i64> = info.shape.iter().map(|&d| if d < 0 { 1 } else { d }).collect();
+                let shape: Vec<i64> = info
+                    .shape
+                    .iter()
+                    .map(|&d| if d < 0 { 1 } else { d })
+                    .collect();
                 let n = shape.iter().product::<i64>() as usize;
                 let bytes = match info.datatype.element_size() {
                     Some(size) => vec![0u8; n * size],
@@ -304,7 +366,11 @@ pub fn unload(session: Session) {
 }
 
 fn join_names(infos: &[TensorInfo]) -> String {
-    infos.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join(", ")
+    infos
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn describe(name: &str, dtype: &ValueType, what: &str) -> Result<TensorInfo> {
@@ -318,31 +384,57 @@ fn describe(name: &str, dtype: &ValueType, what: &str) -> Result<TensorInfo> {
                     Datatype::onnx_type_name(onnx),
                 )
             })?;
-            Ok(TensorInfo { name: name.to_string(), datatype, shape: shape.iter().copied().collect() })
+            Ok(TensorInfo {
+                name: name.to_string(),
+                datatype,
+                shape: shape.iter().copied().collect(),
+            })
         }
-        other => Err(Error::invalid(format!("model {what} {name:?}"), "a tensor", format!("{other:?}"))),
+        other => Err(Error::invalid(
+            format!("model {what} {name:?}"),
+            "a tensor",
+            format!("{other:?}"),
+        )),
     }
 }
 
-fn build(runtime: &Runtime, source: ModelSource<'_>, config: &SessionConfig, provider: Provider) -> Result<OrtSession> {
-    let internal = |e: ort::Error| Error::Internal { message: e.to_string() };
+fn build(
+    runtime: &Runtime,
+    source: ModelSource<'_>,
+    config: &SessionConfig,
+    provider: Provider,
+) -> Result<OrtSession> {
+    let internal = |e: ort::Error| Error::Internal {
+        message: e.to_string(),
+    };
     let mut builder = OrtSession::builder(&runtime.env).map_err(internal)?;
     builder = builder
         .with_optimization_level(config.optimization_level.to_ort())
-        .map_err(|e| Error::Internal { message: e.to_string() })?;
+        .map_err(|e| Error::Internal {
+            message: e.to_string(),
+        })?;
     if config.intra_op_threads > 0 {
         builder = builder
             .with_intra_threads(config.intra_op_threads)
-            .map_err(|e| Error::Internal { message: e.to_string() })?;
+            .map_err(|e| Error::Internal {
+                message: e.to_string(),
+            })?;
     }
     if config.inter_op_threads > 1 {
         builder = builder
             .with_parallel_execution(true)
-            .map_err(|e| Error::Internal { message: e.to_string() })?
+            .map_err(|e| Error::Internal {
+                message: e.to_string(),
+            })?
             .with_inter_threads(config.inter_op_threads)
-            .map_err(|e| Error::Internal { message: e.to_string() })?;
+            .map_err(|e| Error::Internal {
+                message: e.to_string(),
+            })?;
     }
-    let unavailable = |message: String| Error::ProviderUnavailable { provider: provider.label(), message: message.trim_end().to_string() };
+    let unavailable = |message: String| Error::ProviderUnavailable {
+        provider: provider.label(),
+        message: message.trim_end().to_string(),
+    };
     let not_compiled = |name: &str| {
         unavailable(format!(
             "{name} is not in the ONNX Runtime library at {} (it provides {})",
@@ -356,25 +448,39 @@ fn build(runtime: &Runtime, source: ModelSource<'_>, config: &SessionConfig, pro
             if !ort::ep::CUDA::is_available().unwrap_or(false) {
                 return Err(not_compiled(ort::ep::CUDA::NAME));
             }
-            let ep = ort::ep::CUDA::default().with_device_id(device).build().error_on_failure();
-            builder = builder.with_execution_providers([ep]).map_err(|e| unavailable(e.to_string()))?;
+            let ep = ort::ep::CUDA::default()
+                .with_device_id(device)
+                .build()
+                .error_on_failure();
+            builder = builder
+                .with_execution_providers([ep])
+                .map_err(|e| unavailable(e.to_string()))?;
         }
         Provider::TensorRt { device } => {
             if !ort::ep::TensorRT::is_available().unwrap_or(false) {
                 return Err(not_compiled(ort::ep::TensorRT::NAME));
             }
-            let ep = ort::ep::TensorRT::default().with_device_id(device).build().error_on_failure();
-            builder = builder.with_execution_providers([ep]).map_err(|e| unavailable(e.to_string()))?;
+            let ep = ort::ep::TensorRT::default()
+                .with_device_id(device)
+                .build()
+                .error_on_failure();
+            builder = builder
+                .with_execution_providers([ep])
+                .map_err(|e| unavailable(e.to_string()))?;
         }
     }
     let committed = match source {
         ModelSource::Bytes(bytes) => builder.commit_from_memory(bytes),
         ModelSource::Path(path) => {
             if !path.is_file() {
-                return Err(Error::ModelLoad { message: format!("{} is not a readable file", path.display()) });
+                return Err(Error::ModelLoad {
+                    message: format!("{} is not a readable file", path.display()),
+                });
             }
             builder.commit_from_file(path)
         }
     };
-    committed.map_err(|e| Error::ModelLoad { message: e.message().trim_end().to_string() })
+    committed.map_err(|e| Error::ModelLoad {
+        message: e.message().trim_end().to_string(),
+    })
 }

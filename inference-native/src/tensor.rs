@@ -36,7 +36,11 @@ pub struct OutputTensor {
 #[derive(Debug)]
 pub enum OutputData {
     Owned(Vec<u8>),
-    Ort { value: OwnedValue, ptr: *const u8, len: usize },
+    Ort {
+        value: OwnedValue,
+        ptr: *const u8,
+        len: usize,
+    },
 }
 
 // SAFETY: `ptr` points into the tensor owned by `value`, which moves with it.
@@ -80,26 +84,54 @@ pub fn shape_string(shape: &[i64]) -> String {
 }
 
 /// Checks one input against the model's declaration; returns its element count.
-pub fn validate(info: &TensorInfo, datatype: Datatype, shape: &[i64], byte_len: usize, data: impl FnOnce() -> Vec<u8>) -> Result<usize> {
+pub fn validate(
+    info: &TensorInfo,
+    datatype: Datatype,
+    shape: &[i64],
+    byte_len: usize,
+    data: impl FnOnce() -> Vec<u8>,
+) -> Result<usize> {
     let name = &info.name;
     if datatype != info.datatype {
-        return Err(Error::invalid(format!("input {name:?} datatype"), info.datatype.oip_name(), datatype.oip_name()));
+        return Err(Error::invalid(
+            format!("input {name:?} datatype"),
+            info.datatype.oip_name(),
+            datatype.oip_name(),
+        ));
     }
     let shape_ok = shape.len() == info.shape.len()
-        && shape.iter().zip(&info.shape).all(|(&got, &want)| got >= 0 && (want < 0 || got == want));
+        && shape
+            .iter()
+            .zip(&info.shape)
+            .all(|(&got, &want)| got >= 0 && (want < 0 || got == want));
     if !shape_ok {
-        return Err(Error::invalid(format!("input {name:?} shape"), shape_string(&info.shape), shape_string(shape)));
+        return Err(Error::invalid(
+            format!("input {name:?} shape"),
+            shape_string(&info.shape),
+            shape_string(shape),
+        ));
     }
-    let elements = shape.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d as usize)).ok_or_else(|| {
-        Error::invalid(format!("input {name:?} shape"), "a shape whose element count fits in memory", shape_string(shape))
-    })?;
+    let elements = shape
+        .iter()
+        .try_fold(1usize, |acc, &d| acc.checked_mul(d as usize))
+        .ok_or_else(|| {
+            Error::invalid(
+                format!("input {name:?} shape"),
+                "a shape whose element count fits in memory",
+                shape_string(shape),
+            )
+        })?;
     match datatype.element_size() {
         Some(size) => {
             let expected = elements.saturating_mul(size);
             if byte_len != expected {
                 return Err(Error::invalid(
                     format!("input {name:?} data"),
-                    format!("{expected} bytes ({elements} {} elements of shape {})", datatype.oip_name(), shape_string(shape)),
+                    format!(
+                        "{expected} bytes ({elements} {} elements of shape {})",
+                        datatype.oip_name(),
+                        shape_string(shape)
+                    ),
                     format!("{byte_len} bytes"),
                 ));
             }
@@ -110,7 +142,9 @@ pub fn validate(info: &TensorInfo, datatype: Datatype, shape: &[i64], byte_len: 
             if count != Some(elements) {
                 let received = match count {
                     Some(n) => format!("{n} elements in {byte_len} bytes"),
-                    None => format!("{byte_len} bytes that are not a sequence of length-prefixed elements"),
+                    None => format!(
+                        "{byte_len} bytes that are not a sequence of length-prefixed elements"
+                    ),
                 };
                 return Err(Error::invalid(
                     format!("input {name:?} data"),
@@ -149,18 +183,33 @@ fn concat(chunks: &[&[u8]]) -> Vec<u8> {
 }
 
 /// Validates `inputs` against the model and builds the `OrtValue`s, in model input order.
-pub(crate) fn prepare_inputs(runtime: &Runtime, infos: &[TensorInfo], inputs: &[InputTensor<'_>]) -> Result<Prepared> {
+pub(crate) fn prepare_inputs(
+    runtime: &Runtime,
+    infos: &[TensorInfo],
+    inputs: &[InputTensor<'_>],
+) -> Result<Prepared> {
     let mut ordered: Vec<Option<&InputTensor<'_>>> = vec![None; infos.len()];
     for input in inputs {
         let Some(index) = infos.iter().position(|i| i.name == input.name) else {
             let names: Vec<&str> = infos.iter().map(|i| i.name.as_str()).collect();
-            return Err(Error::invalid("inputs", format!("names from [{}]", names.join(", ")), format!("{:?}", input.name)));
+            return Err(Error::invalid(
+                "inputs",
+                format!("names from [{}]", names.join(", ")),
+                format!("{:?}", input.name),
+            ));
         };
         if ordered[index].replace(input).is_some() {
-            return Err(Error::invalid("inputs", format!("{:?} once", input.name), format!("{:?} twice", input.name)));
+            return Err(Error::invalid(
+                "inputs",
+                format!("{:?} once", input.name),
+                format!("{:?} twice", input.name),
+            ));
         }
     }
-    let mut prepared = Prepared { values: Vec::with_capacity(infos.len()), _owned: Vec::new() };
+    let mut prepared = Prepared {
+        values: Vec::with_capacity(infos.len()),
+        _owned: Vec::new(),
+    };
     for (info, input) in infos.iter().zip(&ordered) {
         let Some(input) = input else {
             let given: Vec<String> = inputs.iter().map(|i| format!("{:?}", i.name)).collect();
@@ -171,7 +220,9 @@ pub(crate) fn prepare_inputs(runtime: &Runtime, infos: &[TensorInfo], inputs: &[
             ));
         };
         let byte_len: usize = input.chunks.iter().map(|c| c.len()).sum();
-        let elements = validate(info, input.datatype, &input.shape, byte_len, || concat(input.chunks))?;
+        let elements = validate(info, input.datatype, &input.shape, byte_len, || {
+            concat(input.chunks)
+        })?;
         let value = match input.datatype.element_size() {
             Some(size) => numeric_value(runtime, input, size, byte_len, &mut prepared._owned)?,
             None => string_value(runtime, input, elements)?,
@@ -181,7 +232,13 @@ pub(crate) fn prepare_inputs(runtime: &Runtime, infos: &[TensorInfo], inputs: &[
     Ok(prepared)
 }
 
-fn numeric_value(runtime: &Runtime, input: &InputTensor<'_>, size: usize, byte_len: usize, owned: &mut Vec<Vec<u64>>) -> Result<OwnedValue> {
+fn numeric_value(
+    runtime: &Runtime,
+    input: &InputTensor<'_>,
+    size: usize,
+    byte_len: usize,
+    owned: &mut Vec<Vec<u64>>,
+) -> Result<OwnedValue> {
     let single_aligned = match input.chunks {
         [one] => (one.as_ptr() as usize).is_multiple_of(size) && !one.is_empty(),
         _ => false,
@@ -216,7 +273,13 @@ fn numeric_value(runtime: &Runtime, input: &InputTensor<'_>, size: usize, byte_l
             &mut value,
         )
     })
-    .map_err(|e| Error::invalid(format!("input {:?}", input.name), "a tensor ONNX Runtime accepts", e.message))?;
+    .map_err(|e| {
+        Error::invalid(
+            format!("input {:?}", input.name),
+            "a tensor ONNX Runtime accepts",
+            e.message,
+        )
+    })?;
     Ok(OwnedValue(value))
 }
 
@@ -246,14 +309,21 @@ fn string_value(runtime: &Runtime, input: &InputTensor<'_>, elements: usize) -> 
     };
     let mut offset = 0usize;
     for index in 0..elements {
-        let len = u32::from_le_bytes(bytes[offset..offset + 4].try_into().unwrap_or([0; 4])) as usize;
+        let len =
+            u32::from_le_bytes(bytes[offset..offset + 4].try_into().unwrap_or([0; 4])) as usize;
         let content = &bytes[offset + 4..offset + 4 + len];
         offset += 4 + len;
         let mut buffer: *mut std::ffi::c_char = ptr::null_mut();
         // SAFETY: ONNX Runtime resizes element `index` to `len` bytes and returns its buffer, which
         // we fill completely; arbitrary bytes (including NUL) are allowed.
         unsafe {
-            check((api.GetResizedStringTensorElementBuffer)(value.0, index, len, &mut buffer)).map_err(internal)?;
+            check((api.GetResizedStringTensorElementBuffer)(
+                value.0,
+                index,
+                len,
+                &mut buffer,
+            ))
+            .map_err(internal)?;
             if len > 0 {
                 ptr::copy_nonoverlapping(content.as_ptr(), buffer.cast::<u8>(), len);
             }
@@ -274,8 +344,16 @@ pub(crate) fn read_strings(value: &OwnedValue, shape: &[i64]) -> Result<Vec<u8>>
     let mut offsets = vec![0usize; count.max(1)];
     if count > 0 {
         // SAFETY: buffers sized as ONNX Runtime requires (total bytes, one offset per element).
-        check(unsafe { (api.GetStringTensorContent)(value.0, content.as_mut_ptr().cast(), total, offsets.as_mut_ptr(), count) })
-            .map_err(internal)?;
+        check(unsafe {
+            (api.GetStringTensorContent)(
+                value.0,
+                content.as_mut_ptr().cast(),
+                total,
+                offsets.as_mut_ptr(),
+                count,
+            )
+        })
+        .map_err(internal)?;
     }
     let mut out = Vec::with_capacity(total + 4 * count);
     for i in 0..count {

@@ -82,7 +82,13 @@ impl Graph {
         self
     }
     /// Adds a node; `attrs` are integer attributes.
-    pub fn node(&mut self, op: &str, inputs: &[&str], outputs: &[&str], attrs: &[(&str, i64)]) -> &mut Self {
+    pub fn node(
+        &mut self,
+        op: &str,
+        inputs: &[&str],
+        outputs: &[&str],
+        attrs: &[(&str, i64)],
+    ) -> &mut Self {
         let mut n = Msg::default();
         for i in inputs {
             n.str(1, i);
@@ -117,14 +123,21 @@ impl Graph {
         let mut opset = Msg::default();
         opset.str(1, "").int(2, 17);
         let mut m = Msg::default();
-        m.int(1, 8).str(2, "arbiter-tests").msg(8, &opset).msg(7, &self.graph);
+        m.int(1, 8)
+            .str(2, "arbiter-tests")
+            .msg(8, &opset)
+            .msg(7, &self.graph);
         m.0
     }
 }
 
 /// `y = Identity(x)` for one datatype, shape `[-1, 3]`.
 pub fn identity(d: Datatype) -> Vec<u8> {
-    Graph::default().input("x", d, &[-1, 3]).output("y", d, &[-1, 3]).node("Identity", &["x"], &["y"], &[]).model()
+    Graph::default()
+        .input("x", d, &[-1, 3])
+        .output("y", d, &[-1, 3])
+        .node("Identity", &["x"], &["y"], &[])
+        .model()
 }
 
 /// `y = x · W + b` with `x: FP32 [-1, 4]`, `y: FP32 [-1, 3]`, plus `z = ArgMax(y)` (INT64 [-1]).
@@ -154,10 +167,24 @@ pub fn add2() -> Vec<u8> {
 
 /// A model that takes seconds: `layers` chained 512x512 MatMuls on `x: FP32 [-1, 512]`.
 pub fn slow(layers: usize) -> Vec<u8> {
-    let w: Vec<f32> = (0..512 * 512).map(|i| if i % 513 == 0 { 1.0 } else { 0.0 }).collect();
+    let w: Vec<f32> = (0..512 * 512)
+        .map(|i| if i % 513 == 0 { 1.0 } else { 0.0 })
+        .collect();
     let mut g = Graph::default();
-    g.input("x", Datatype::Fp32, &[-1, 512]).output("y", Datatype::Fp32, &[-1, 512]).initializer_f32("w", &[512, 512], &w);
-    let names: Vec<String> = (0..=layers).map(|i| if i == 0 { "x".into() } else if i == layers { "y".into() } else { format!("h{i}") }).collect();
+    g.input("x", Datatype::Fp32, &[-1, 512])
+        .output("y", Datatype::Fp32, &[-1, 512])
+        .initializer_f32("w", &[512, 512], &w);
+    let names: Vec<String> = (0..=layers)
+        .map(|i| {
+            if i == 0 {
+                "x".into()
+            } else if i == layers {
+                "y".into()
+            } else {
+                format!("h{i}")
+            }
+        })
+        .collect();
     for i in 0..layers {
         g.node("MatMul", &[&names[i], "w"], &[&names[i + 1]], &[]);
     }

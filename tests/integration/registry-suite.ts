@@ -155,9 +155,15 @@ export function registrySuite(name: string, startMesh: () => Promise<Mesh>): voi
         registry.registerModel(upload("bad name!", 1, randomBytes(10))),
         Code.InvalidArgument,
       );
-      assert.match(err.rawMessage, /^metadata\.name: .*got "bad name!"/);
+      assert.equal(
+        err.rawMessage,
+        'metadata.name: expected a value matching `^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$`, got "bad name!"',
+      );
       const page = await expectCode(registry.listModels({ pageSize: 5000 }), Code.InvalidArgument);
-      assert.match(page.rawMessage, /^page_size: .*1000.*got 5000/);
+      assert.equal(
+        page.rawMessage,
+        "page_size: expected greater than or equal to 0 and less than or equal to 1000, got 5000",
+      );
       await assertServing();
     });
 

@@ -46,7 +46,11 @@ fn to_js(e: VError) -> napi::Error {
         json_str(&mut s, v);
     };
     match &e {
-        VError::InvalidArgument { field: f, expected, received } => {
+        VError::InvalidArgument {
+            field: f,
+            expected,
+            received,
+        } => {
             field("field", f);
             field("expected", expected);
             field("received", received);
@@ -152,11 +156,22 @@ fn conditions(filter: Option<Vec<FilterCondition>>) -> Vec<Condition> {
             let test = match c.values {
                 Some(v) => Test::In(v),
                 None => Test::Range {
-                    min: c.gte.map(Bound::Inclusive).or(c.gt.map(Bound::Exclusive)).unwrap_or(Bound::Unbounded),
-                    max: c.lte.map(Bound::Inclusive).or(c.lt.map(Bound::Exclusive)).unwrap_or(Bound::Unbounded),
+                    min: c
+                        .gte
+                        .map(Bound::Inclusive)
+                        .or(c.gt.map(Bound::Exclusive))
+                        .unwrap_or(Bound::Unbounded),
+                    max: c
+                        .lte
+                        .map(Bound::Inclusive)
+                        .or(c.lt.map(Bound::Exclusive))
+                        .unwrap_or(Bound::Unbounded),
                 },
             };
-            Condition { field: c.field, test }
+            Condition {
+                field: c.field,
+                test,
+            }
         })
         .collect()
 }
@@ -224,7 +239,9 @@ pub struct CancelToken {
 impl CancelToken {
     #[napi(constructor)]
     pub fn new() -> Self {
-        CancelToken { flag: Arc::new(AtomicBool::new(false)) }
+        CancelToken {
+            flag: Arc::new(AtomicBool::new(false)),
+        }
     }
 
     /// Requests cancellation; running work stops at its next check.
@@ -319,7 +336,12 @@ impl Task for SearchTask {
         run(|| {
             let idx = self.index.read();
             if self.batch {
-                idx.search_batch(&self.queries, &self.opts, self.threads, self.cancel.as_ref())
+                idx.search_batch(
+                    &self.queries,
+                    &self.opts,
+                    self.threads,
+                    self.cancel.as_ref(),
+                )
             } else {
                 Ok(vec![idx.search(&self.queries, &self.opts)?])
             }
@@ -349,7 +371,11 @@ fn search_into(
     out_dist: &mut [f32],
 ) -> crate::Result<u32> {
     if out_ids.len() < k || out_dist.len() < k {
-        return Err(VError::invalid("output", format!("arrays of at least k = {k} elements"), out_ids.len().min(out_dist.len())));
+        return Err(VError::invalid(
+            "output",
+            format!("arrays of at least k = {k} elements"),
+            out_ids.len().min(out_dist.len()),
+        ));
     }
     let mut o = SearchOptions::k(k);
     o.ef = ef;
@@ -407,7 +433,9 @@ impl Task for LoadTask {
         run(|| crate::snapshot::load(&self.path, self.mmap))
     }
     fn resolve(&mut self, _: Env, idx: Index) -> Result<NativeIndex> {
-        Ok(NativeIndex { inner: Arc::new(RwLock::new(idx)) })
+        Ok(NativeIndex {
+            inner: Arc::new(RwLock::new(idx)),
+        })
     }
 }
 
@@ -422,7 +450,13 @@ impl Task for BandwidthTask {
     type Output = f64;
     type JsValue = f64;
     fn compute(&mut self) -> Result<f64> {
-        run(|| Ok(crate::util::memory_read_bandwidth(self.bytes, self.threads, self.passes)))
+        run(|| {
+            Ok(crate::util::memory_read_bandwidth(
+                self.bytes,
+                self.threads,
+                self.passes,
+            ))
+        })
     }
     fn resolve(&mut self, _: Env, n: f64) -> Result<f64> {
         Ok(n)
@@ -440,7 +474,11 @@ impl NativeIndex {
     #[napi(constructor)]
     pub fn new(o: IndexOptions) -> Result<Self> {
         run(|| {
-            let mut cfg = IndexConfig::new(Kind::parse(&o.kind)?, o.dim as usize, Metric::parse(&o.metric)?);
+            let mut cfg = IndexConfig::new(
+                Kind::parse(&o.kind)?,
+                o.dim as usize,
+                Metric::parse(&o.metric)?,
+            );
             if let Some(s) = &o.storage {
                 cfg.storage = Storage::parse(s)?;
             }
@@ -459,7 +497,9 @@ impl NativeIndex {
             if let Some(s) = o.seed {
                 cfg.seed = s as u64;
             }
-            Ok(NativeIndex { inner: Arc::new(RwLock::new(Index::new(cfg)?)) })
+            Ok(NativeIndex {
+                inner: Arc::new(RwLock::new(Index::new(cfg)?)),
+            })
         })
     }
 
@@ -478,7 +518,10 @@ impl NativeIndex {
                 .into_iter()
                 .map(|c| {
                     let column = match (c.codes, c.dict, c.numbers) {
-                        (Some(codes), Some(dict), None) => ColumnInput::Str { codes: codes.to_vec(), dict },
+                        (Some(codes), Some(dict), None) => ColumnInput::Str {
+                            codes: codes.to_vec(),
+                            dict,
+                        },
                         (None, None, Some(n)) => ColumnInput::Num { values: n.to_vec() },
                         _ => {
                             return Err(VError::invalid(
@@ -488,7 +531,10 @@ impl NativeIndex {
                             ))
                         }
                     };
-                    Ok(FieldInput { name: c.name, column })
+                    Ok(FieldInput {
+                        name: c.name,
+                        column,
+                    })
                 })
                 .collect::<crate::Result<Vec<_>>>()
         })?;
@@ -504,13 +550,18 @@ impl NativeIndex {
     /// Deletes ids (all must exist) and repairs the graph when enough tombstones accumulated.
     #[napi]
     pub fn delete(&self, ids: BigUint64Array) -> AsyncTask<DeleteTask> {
-        AsyncTask::new(DeleteTask { index: self.inner.clone(), ids: ids.to_vec() })
+        AsyncTask::new(DeleteTask {
+            index: self.inner.clone(),
+            ids: ids.to_vec(),
+        })
     }
 
     /// Repairs the graph around every tombstone now.
     #[napi]
     pub fn compact(&self) -> AsyncTask<CompactTask> {
-        AsyncTask::new(CompactTask { index: self.inner.clone() })
+        AsyncTask::new(CompactTask {
+            index: self.inner.clone(),
+        })
     }
 
     /// Searches one query off the JS thread.
@@ -570,7 +621,14 @@ impl NativeIndex {
             let idx = self.inner.read();
             // SAFETY: the arrays are only touched by this call for its duration.
             let (ids, dist) = unsafe { (out_ids.as_mut(), out_distances.as_mut()) };
-            search_into(&idx, &query, k as usize, (ef_search > 0).then_some(ef_search as usize), ids, dist)
+            search_into(
+                &idx,
+                &query,
+                k as usize,
+                (ef_search > 0).then_some(ef_search as usize),
+                ids,
+                dist,
+            )
         })
     }
 
@@ -596,7 +654,10 @@ impl NativeIndex {
     /// Writes a snapshot (off the JS thread); resolves to its size in bytes.
     #[napi]
     pub fn save(&self, path: String) -> AsyncTask<SaveTask> {
-        AsyncTask::new(SaveTask { index: self.inner.clone(), path })
+        AsyncTask::new(SaveTask {
+            index: self.inner.clone(),
+            path,
+        })
     }
 
     /// Which of `ids` are present.
@@ -661,5 +722,9 @@ pub fn cpu_isa() -> String {
 /// Measures memory read bandwidth (bytes/s) with `threads` workers over a `bytes` buffer.
 #[napi]
 pub fn memory_read_bandwidth(bytes: f64, threads: u32, passes: u32) -> AsyncTask<BandwidthTask> {
-    AsyncTask::new(BandwidthTask { bytes: bytes.max(0.0) as usize, threads: threads as usize, passes: passes as usize })
+    AsyncTask::new(BandwidthTask {
+        bytes: bytes.max(0.0) as usize,
+        threads: threads as usize,
+        passes: passes as usize,
+    })
 }

@@ -17,7 +17,11 @@ impl Metric {
             "l2" => Ok(Metric::L2),
             "ip" => Ok(Metric::Ip),
             "cosine" => Ok(Metric::Cosine),
-            _ => Err(Error::invalid("metric", "one of \"l2\", \"ip\", \"cosine\"", format!("\"{s}\""))),
+            _ => Err(Error::invalid(
+                "metric",
+                "one of \"l2\", \"ip\", \"cosine\"",
+                format!("\"{s}\""),
+            )),
         }
     }
     pub fn name(self) -> &'static str {
@@ -31,7 +35,9 @@ impl Metric {
         self as u8
     }
     pub(crate) fn from_code(c: u8) -> Option<Metric> {
-        [Metric::L2, Metric::Ip, Metric::Cosine].get(c as usize).copied()
+        [Metric::L2, Metric::Ip, Metric::Cosine]
+            .get(c as usize)
+            .copied()
     }
 }
 
@@ -50,7 +56,11 @@ impl Storage {
             "f32" => Ok(Storage::F32),
             "f16" => Ok(Storage::F16),
             "i8" => Ok(Storage::I8),
-            _ => Err(Error::invalid("storage", "one of \"f32\", \"f16\", \"i8\"", format!("\"{s}\""))),
+            _ => Err(Error::invalid(
+                "storage",
+                "one of \"f32\", \"f16\", \"i8\"",
+                format!("\"{s}\""),
+            )),
         }
     }
     pub fn name(self) -> &'static str {
@@ -71,7 +81,9 @@ impl Storage {
         self as u8
     }
     pub(crate) fn from_code(c: u8) -> Option<Storage> {
-        [Storage::F32, Storage::F16, Storage::I8].get(c as usize).copied()
+        [Storage::F32, Storage::F16, Storage::I8]
+            .get(c as usize)
+            .copied()
     }
 }
 
@@ -89,7 +101,11 @@ impl Kind {
         match s {
             "flat" => Ok(Kind::Flat),
             "hnsw" => Ok(Kind::Hnsw),
-            _ => Err(Error::invalid("kind", "one of \"flat\", \"hnsw\"", format!("\"{s}\""))),
+            _ => Err(Error::invalid(
+                "kind",
+                "one of \"flat\", \"hnsw\"",
+                format!("\"{s}\""),
+            )),
         }
     }
     pub fn name(self) -> &'static str {
@@ -145,19 +161,35 @@ impl IndexConfig {
     /// Checks every field's range.
     pub fn validate(&self) -> Result<()> {
         if self.dim == 0 || self.dim > MAX_DIM {
-            return Err(Error::invalid("dim", format!("an integer in 1..={MAX_DIM}"), self.dim));
+            return Err(Error::invalid(
+                "dim",
+                format!("an integer in 1..={MAX_DIM}"),
+                self.dim,
+            ));
         }
         if self.m < 2 || self.m > 256 {
             return Err(Error::invalid("m", "an integer in 2..=256", self.m));
         }
         if self.ef_construction == 0 || self.ef_construction > MAX_EF {
-            return Err(Error::invalid("efConstruction", format!("an integer in 1..={MAX_EF}"), self.ef_construction));
+            return Err(Error::invalid(
+                "efConstruction",
+                format!("an integer in 1..={MAX_EF}"),
+                self.ef_construction,
+            ));
         }
         if self.ef_search == 0 || self.ef_search > MAX_EF {
-            return Err(Error::invalid("efSearch", format!("an integer in 1..={MAX_EF}"), self.ef_search));
+            return Err(Error::invalid(
+                "efSearch",
+                format!("an integer in 1..={MAX_EF}"),
+                self.ef_search,
+            ));
         }
         if self.threads > 1024 {
-            return Err(Error::invalid("threads", "an integer in 0..=1024 (0 = one per core)", self.threads));
+            return Err(Error::invalid(
+                "threads",
+                "an integer in 0..=1024 (0 = one per core)",
+                self.threads,
+            ));
         }
         Ok(())
     }

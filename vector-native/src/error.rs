@@ -7,13 +7,21 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Error {
     /// A caller-supplied value is malformed or out of range.
-    InvalidArgument { field: String, expected: String, received: String },
+    InvalidArgument {
+        field: String,
+        expected: String,
+        received: String,
+    },
     /// An id (or other named object) does not exist in the index.
     NotFound { kind: String, name: String },
     /// A snapshot file is truncated, corrupted or from an unsupported version.
     Corrupt { path: String, reason: String },
     /// An I/O operation failed.
-    Io { path: String, op: String, message: String },
+    Io {
+        path: String,
+        op: String,
+        message: String,
+    },
     /// The operation was cancelled before it finished.
     Cancelled,
     /// An invariant broke (including a caught panic).
@@ -25,13 +33,24 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
     /// Shorthand for [`Error::InvalidArgument`].
-    pub fn invalid(field: impl Into<String>, expected: impl Into<String>, received: impl fmt::Display) -> Error {
-        Error::InvalidArgument { field: field.into(), expected: expected.into(), received: received.to_string() }
+    pub fn invalid(
+        field: impl Into<String>,
+        expected: impl Into<String>,
+        received: impl fmt::Display,
+    ) -> Error {
+        Error::InvalidArgument {
+            field: field.into(),
+            expected: expected.into(),
+            received: received.to_string(),
+        }
     }
 
     /// Shorthand for [`Error::Corrupt`].
     pub fn corrupt(path: &str, reason: impl Into<String>) -> Error {
-        Error::Corrupt { path: path.to_string(), reason: reason.into() }
+        Error::Corrupt {
+            path: path.to_string(),
+            reason: reason.into(),
+        }
     }
 
     /// Stable machine-readable kind, used by the binding as the JS error `code`.
@@ -50,7 +69,11 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::InvalidArgument { field, expected, received } => {
+            Error::InvalidArgument {
+                field,
+                expected,
+                received,
+            } => {
                 write!(f, "{field}: expected {expected}, got {received}")
             }
             Error::NotFound { kind, name } => write!(f, "{kind} \"{name}\" not found"),

@@ -188,7 +188,14 @@ impl Graph {
             + self.locks.capacity() * std::mem::size_of::<Mutex<()>>()
     }
 
-    fn greedy(&self, store: &VectorStore, q: &Query, mut cur: Cand, level: u8, buf: &mut Vec<u32>) -> Cand {
+    fn greedy(
+        &self,
+        store: &VectorStore,
+        q: &Query,
+        mut cur: Cand,
+        level: u8,
+        buf: &mut Vec<u32>,
+    ) -> Cand {
         loop {
             let mut changed = false;
             self.neighbors(cur.id, level, buf);
@@ -227,7 +234,11 @@ impl Graph {
             if accept(ep.id) {
                 results.push(ep);
             }
-            let mut bound = if results.len() >= ef { ep.d } else { f32::INFINITY };
+            let mut bound = if results.len() >= ef {
+                ep.d
+            } else {
+                f32::INFINITY
+            };
             let mut fresh: Vec<u32> = Vec::with_capacity(self.m0);
             while let Some(Reverse(c)) = cands.pop() {
                 if c.d > bound {
@@ -272,8 +283,13 @@ impl Graph {
         ef: usize,
         accept: F,
     ) -> Vec<Cand> {
-        let Some((ep, top)) = self.entry() else { return Vec::new() };
-        let mut cur = Cand { d: store.dist(q, ep), id: ep };
+        let Some((ep, top)) = self.entry() else {
+            return Vec::new();
+        };
+        let mut cur = Cand {
+            d: store.dist(q, ep),
+            id: ep,
+        };
         let mut buf = Vec::with_capacity(self.m0);
         for level in (1..=top).rev() {
             cur = self.greedy(store, q, cur, level, &mut buf);
@@ -287,7 +303,13 @@ impl Graph {
     /// Picks up to `cap` neighbors from `cands` (ascending by distance to the base node) with the
     /// HNSW diversity heuristic: a candidate is kept only if it is closer to the base than to any
     /// neighbor already kept.
-    fn select(&self, store: &VectorStore, cands: &[Cand], cap: usize, scratch: &mut Query) -> Vec<u32> {
+    fn select(
+        &self,
+        store: &VectorStore,
+        cands: &[Cand],
+        cap: usize,
+        scratch: &mut Query,
+    ) -> Vec<u32> {
         if cands.len() <= cap {
             return cands.iter().map(|c| c.id).collect();
         }
@@ -322,7 +344,10 @@ impl Graph {
             .iter()
             .map(|a| a.load(Ordering::Relaxed))
             .chain(std::iter::once(new))
-            .map(|id| Cand { d: store.dist(scratch, id), id })
+            .map(|id| Cand {
+                d: store.dist(scratch, id),
+                id,
+            })
             .collect();
         cands.sort_unstable();
         let kept = self.select(store, &cands, cap, scratch);
@@ -338,7 +363,11 @@ impl Graph {
             match self.entry() {
                 Some(e) => break e,
                 None => {
-                    if self.entry.compare_exchange(EMPTY, mine, Ordering::AcqRel, Ordering::Acquire).is_ok() {
+                    if self
+                        .entry
+                        .compare_exchange(EMPTY, mine, Ordering::AcqRel, Ordering::Acquire)
+                        .is_ok()
+                    {
                         return;
                     }
                 }
@@ -346,7 +375,10 @@ impl Graph {
         };
         let mut scratch = Query::empty();
         let mut buf = Vec::with_capacity(self.m0);
-        let mut cur = Cand { d: store.dist(q, ep), id: ep };
+        let mut cur = Cand {
+            d: store.dist(q, ep),
+            id: ep,
+        };
         for lc in ((level + 1)..=top).rev() {
             cur = self.greedy(store, q, cur, lc, &mut buf);
         }
@@ -356,7 +388,10 @@ impl Graph {
             if let Some(best) = sorted.first() {
                 cur = *best;
             }
-            let cands: Vec<Cand> = sorted.into_iter().filter(|c| c.id != slot && !dead(c.id)).collect();
+            let cands: Vec<Cand> = sorted
+                .into_iter()
+                .filter(|c| c.id != slot && !dead(c.id))
+                .collect();
             let chosen = self.select(store, &cands, self.m, &mut scratch);
             {
                 let _g = self.locks[slot as usize].lock();
@@ -369,7 +404,10 @@ impl Graph {
         if level > top {
             let mut cur_e = self.entry.load(Ordering::Acquire);
             while cur_e == EMPTY || ((cur_e >> 32) as u8) < level {
-                match self.entry.compare_exchange(cur_e, mine, Ordering::AcqRel, Ordering::Acquire) {
+                match self
+                    .entry
+                    .compare_exchange(cur_e, mine, Ordering::AcqRel, Ordering::Acquire)
+                {
                     Ok(_) => break,
                     Err(e) => cur_e = e,
                 }
@@ -380,7 +418,12 @@ impl Graph {
     /// Removes every link to a slot for which `dead` holds, reconnecting each affected node through
     /// its dead neighbors' live neighbors (re-pruned with the heuristic), then unlinks the dead
     /// slots themselves and moves the entry point off them. `live_top` picks a new entry point.
-    pub fn repair<D: Fn(u32) -> bool + Sync>(&mut self, store: &VectorStore, dead: D, pool: &rayon::ThreadPool) {
+    pub fn repair<D: Fn(u32) -> bool + Sync>(
+        &mut self,
+        store: &VectorStore,
+        dead: D,
+        pool: &rayon::ThreadPool,
+    ) {
         use rayon::prelude::*;
         let n = self.slots() as u32;
         let this = &*self;
@@ -412,12 +455,16 @@ impl Graph {
                         // fill each freed place from the dead neighbors' own neighbors: first
                         // with the diversity heuristic, then nearest-first, so the node keeps its
                         // degree and churn does not thin the graph (tests/hnsw.rs: churn).
-                        let mut kept: Vec<u32> = buf.iter().copied().filter(|&x| !dead(x)).collect();
+                        let mut kept: Vec<u32> =
+                            buf.iter().copied().filter(|&x| !dead(x)).collect();
                         let want = buf.len().min(if lc == 0 { this.m0 } else { this.m });
                         let mut cands: Vec<Cand> = ids
                             .iter()
                             .filter(|id| !kept.contains(id))
-                            .map(|&id| Cand { d: store.dist(scratch, id), id })
+                            .map(|&id| Cand {
+                                d: store.dist(scratch, id),
+                                id,
+                            })
                             .collect();
                         cands.sort_unstable();
                         let free = want.saturating_sub(kept.len());
@@ -460,7 +507,9 @@ impl Graph {
 
     /// Raw upper-layer words of one slot (for snapshots).
     pub fn upper_words(&self, slot: u32) -> impl Iterator<Item = u32> + '_ {
-        self.upper[slot as usize].iter().map(|a| a.load(Ordering::Relaxed))
+        self.upper[slot as usize]
+            .iter()
+            .map(|a| a.load(Ordering::Relaxed))
     }
 
     /// Rebuilds a graph from snapshot words. The caller validates every id.
@@ -476,7 +525,10 @@ impl Graph {
         let n = levels.len();
         g.level0 = level0.into_iter().map(AtomicU32::new).collect();
         g.levels = levels;
-        g.upper = upper.into_iter().map(|u| u.into_iter().map(AtomicU32::new).collect()).collect();
+        g.upper = upper
+            .into_iter()
+            .map(|u| u.into_iter().map(AtomicU32::new).collect())
+            .collect();
         g.locks = (0..n).map(|_| Mutex::new(())).collect();
         g.set_entry(entry);
         g

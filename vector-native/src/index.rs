@@ -45,7 +45,13 @@ pub struct SearchOptions {
 
 impl SearchOptions {
     pub fn k(k: usize) -> SearchOptions {
-        SearchOptions { k, ef: None, filter: Vec::new(), with_payloads: false, exact: false }
+        SearchOptions {
+            k,
+            ef: None,
+            filter: Vec::new(),
+            with_payloads: false,
+            exact: false,
+        }
     }
 }
 
@@ -55,8 +61,15 @@ pub type Cancel = Arc<AtomicBool>;
 /// A rayon pool per distinct thread count, shared by every index in the process.
 pub fn pool(threads: usize) -> Arc<rayon::ThreadPool> {
     static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
-    let n = if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads };
-    let mut pools = POOLS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    let n = if threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        threads
+    };
+    let mut pools = POOLS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     pools
         .entry(n)
         .or_insert_with(|| {
@@ -136,11 +149,19 @@ impl Index {
         let dim = self.cfg.dim;
         if vectors.len() != count * dim {
             let rows = if vectors.len().is_multiple_of(dim) {
-                format!("{} values ({} vectors of dimension {dim})", vectors.len(), vectors.len() / dim)
+                format!(
+                    "{} values ({} vectors of dimension {dim})",
+                    vectors.len(),
+                    vectors.len() / dim
+                )
             } else {
                 format!("{} values (not a multiple of {dim})", vectors.len())
             };
-            return Err(Error::invalid(field, format!("{} values ({count} × dimension {dim})", count * dim), rows));
+            return Err(Error::invalid(
+                field,
+                format!("{} values ({count} × dimension {dim})", count * dim),
+                rows,
+            ));
         }
         if let Some(i) = vectors.iter().position(|x| !x.is_finite()) {
             return Err(Error::invalid(
@@ -154,13 +175,23 @@ impl Index {
 
     /// Inserts or replaces vectors by id. `vectors` holds `ids.len() × dim` values row-major;
     /// `payload` columns (if any) hold one value per id. Replacing an id replaces its payload.
-    pub fn upsert(&mut self, ids: &[u64], vectors: &[f32], payload: &[FieldInput], cancel: Option<&Cancel>) -> Result<()> {
+    pub fn upsert(
+        &mut self,
+        ids: &[u64],
+        vectors: &[f32],
+        payload: &[FieldInput],
+        cancel: Option<&Cancel>,
+    ) -> Result<()> {
         self.check_vectors(vectors, ids.len(), "vectors")?;
         {
             let mut seen = HashMap::with_capacity(ids.len());
             for (i, id) in ids.iter().enumerate() {
                 if let Some(j) = seen.insert(*id, i) {
-                    return Err(Error::invalid("ids", "unique ids within one call", format!("id {id} at positions {j} and {i}")));
+                    return Err(Error::invalid(
+                        "ids",
+                        "unique ids within one call",
+                        format!("id {id} at positions {j} and {i}"),
+                    ));
                 }
             }
         }
@@ -187,7 +218,11 @@ impl Index {
         if grow > 0 {
             let n = first_new + grow;
             if n > u32::MAX as usize - 1 {
-                return Err(Error::invalid("ids", "at most 4294967294 vectors per index", n));
+                return Err(Error::invalid(
+                    "ids",
+                    "at most 4294967294 vectors per index",
+                    n,
+                ));
             }
             self.store.resize(n);
             self.ids.resize(n, 0);
@@ -229,20 +264,23 @@ impl Index {
             let alive = &self.alive;
             let cancelled = AtomicBool::new(false);
             p.install(|| {
-                slots.par_iter().enumerate().for_each_init(Query::empty, |q, (i, &s)| {
-                    if cancelled.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-                        cancelled.store(true, Ordering::Relaxed);
-                        return;
-                    }
-                    q.v.clear();
-                    q.v.extend_from_slice(&data[i * dim..(i + 1) * dim]);
-                    q.sum = q.v.iter().sum();
-                    q.norm2 = store.kernels().dot_f32(&q.v, &q.v);
-                    g.insert(store, s, q, |x| alive[x as usize] == 0);
-                });
+                slots
+                    .par_iter()
+                    .enumerate()
+                    .for_each_init(Query::empty, |q, (i, &s)| {
+                        if cancelled.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                            cancelled.store(true, Ordering::Relaxed);
+                            return;
+                        }
+                        q.v.clear();
+                        q.v.extend_from_slice(&data[i * dim..(i + 1) * dim]);
+                        q.sum = q.v.iter().sum();
+                        q.norm2 = store.kernels().dot_f32(&q.v, &q.v);
+                        g.insert(store, s, q, |x| alive[x as usize] == 0);
+                    });
             });
             if cancelled.load(Ordering::Relaxed) {
                 // Leave the index consistent: the half-inserted batch is retired like a delete.
@@ -274,7 +312,10 @@ impl Index {
     pub fn delete(&mut self, ids: &[u64]) -> Result<usize> {
         for id in ids {
             if !self.id_map.contains_key(id) {
-                return Err(Error::NotFound { kind: "vector id".into(), name: id.to_string() });
+                return Err(Error::NotFound {
+                    kind: "vector id".into(),
+                    name: id.to_string(),
+                });
             }
         }
         let mut n = 0;
@@ -321,11 +362,19 @@ impl Index {
 
     fn check_options(&self, o: &SearchOptions) -> Result<()> {
         if o.k == 0 || o.k > MAX_K {
-            return Err(Error::invalid("k", format!("an integer in 1..={MAX_K}"), o.k));
+            return Err(Error::invalid(
+                "k",
+                format!("an integer in 1..={MAX_K}"),
+                o.k,
+            ));
         }
         if let Some(ef) = o.ef {
             if ef == 0 || ef > MAX_EF {
-                return Err(Error::invalid("efSearch", format!("an integer in 1..={MAX_EF}"), ef));
+                return Err(Error::invalid(
+                    "efSearch",
+                    format!("an integer in 1..={MAX_EF}"),
+                    ef,
+                ));
             }
         }
         Ok(())
@@ -340,16 +389,30 @@ impl Index {
     }
 
     /// Searches `queries.len() / dim` queries in parallel on `threads` workers (0 = index default).
-    pub fn search_batch(&self, queries: &[f32], o: &SearchOptions, threads: usize, cancel: Option<&Cancel>) -> Result<Vec<Hits>> {
+    pub fn search_batch(
+        &self,
+        queries: &[f32],
+        o: &SearchOptions,
+        threads: usize,
+        cancel: Option<&Cancel>,
+    ) -> Result<Vec<Hits>> {
         self.check_options(o)?;
         let dim = self.cfg.dim;
         if !queries.len().is_multiple_of(dim) {
-            return Err(Error::invalid("queries", format!("a multiple of dimension {dim} values"), queries.len()));
+            return Err(Error::invalid(
+                "queries",
+                format!("a multiple of dimension {dim} values"),
+                queries.len(),
+            ));
         }
         let nq = queries.len() / dim;
         self.check_vectors(queries, nq, "queries")?;
         let filter = self.payloads.compile(&o.filter)?;
-        let p = pool(if threads == 0 { self.cfg.threads } else { threads });
+        let p = pool(if threads == 0 {
+            self.cfg.threads
+        } else {
+            threads
+        });
         let out: Vec<Option<Hits>> = p.install(|| {
             (0..nq)
                 .into_par_iter()
@@ -365,9 +428,19 @@ impl Index {
         out.into_iter().map(|h| h.ok_or(Error::Cancelled)).collect()
     }
 
-    fn search_prepared(&self, q: &Query, o: &SearchOptions, filter: &Filter, may_parallel: bool) -> Hits {
+    fn search_prepared(
+        &self,
+        q: &Query,
+        o: &SearchOptions,
+        filter: &Filter,
+        may_parallel: bool,
+    ) -> Hits {
         if filter.never || self.is_empty() {
-            return Hits { ids: Vec::new(), distances: Vec::new(), payloads: o.with_payloads.then(Vec::new) };
+            return Hits {
+                ids: Vec::new(),
+                distances: Vec::new(),
+                payloads: o.with_payloads.then(Vec::new),
+            };
         }
         let has_filter = !o.filter.is_empty();
         let alive = &self.alive;
@@ -385,7 +458,9 @@ impl Index {
                 } else if self.estimate_selectivity(filter) < EXACT_SCAN_SELECTIVITY {
                     self.scan(q, k, Some(filter), may_parallel)
                 } else {
-                    let r = g.search(&self.store, q, k, ef, |s| alive[s as usize] != 0 && pl.matches(filter, s));
+                    let r = g.search(&self.store, q, k, ef, |s| {
+                        alive[s as usize] != 0 && pl.matches(filter, s)
+                    });
                     if r.len() < k {
                         // Fewer than k found in the walk: the exact scan returns k whenever k match.
                         self.scan(q, k, Some(filter), may_parallel)
@@ -396,7 +471,9 @@ impl Index {
             }
             _ => self.scan(q, k, has_filter.then_some(filter), may_parallel),
         };
-        let payloads = o.with_payloads.then(|| cands.iter().map(|c| self.payloads.get(c.id)).collect());
+        let payloads = o
+            .with_payloads
+            .then(|| cands.iter().map(|c| self.payloads.get(c.id)).collect());
         Hits {
             ids: cands.iter().map(|c| self.ids[c.id as usize]).collect(),
             distances: cands.iter().map(|c| c.d).collect(),
@@ -426,7 +503,14 @@ impl Index {
         }
     }
 
-    fn scan_range(&self, q: &Query, k: usize, filter: Option<&Filter>, lo: usize, hi: usize) -> BinaryHeap<Cand> {
+    fn scan_range(
+        &self,
+        q: &Query,
+        k: usize,
+        filter: Option<&Filter>,
+        lo: usize,
+        hi: usize,
+    ) -> BinaryHeap<Cand> {
         let mut top: BinaryHeap<Cand> = BinaryHeap::with_capacity(k + 1);
         let mut bound = f32::INFINITY;
         for s in lo..hi {
@@ -453,7 +537,13 @@ impl Index {
     }
 
     /// Exact scan over all live (and matching) vectors.
-    pub(crate) fn scan(&self, q: &Query, k: usize, filter: Option<&Filter>, may_parallel: bool) -> Vec<Cand> {
+    pub(crate) fn scan(
+        &self,
+        q: &Query,
+        k: usize,
+        filter: Option<&Filter>,
+        may_parallel: bool,
+    ) -> Vec<Cand> {
         let n = self.ids.len();
         let threads = pool(self.cfg.threads).current_num_threads();
         let heap = if may_parallel && n >= PARALLEL_SCAN_MIN && threads > 1 {
@@ -484,7 +574,10 @@ impl Index {
     pub fn payload(&self, id: u64) -> Result<Vec<(String, Value)>> {
         match self.id_map.get(&id) {
             Some(&s) => Ok(self.payloads.get(s)),
-            None => Err(Error::NotFound { kind: "vector id".into(), name: id.to_string() }),
+            None => Err(Error::NotFound {
+                kind: "vector id".into(),
+                name: id.to_string(),
+            }),
         }
     }
 
@@ -496,7 +589,10 @@ impl Index {
                 self.store.decode(s, &mut v);
                 Ok(v)
             }
-            None => Err(Error::NotFound { kind: "vector id".into(), name: id.to_string() }),
+            None => Err(Error::NotFound {
+                kind: "vector id".into(),
+                name: id.to_string(),
+            }),
         }
     }
 }

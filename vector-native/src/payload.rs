@@ -12,8 +12,14 @@ pub const MAX_FIELDS: usize = 32;
 /// into `dict`. Numbers are `NaN` when absent.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Column {
-    Str { codes: Vec<u32>, dict: Vec<String>, lookup: HashMap<String, u32> },
-    Num { values: Vec<f64> },
+    Str {
+        codes: Vec<u32>,
+        dict: Vec<String>,
+        lookup: HashMap<String, u32>,
+    },
+    Num {
+        values: Vec<f64>,
+    },
 }
 
 impl Column {
@@ -79,7 +85,11 @@ impl PayloadStore {
     }
 
     pub fn from_parts(names: Vec<String>, columns: Vec<Column>, slots: usize) -> PayloadStore {
-        PayloadStore { names, columns, slots }
+        PayloadStore {
+            names,
+            columns,
+            slots,
+        }
     }
 
     pub fn clear_slot(&mut self, slot: u32) {
@@ -100,7 +110,11 @@ impl PayloadStore {
                 return Err(Error::invalid("payloads", "non-empty field names", "\"\""));
             }
             if fields[..i].iter().any(|g| g.name == f.name) {
-                return Err(Error::invalid("payloads", "each field once", format!("field \"{}\" twice", f.name)));
+                return Err(Error::invalid(
+                    "payloads",
+                    "each field once",
+                    format!("field \"{}\" twice", f.name),
+                ));
             }
             let (len, is_str) = match &f.column {
                 ColumnInput::Str { codes, dict } => {
@@ -115,13 +129,21 @@ impl PayloadStore {
                 }
                 ColumnInput::Num { values } => {
                     if let Some(v) = values.iter().find(|v| v.is_infinite()) {
-                        return Err(Error::invalid(format!("payloads.{}", f.name), "finite numbers", v));
+                        return Err(Error::invalid(
+                            format!("payloads.{}", f.name),
+                            "finite numbers",
+                            v,
+                        ));
                     }
                     (values.len(), false)
                 }
             };
             if len != batch {
-                return Err(Error::invalid(format!("payloads.{}", f.name), format!("{batch} values"), len));
+                return Err(Error::invalid(
+                    format!("payloads.{}", f.name),
+                    format!("{batch} values"),
+                    len,
+                ));
             }
             match self.names.iter().position(|n| *n == f.name) {
                 Some(ci) => {
@@ -129,7 +151,11 @@ impl PayloadStore {
                     if existing_str != is_str {
                         return Err(Error::invalid(
                             format!("payloads.{}", f.name),
-                            if existing_str { "a string (the field's type)" } else { "a number (the field's type)" },
+                            if existing_str {
+                                "a string (the field's type)"
+                            } else {
+                                "a number (the field's type)"
+                            },
                             if is_str { "a string" } else { "a number" },
                         ));
                     }
@@ -138,7 +164,11 @@ impl PayloadStore {
             }
         }
         if self.names.len() + new_names > MAX_FIELDS {
-            return Err(Error::invalid("payloads", format!("at most {MAX_FIELDS} distinct fields"), self.names.len() + new_names));
+            return Err(Error::invalid(
+                "payloads",
+                format!("at most {MAX_FIELDS} distinct fields"),
+                self.names.len() + new_names,
+            ));
         }
         Ok(())
     }
@@ -154,9 +184,11 @@ impl PayloadStore {
                 Some(ci) => ci,
                 None => {
                     let mut col = match f.column {
-                        ColumnInput::Str { .. } => {
-                            Column::Str { codes: Vec::new(), dict: Vec::new(), lookup: HashMap::new() }
-                        }
+                        ColumnInput::Str { .. } => Column::Str {
+                            codes: Vec::new(),
+                            dict: Vec::new(),
+                            lookup: HashMap::new(),
+                        },
                         ColumnInput::Num { .. } => Column::Num { values: Vec::new() },
                     };
                     col.resize(self.slots);
@@ -166,7 +198,17 @@ impl PayloadStore {
                 }
             };
             match (&mut self.columns[ci], &f.column) {
-                (Column::Str { codes, dict, lookup }, ColumnInput::Str { codes: inc, dict: idict }) => {
+                (
+                    Column::Str {
+                        codes,
+                        dict,
+                        lookup,
+                    },
+                    ColumnInput::Str {
+                        codes: inc,
+                        dict: idict,
+                    },
+                ) => {
                     // Map the batch's dictionary onto the column's.
                     let map: Vec<u32> = idict
                         .iter()
@@ -226,7 +268,10 @@ impl PayloadStore {
             };
             match (&c.test, &self.columns[ci]) {
                 (Test::In(values), Column::Str { lookup, .. }) => {
-                    let mut codes: Vec<u32> = values.iter().filter_map(|v| lookup.get(v).copied()).collect();
+                    let mut codes: Vec<u32> = values
+                        .iter()
+                        .filter_map(|v| lookup.get(v).copied())
+                        .collect();
                     codes.sort_unstable();
                     codes.dedup();
                     if codes.is_empty() {
@@ -235,7 +280,11 @@ impl PayloadStore {
                     conds.push(Compiled::StrIn { col: ci, codes });
                 }
                 (Test::Range { min, max }, Column::Num { .. }) => {
-                    conds.push(Compiled::Range { col: ci, min: *min, max: *max });
+                    conds.push(Compiled::Range {
+                        col: ci,
+                        min: *min,
+                        max: *max,
+                    });
                 }
                 (Test::In(_), Column::Num { .. }) => {
                     return Err(Error::invalid(
@@ -263,9 +312,13 @@ impl PayloadStore {
         for c in &f.conds {
             let ok = match c {
                 Compiled::StrIn { col, codes } => match &self.columns[*col] {
-                    Column::Str { codes: col_codes, .. } => {
+                    Column::Str {
+                        codes: col_codes, ..
+                    } => {
                         let v = col_codes[s];
-                        v != 0 && (codes.len() == 1 && codes[0] == v || codes.len() > 1 && codes.contains(&v))
+                        v != 0
+                            && (codes.len() == 1 && codes[0] == v
+                                || codes.len() > 1 && codes.contains(&v))
                     }
                     Column::Num { .. } => false,
                 },

@@ -8,7 +8,9 @@ pub struct Rng {
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
-        Rng { state: seed ^ 0x6A09_E667_F3BC_C909 }
+        Rng {
+            state: seed ^ 0x6A09_E667_F3BC_C909,
+        }
     }
 
     /// The internal state (saved in snapshots so a loaded index keeps drawing the same levels).

@@ -42,11 +42,25 @@ enum Tag {
     Payloads = 10,
 }
 
-const TAGS: [Tag; 10] =
-    [Tag::Ids, Tag::Alive, Tag::Free, Tag::Dead, Tag::Vectors, Tag::Quant, Tag::Levels, Tag::Level0, Tag::Upper, Tag::Payloads];
+const TAGS: [Tag; 10] = [
+    Tag::Ids,
+    Tag::Alive,
+    Tag::Free,
+    Tag::Dead,
+    Tag::Vectors,
+    Tag::Quant,
+    Tag::Levels,
+    Tag::Level0,
+    Tag::Upper,
+    Tag::Payloads,
+];
 
 fn io(path: &str, op: &str, e: std::io::Error) -> Error {
-    Error::Io { path: path.to_string(), op: op.to_string(), message: e.to_string() }
+    Error::Io {
+        path: path.to_string(),
+        op: op.to_string(),
+        message: e.to_string(),
+    }
 }
 
 fn put_u32(v: &mut Vec<u8>, x: u32) {
@@ -89,23 +103,45 @@ fn encode_payloads(p: &PayloadStore) -> Vec<u8> {
 pub fn save(index: &Index, path: &str) -> Result<u64> {
     let slots = index.ids.len();
     let mut sections: Vec<(Tag, Vec<u8>)> = vec![
-        (Tag::Ids, index.ids.iter().flat_map(|x| x.to_le_bytes()).collect()),
+        (
+            Tag::Ids,
+            index.ids.iter().flat_map(|x| x.to_le_bytes()).collect(),
+        ),
         (Tag::Alive, index.alive.clone()),
-        (Tag::Free, index.free.iter().flat_map(|x| x.to_le_bytes()).collect()),
-        (Tag::Dead, index.dead.iter().flat_map(|x| x.to_le_bytes()).collect()),
+        (
+            Tag::Free,
+            index.free.iter().flat_map(|x| x.to_le_bytes()).collect(),
+        ),
+        (
+            Tag::Dead,
+            index.dead.iter().flat_map(|x| x.to_le_bytes()).collect(),
+        ),
     ];
     let quant: Vec<u8> = index
         .store
         .quant
         .iter()
-        .flat_map(|q| [q.lo.to_le_bytes(), q.scale.to_le_bytes(), q.norm2.to_le_bytes()].concat())
+        .flat_map(|q| {
+            [
+                q.lo.to_le_bytes(),
+                q.scale.to_le_bytes(),
+                q.norm2.to_le_bytes(),
+            ]
+            .concat()
+        })
         .collect();
     sections.push((Tag::Quant, quant));
     let (levels, level0, upper) = match &index.graph {
         Some(g) => (
             g.levels.clone(),
             g.level0_words().flat_map(|w| w.to_le_bytes()).collect(),
-            (0..slots as u32).flat_map(|s| g.upper_words(s).flat_map(|w| w.to_le_bytes()).collect::<Vec<u8>>()).collect(),
+            (0..slots as u32)
+                .flat_map(|s| {
+                    g.upper_words(s)
+                        .flat_map(|w| w.to_le_bytes())
+                        .collect::<Vec<u8>>()
+                })
+                .collect(),
         ),
         None => (Vec::new(), Vec::new(), Vec::new()),
     };
@@ -146,7 +182,11 @@ pub fn save(index: &Index, path: &str) -> Result<u64> {
     h[36..40].copy_from_slice(&(cfg.threads as u32).to_le_bytes());
     h[40..48].copy_from_slice(&cfg.seed.to_le_bytes());
     h[48..56].copy_from_slice(&(slots as u64).to_le_bytes());
-    let (es, el) = index.graph.as_ref().and_then(Graph::entry).map_or((u32::MAX, u32::MAX), |(s, l)| (s, l as u32));
+    let (es, el) = index
+        .graph
+        .as_ref()
+        .and_then(Graph::entry)
+        .map_or((u32::MAX, u32::MAX), |(s, l)| (s, l as u32));
     h[56..60].copy_from_slice(&es.to_le_bytes());
     h[60..64].copy_from_slice(&el.to_le_bytes());
     h[64..72].copy_from_slice(&index.rng.state().to_le_bytes());
@@ -195,7 +235,10 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8]> {
         if self.b.len() - self.pos < n {
-            return Err(Error::corrupt(self.path, format!("{} section ends early", self.what)));
+            return Err(Error::corrupt(
+                self.path,
+                format!("{} section ends early", self.what),
+            ));
         }
         let s = &self.b[self.pos..self.pos + n];
         self.pos += n;
@@ -205,24 +248,37 @@ impl<'a> Reader<'a> {
         Ok(self.take(1)?[0])
     }
     fn u32(&mut self) -> Result<u32> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
     }
     fn str(&mut self) -> Result<String> {
         let n = self.u32()? as usize;
         let b = self.take(n)?;
-        String::from_utf8(b.to_vec()).map_err(|_| Error::corrupt(self.path, format!("{} holds invalid UTF-8", self.what)))
+        String::from_utf8(b.to_vec())
+            .map_err(|_| Error::corrupt(self.path, format!("{} holds invalid UTF-8", self.what)))
     }
 }
 
 fn u32s(b: &[u8]) -> Vec<u32> {
-    b.chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes"))).collect()
+    b.chunks_exact(4)
+        .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+        .collect()
 }
 
 fn decode_payloads(b: &[u8], slots: usize, path: &str) -> Result<PayloadStore> {
-    let mut r = Reader { b, pos: 0, path, what: "payload" };
+    let mut r = Reader {
+        b,
+        pos: 0,
+        path,
+        what: "payload",
+    };
     let n = r.u32()? as usize;
     if n > MAX_FIELDS {
-        return Err(Error::corrupt(path, format!("{n} payload fields (at most {MAX_FIELDS})")));
+        return Err(Error::corrupt(
+            path,
+            format!("{n} payload fields (at most {MAX_FIELDS})"),
+        ));
     }
     let mut names = Vec::new();
     let mut cols = Vec::new();
@@ -232,7 +288,10 @@ fn decode_payloads(b: &[u8], slots: usize, path: &str) -> Result<PayloadStore> {
             0 => {
                 let dn = r.u32()? as usize;
                 if dn > b.len() {
-                    return Err(Error::corrupt(path, "payload dictionary size exceeds the section"));
+                    return Err(Error::corrupt(
+                        path,
+                        "payload dictionary size exceeds the section",
+                    ));
                 }
                 let mut dict = Vec::with_capacity(dn);
                 let mut lookup = HashMap::with_capacity(dn);
@@ -243,16 +302,31 @@ fn decode_payloads(b: &[u8], slots: usize, path: &str) -> Result<PayloadStore> {
                 }
                 let codes = u32s(r.take(slots * 4)?);
                 if codes.iter().any(|c| *c as usize > dn) {
-                    return Err(Error::corrupt(path, format!("payload field \"{name}\" refers past its dictionary")));
+                    return Err(Error::corrupt(
+                        path,
+                        format!("payload field \"{name}\" refers past its dictionary"),
+                    ));
                 }
-                cols.push(Column::Str { codes, dict, lookup });
+                cols.push(Column::Str {
+                    codes,
+                    dict,
+                    lookup,
+                });
             }
             1 => {
-                let values =
-                    r.take(slots * 8)?.chunks_exact(8).map(|c| f64::from_le_bytes(c.try_into().expect("8 bytes"))).collect();
+                let values = r
+                    .take(slots * 8)?
+                    .chunks_exact(8)
+                    .map(|c| f64::from_le_bytes(c.try_into().expect("8 bytes")))
+                    .collect();
                 cols.push(Column::Num { values });
             }
-            t => return Err(Error::corrupt(path, format!("payload field \"{name}\" has unknown type {t}"))),
+            t => {
+                return Err(Error::corrupt(
+                    path,
+                    format!("payload field \"{name}\" has unknown type {t}"),
+                ))
+            }
         }
         names.push(name);
     }
@@ -268,23 +342,39 @@ pub fn load(path: &str, mmap: bool) -> Result<Index> {
     let file = File::open(Path::new(path)).map_err(|e| io(path, "open snapshot", e))?;
     // SAFETY: the mapping is read-only; a file truncated underneath us by another process could
     // fault, which is the documented caveat of memory-mapped loading (the default reads it).
-    let map = Arc::new(unsafe { memmap2::Mmap::map(&file) }.map_err(|e| io(path, "map snapshot", e))?);
+    let map =
+        Arc::new(unsafe { memmap2::Mmap::map(&file) }.map_err(|e| io(path, "map snapshot", e))?);
     let b: &[u8] = &map;
     if b.len() < HEADER {
-        return Err(Error::corrupt(path, format!("file is {} bytes, shorter than the {HEADER}-byte header", b.len())));
+        return Err(Error::corrupt(
+            path,
+            format!(
+                "file is {} bytes, shorter than the {HEADER}-byte header",
+                b.len()
+            ),
+        ));
     }
     if &b[0..8] != MAGIC {
-        return Err(Error::corrupt(path, "not a vector index snapshot (bad magic)"));
+        return Err(Error::corrupt(
+            path,
+            "not a vector index snapshot (bad magic)",
+        ));
     }
     let rd32 = |o: usize| u32::from_le_bytes(b[o..o + 4].try_into().expect("4 bytes"));
     let rd64 = |o: usize| u64::from_le_bytes(b[o..o + 8].try_into().expect("8 bytes"));
     let version = rd32(8);
     if version != VERSION {
-        return Err(Error::corrupt(path, format!("format version {version}, this build reads version {VERSION}")));
+        return Err(Error::corrupt(
+            path,
+            format!("format version {version}, this build reads version {VERSION}"),
+        ));
     }
     let nsec = rd32(72) as usize;
     if nsec != TAGS.len() {
-        return Err(Error::corrupt(path, format!("{nsec} sections, expected {}", TAGS.len())));
+        return Err(Error::corrupt(
+            path,
+            format!("{nsec} sections, expected {}", TAGS.len()),
+        ));
     }
     let table_end = HEADER + nsec * ENTRY;
     if b.len() < table_end {
@@ -297,15 +387,23 @@ pub fn load(path: &str, mmap: bool) -> Result<Index> {
     }
     let total = rd64(80);
     if total != b.len() as u64 {
-        return Err(Error::corrupt(path, format!("file is {} bytes, header says {total} (truncated?)", b.len())));
+        return Err(Error::corrupt(
+            path,
+            format!(
+                "file is {} bytes, header says {total} (truncated?)",
+                b.len()
+            ),
+        ));
     }
     let kind = match b[16] {
         0 => Kind::Flat,
         1 => Kind::Hnsw,
         k => return Err(Error::corrupt(path, format!("unknown index kind {k}"))),
     };
-    let metric = Metric::from_code(b[17]).ok_or_else(|| Error::corrupt(path, format!("unknown metric {}", b[17])))?;
-    let storage = Storage::from_code(b[18]).ok_or_else(|| Error::corrupt(path, format!("unknown storage {}", b[18])))?;
+    let metric = Metric::from_code(b[17])
+        .ok_or_else(|| Error::corrupt(path, format!("unknown metric {}", b[17])))?;
+    let storage = Storage::from_code(b[18])
+        .ok_or_else(|| Error::corrupt(path, format!("unknown storage {}", b[18])))?;
     let cfg = IndexConfig {
         kind,
         dim: rd32(20) as usize,
@@ -317,8 +415,10 @@ pub fn load(path: &str, mmap: bool) -> Result<Index> {
         threads: rd32(36) as usize,
         seed: rd64(40),
     };
-    cfg.validate().map_err(|e| Error::corrupt(path, format!("invalid configuration ({e})")))?;
-    let slots = usize::try_from(rd64(48)).map_err(|_| Error::corrupt(path, "slot count too large"))?;
+    cfg.validate()
+        .map_err(|e| Error::corrupt(path, format!("invalid configuration ({e})")))?;
+    let slots =
+        usize::try_from(rd64(48)).map_err(|_| Error::corrupt(path, "slot count too large"))?;
     if slots > u32::MAX as usize {
         return Err(Error::corrupt(path, "slot count too large"));
     }
@@ -329,16 +429,27 @@ pub fn load(path: &str, mmap: bool) -> Result<Index> {
         let tag = rd32(e);
         let crc = rd32(e + 4);
         let (off, len) = (rd64(e + 8), rd64(e + 16));
-        let end = off.checked_add(len).ok_or_else(|| Error::corrupt(path, "section bounds overflow"))?;
+        let end = off
+            .checked_add(len)
+            .ok_or_else(|| Error::corrupt(path, "section bounds overflow"))?;
         if end > b.len() as u64 || off < table_end as u64 {
-            return Err(Error::corrupt(path, format!("section {tag} lies outside the file (truncated?)")));
+            return Err(Error::corrupt(
+                path,
+                format!("section {tag} lies outside the file (truncated?)"),
+            ));
         }
         let (off, len) = (off as usize, len as usize);
         if crc32fast::hash(&b[off..off + len]) != crc {
-            return Err(Error::corrupt(path, format!("section {tag} checksum mismatch")));
+            return Err(Error::corrupt(
+                path,
+                format!("section {tag} checksum mismatch"),
+            ));
         }
         if !TAGS.iter().any(|t| *t as u32 == tag) || secs.insert(tag, (off, len)).is_some() {
-            return Err(Error::corrupt(path, format!("unexpected or repeated section {tag}")));
+            return Err(Error::corrupt(
+                path,
+                format!("unexpected or repeated section {tag}"),
+            ));
         }
     }
     // Padding between sections must be zero, so that no flipped byte anywhere goes unnoticed.
@@ -350,31 +461,47 @@ pub fn load(path: &str, mmap: bool) -> Result<Index> {
             return Err(Error::corrupt(path, "sections overlap"));
         }
         if b[pos..off].iter().any(|x| *x != 0) {
-            return Err(Error::corrupt(path, format!("non-zero padding at byte {pos}")));
+            return Err(Error::corrupt(
+                path,
+                format!("non-zero padding at byte {pos}"),
+            ));
         }
         pos = off + len;
     }
     let sec = |t: Tag, expect: Option<usize>| -> Result<&[u8]> {
-        let (off, len) = *secs.get(&(t as u32)).ok_or_else(|| Error::corrupt(path, format!("section {t:?} missing")))?;
+        let (off, len) = *secs
+            .get(&(t as u32))
+            .ok_or_else(|| Error::corrupt(path, format!("section {t:?} missing")))?;
         if let Some(x) = expect {
             if x != len {
-                return Err(Error::corrupt(path, format!("section {t:?} is {len} bytes, expected {x}")));
+                return Err(Error::corrupt(
+                    path,
+                    format!("section {t:?} is {len} bytes, expected {x}"),
+                ));
             }
         }
         Ok(&b[off..off + len])
     };
 
-    let ids: Vec<u64> =
-        sec(Tag::Ids, Some(slots * 8))?.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().expect("8"))).collect();
+    let ids: Vec<u64> = sec(Tag::Ids, Some(slots * 8))?
+        .chunks_exact(8)
+        .map(|c| u64::from_le_bytes(c.try_into().expect("8")))
+        .collect();
     let alive = sec(Tag::Alive, Some(slots))?.to_vec();
     if alive.iter().any(|a| *a > 1) {
-        return Err(Error::corrupt(path, "liveness flags hold values other than 0/1"));
+        return Err(Error::corrupt(
+            path,
+            "liveness flags hold values other than 0/1",
+        ));
     }
     let free = u32s(sec(Tag::Free, None)?);
     let dead = u32s(sec(Tag::Dead, None)?);
     for s in free.iter().chain(&dead) {
         if *s as usize >= slots || alive[*s as usize] != 0 {
-            return Err(Error::corrupt(path, format!("recycled slot {s} is out of range or still live")));
+            return Err(Error::corrupt(
+                path,
+                format!("recycled slot {s} is out of range or still live"),
+            ));
         }
     }
     let mut id_map = HashMap::with_capacity(slots);
@@ -384,20 +511,34 @@ pub fn load(path: &str, mmap: bool) -> Result<Index> {
         }
     }
     let rb = row_bytes(cfg.dim, storage);
-    let (voff, vlen) = *secs.get(&(Tag::Vectors as u32)).ok_or_else(|| Error::corrupt(path, "vectors missing"))?;
+    let (voff, vlen) = *secs
+        .get(&(Tag::Vectors as u32))
+        .ok_or_else(|| Error::corrupt(path, "vectors missing"))?;
     if vlen != slots * rb || voff % ROW_ALIGN != 0 {
-        return Err(Error::corrupt(path, format!("vector section is {vlen} bytes, expected {}", slots * rb)));
+        return Err(Error::corrupt(
+            path,
+            format!("vector section is {vlen} bytes, expected {}", slots * rb),
+        ));
     }
     let quant: Vec<QuantParams> = if storage == Storage::I8 {
         let q: Vec<QuantParams> = sec(Tag::Quant, Some(slots * 12))?
             .chunks_exact(12)
             .map(|c| {
                 let f = |i: usize| f32::from_le_bytes(c[i..i + 4].try_into().expect("4"));
-                QuantParams { lo: f(0), scale: f(4), norm2: f(8) }
+                QuantParams {
+                    lo: f(0),
+                    scale: f(4),
+                    norm2: f(8),
+                }
             })
             .collect();
-        if q.iter().any(|p| !(p.lo.is_finite() && p.scale.is_finite() && p.norm2.is_finite())) {
-            return Err(Error::corrupt(path, "quantization parameters are not finite"));
+        if q.iter()
+            .any(|p| !(p.lo.is_finite() && p.scale.is_finite() && p.norm2.is_finite()))
+        {
+            return Err(Error::corrupt(
+                path,
+                "quantization parameters are not finite",
+            ));
         }
         q
     } else {
@@ -416,7 +557,10 @@ pub fn load(path: &str, mmap: bool) -> Result<Index> {
             if alive[s as usize] == 1 {
                 store.decode(s, &mut row);
                 if row.iter().any(|x| !x.is_finite()) {
-                    return Err(Error::corrupt(path, format!("vector in slot {s} holds a non-finite value")));
+                    return Err(Error::corrupt(
+                        path,
+                        format!("vector in slot {s} holds a non-finite value"),
+                    ));
                 }
             }
         }
@@ -455,12 +599,20 @@ pub fn load(path: &str, mmap: bool) -> Result<Index> {
         let (es, el) = (rd32(56), rd32(60));
         let entry = if es == u32::MAX {
             None
-        } else if es as usize >= slots || el > MAX_LEVEL as u32 || levels[es as usize] as u32 != el {
+        } else if es as usize >= slots || el > MAX_LEVEL as u32 || levels[es as usize] as u32 != el
+        {
             return Err(Error::corrupt(path, "entry point out of range"));
         } else {
             Some((es, el as u8))
         };
-        Some(Graph::from_parts(cfg.m, cfg.ef_construction, level0, levels, upper, entry))
+        Some(Graph::from_parts(
+            cfg.m,
+            cfg.ef_construction,
+            level0,
+            levels,
+            upper,
+            entry,
+        ))
     } else {
         for t in [Tag::Levels, Tag::Level0, Tag::Upper] {
             sec(t, Some(0))?;
@@ -468,5 +620,16 @@ pub fn load(path: &str, mmap: bool) -> Result<Index> {
         None
     };
     let payloads = decode_payloads(sec(Tag::Payloads, None)?, slots, path)?;
-    Ok(Index { store, ids, alive, dead, free, id_map, payloads, graph, rng: Rng::from_state(rd64(64)), cfg })
+    Ok(Index {
+        store,
+        ids,
+        alive,
+        dead,
+        free,
+        id_map,
+        payloads,
+        graph,
+        rng: Rng::from_state(rd64(64)),
+        cfg,
+    })
 }

@@ -24,7 +24,11 @@ pub struct QuantParams {
 
 enum Bytes {
     Owned(Vec<Line>),
-    Mapped { map: Arc<memmap2::Mmap>, offset: usize, len: usize },
+    Mapped {
+        map: Arc<memmap2::Mmap>,
+        offset: usize,
+        len: usize,
+    },
 }
 
 /// A query prepared for one index: normalized for cosine, with the sums the 8-bit path needs.
@@ -37,7 +41,11 @@ pub struct Query {
 impl Query {
     /// An empty query buffer, filled by [`VectorStore::load`].
     pub fn empty() -> Query {
-        Query { v: Vec::new(), sum: 0.0, norm2: 0.0 }
+        Query {
+            v: Vec::new(),
+            sum: 0.0,
+            norm2: 0.0,
+        }
     }
 }
 
@@ -90,14 +98,24 @@ impl VectorStore {
             metric,
             row_bytes: rb,
             slots,
-            bytes: Bytes::Mapped { map, offset, len: slots * rb },
+            bytes: Bytes::Mapped {
+                map,
+                offset,
+                len: slots * rb,
+            },
             quant,
             k: Kernels::get(),
         }
     }
 
     /// An owned store over raw row bytes read from a snapshot.
-    pub fn from_raw(dim: usize, storage: Storage, metric: Metric, raw: &[u8], quant: Vec<QuantParams>) -> VectorStore {
+    pub fn from_raw(
+        dim: usize,
+        storage: Storage,
+        metric: Metric,
+        raw: &[u8],
+        quant: Vec<QuantParams>,
+    ) -> VectorStore {
         let mut s = VectorStore::new(dim, storage, metric);
         let slots = raw.len() / s.row_bytes;
         s.resize(slots);
@@ -120,7 +138,9 @@ impl VectorStore {
         match &self.bytes {
             Bytes::Owned(v) => {
                 // SAFETY: `Line` is plain bytes; the slice covers exactly the owned lines.
-                let all = unsafe { std::slice::from_raw_parts(v.as_ptr() as *const u8, v.len() * ROW_ALIGN) };
+                let all = unsafe {
+                    std::slice::from_raw_parts(v.as_ptr() as *const u8, v.len() * ROW_ALIGN)
+                };
                 &all[..self.slots * self.row_bytes]
             }
             Bytes::Mapped { map, offset, len } => &map[*offset..*offset + *len],
@@ -133,7 +153,9 @@ impl VectorStore {
         match &mut self.bytes {
             Bytes::Owned(v) => {
                 // SAFETY: as in `raw`.
-                let all = unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr() as *mut u8, v.len() * ROW_ALIGN) };
+                let all = unsafe {
+                    std::slice::from_raw_parts_mut(v.as_mut_ptr() as *mut u8, v.len() * ROW_ALIGN)
+                };
                 &mut all[..n]
             }
             Bytes::Mapped { .. } => unreachable!("make_owned converted the store"),
@@ -146,7 +168,9 @@ impl VectorStore {
             let lines = (self.slots * self.row_bytes).div_ceil(ROW_ALIGN);
             let mut v = vec![Line([0; ROW_ALIGN]); lines];
             // SAFETY: `Line` is plain bytes.
-            let dst = unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr() as *mut u8, lines * ROW_ALIGN) };
+            let dst = unsafe {
+                std::slice::from_raw_parts_mut(v.as_mut_ptr() as *mut u8, lines * ROW_ALIGN)
+            };
             dst[..raw.len()].copy_from_slice(&raw);
             self.bytes = Bytes::Owned(v);
         }
@@ -220,7 +244,10 @@ impl VectorStore {
                 for l in 0..lines {
                     // SAFETY: the address lies inside the row; prefetch never faults anyway.
                     unsafe {
-                        std::arch::x86_64::_mm_prefetch(p.add(l * ROW_ALIGN) as *const i8, std::arch::x86_64::_MM_HINT_T0)
+                        std::arch::x86_64::_mm_prefetch(
+                            p.add(l * ROW_ALIGN) as *const i8,
+                            std::arch::x86_64::_MM_HINT_T0,
+                        )
                     };
                 }
             }
@@ -360,7 +387,11 @@ fn encode_row(storage: Storage, dim: usize, v: &[f32], row: &mut [u8]) -> QuantP
             let scale = if hi > lo { (hi - lo) / 255.0 } else { 0.0 };
             let mut norm2 = 0.0f32;
             for (i, x) in v.iter().enumerate() {
-                let c = if scale > 0.0 { ((x - lo) / scale).round().clamp(0.0, 255.0) as u8 } else { 0 };
+                let c = if scale > 0.0 {
+                    ((x - lo) / scale).round().clamp(0.0, 255.0) as u8
+                } else {
+                    0
+                };
                 row[i] = c;
                 let d = lo + scale * c as f32;
                 norm2 += d * d;

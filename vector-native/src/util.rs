@@ -19,7 +19,11 @@ pub fn memory_read_bandwidth(bytes: usize, threads: usize, passes: usize) -> f64
     let mut sink = 0u64;
     for _ in 0..passes.max(1) {
         let t = std::time::Instant::now();
-        let s: u64 = p.install(|| buf.par_chunks(chunk).map(|c| k.sum_u64(c)).reduce(|| 0, u64::wrapping_add));
+        let s: u64 = p.install(|| {
+            buf.par_chunks(chunk)
+                .map(|c| k.sum_u64(c))
+                .reduce(|| 0, u64::wrapping_add)
+        });
         let secs = t.elapsed().as_secs_f64();
         sink = sink.wrapping_add(s);
         best = best.max((words * 8) as f64 / secs);

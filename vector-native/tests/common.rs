@@ -22,7 +22,14 @@ pub fn build(kind: Kind, metric: Metric, storage: Storage, data: &[f32], dim: us
     build_threads(kind, metric, storage, data, dim, 1)
 }
 
-pub fn build_threads(kind: Kind, metric: Metric, storage: Storage, data: &[f32], dim: usize, threads: usize) -> Index {
+pub fn build_threads(
+    kind: Kind,
+    metric: Metric,
+    storage: Storage,
+    data: &[f32],
+    dim: usize,
+    threads: usize,
+) -> Index {
     let mut cfg = IndexConfig::new(kind, dim, metric);
     cfg.storage = storage;
     cfg.threads = threads;
@@ -33,7 +40,14 @@ pub fn build_threads(kind: Kind, metric: Metric, storage: Storage, data: &[f32],
 }
 
 /// Exact top-k ids by brute force in f64 over the original vectors.
-pub fn exact(data: &[f32], dim: usize, q: &[f32], k: usize, metric: Metric, allow: &dyn Fn(usize) -> bool) -> Vec<u64> {
+pub fn exact(
+    data: &[f32],
+    dim: usize,
+    q: &[f32],
+    k: usize,
+    metric: Metric,
+    allow: &dyn Fn(usize) -> bool,
+) -> Vec<u64> {
     let norm = |v: &[f32]| v.iter().map(|x| (*x as f64).powi(2)).sum::<f64>().sqrt();
     let mut d: Vec<(f64, u64)> = (0..data.len() / dim)
         .filter(|i| allow(*i))
@@ -41,9 +55,20 @@ pub fn exact(data: &[f32], dim: usize, q: &[f32], k: usize, metric: Metric, allo
             let v = &data[i * dim..(i + 1) * dim];
             let dist = match metric {
                 Metric::L2 => v.iter().zip(q).map(|(a, b)| ((a - b) as f64).powi(2)).sum(),
-                Metric::Ip => 1.0 - v.iter().zip(q).map(|(a, b)| (*a as f64) * (*b as f64)).sum::<f64>(),
+                Metric::Ip => {
+                    1.0 - v
+                        .iter()
+                        .zip(q)
+                        .map(|(a, b)| (*a as f64) * (*b as f64))
+                        .sum::<f64>()
+                }
                 Metric::Cosine => {
-                    1.0 - v.iter().zip(q).map(|(a, b)| (*a as f64) * (*b as f64)).sum::<f64>() / (norm(v) * norm(q))
+                    1.0 - v
+                        .iter()
+                        .zip(q)
+                        .map(|(a, b)| (*a as f64) * (*b as f64))
+                        .sum::<f64>()
+                        / (norm(v) * norm(q))
                 }
             };
             (dist, i as u64)
@@ -53,7 +78,15 @@ pub fn exact(data: &[f32], dim: usize, q: &[f32], k: usize, metric: Metric, allo
     d.into_iter().take(k).map(|x| x.1).collect()
 }
 
-pub fn recall(idx: &Index, data: &[f32], queries: &[f32], dim: usize, k: usize, ef: usize, metric: Metric) -> f64 {
+pub fn recall(
+    idx: &Index,
+    data: &[f32],
+    queries: &[f32],
+    dim: usize,
+    k: usize,
+    ef: usize,
+    metric: Metric,
+) -> f64 {
     let nq = queries.len() / dim;
     let mut hit = 0usize;
     for i in 0..nq {

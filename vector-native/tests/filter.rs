@@ -3,7 +3,10 @@
 
 mod common;
 use common::*;
-use vector_native::{Bound, ColumnInput, Condition, FieldInput, Index, IndexConfig, Kind, Metric, SearchOptions, Test};
+use vector_native::{
+    Bound, ColumnInput, Condition, FieldInput, Index, IndexConfig, Kind, Metric, SearchOptions,
+    Test,
+};
 
 const DIM: usize = 16;
 const N: usize = 4000;
@@ -18,23 +21,43 @@ fn with_payloads(kind: Kind, data: &[f32]) -> Index {
     let fields = vec![
         FieldInput {
             name: "tenant".into(),
-            column: ColumnInput::Str { codes: (0..n).map(|i| (i % 10) as u32 + 1).collect(), dict: (0..10).map(|t| format!("t{t}")).collect() },
+            column: ColumnInput::Str {
+                codes: (0..n).map(|i| (i % 10) as u32 + 1).collect(),
+                dict: (0..10).map(|t| format!("t{t}")).collect(),
+            },
         },
         FieldInput {
             name: "category".into(),
-            column: ColumnInput::Str { codes: (0..n).map(|i| if i % 100 == 42 { 1 } else { 2 }).collect(), dict: vec!["rare".into(), "common".into()] },
+            column: ColumnInput::Str {
+                codes: (0..n).map(|i| if i % 100 == 42 { 1 } else { 2 }).collect(),
+                dict: vec!["rare".into(), "common".into()],
+            },
         },
-        FieldInput { name: "price".into(), column: ColumnInput::Num { values: (0..n).map(|i| (i % 100) as f64).collect() } },
+        FieldInput {
+            name: "price".into(),
+            column: ColumnInput::Num {
+                values: (0..n).map(|i| (i % 100) as f64).collect(),
+            },
+        },
     ];
     idx.upsert(&ids, data, &fields, None).unwrap();
     idx
 }
 
 fn eq(field: &str, v: &str) -> Condition {
-    Condition { field: field.into(), test: Test::In(vec![v.into()]) }
+    Condition {
+        field: field.into(),
+        test: Test::In(vec![v.into()]),
+    }
 }
 
-fn filtered_recall(idx: &Index, data: &[f32], queries: &[f32], filter: &[Condition], allow: &dyn Fn(usize) -> bool) -> f64 {
+fn filtered_recall(
+    idx: &Index,
+    data: &[f32],
+    queries: &[f32],
+    filter: &[Condition],
+    allow: &dyn Fn(usize) -> bool,
+) -> f64 {
     let nq = queries.len() / DIM;
     let mut hit = 0;
     for i in 0..nq {
@@ -43,8 +66,15 @@ fn filtered_recall(idx: &Index, data: &[f32], queries: &[f32], filter: &[Conditi
         let mut o = SearchOptions::k(10);
         o.filter = filter.to_vec();
         let got = idx.search(q, &o).unwrap();
-        assert_eq!(got.ids.len(), 10, "filtered search must return k results when k match");
-        assert!(got.ids.iter().all(|id| allow(*id as usize)), "a result violates the filter");
+        assert_eq!(
+            got.ids.len(),
+            10,
+            "filtered search must return k results when k match"
+        );
+        assert!(
+            got.ids.iter().all(|id| allow(*id as usize)),
+            "a result violates the filter"
+        );
         hit += got.ids.iter().filter(|x| truth.contains(x)).count();
     }
     hit as f64 / (nq * 10) as f64
@@ -55,7 +85,9 @@ fn one_percent_selectivity_returns_k_with_high_recall() {
     let data = mixture(N, DIM, 10, 21);
     let queries = mixture(30, DIM, 10, 22);
     let idx = with_payloads(Kind::Hnsw, &data);
-    let r = filtered_recall(&idx, &data, &queries, &[eq("category", "rare")], &|i| i % 100 == 42);
+    let r = filtered_recall(&idx, &data, &queries, &[eq("category", "rare")], &|i| {
+        i % 100 == 42
+    });
     assert!(r >= 0.95, "recall at 1 % selectivity {r}");
 }
 
@@ -64,7 +96,9 @@ fn ten_percent_tenant_filter_inside_the_graph_walk() {
     let data = mixture(N, DIM, 10, 23);
     let queries = mixture(30, DIM, 10, 24);
     let idx = with_payloads(Kind::Hnsw, &data);
-    let r = filtered_recall(&idx, &data, &queries, &[eq("tenant", "t3")], &|i| i % 10 == 3);
+    let r = filtered_recall(&idx, &data, &queries, &[eq("tenant", "t3")], &|i| {
+        i % 10 == 3
+    });
     assert!(r >= 0.9, "recall at 10 % selectivity {r}");
 }
 
@@ -75,8 +109,17 @@ fn and_of_in_set_and_range() {
     for kind in [Kind::Hnsw, Kind::Flat] {
         let idx = with_payloads(kind, &data);
         let f = vec![
-            Condition { field: "tenant".into(), test: Test::In(vec!["t1".into(), "t2".into(), "nope".into()]) },
-            Condition { field: "price".into(), test: Test::Range { min: Bound::Inclusive(10.0), max: Bound::Exclusive(50.0) } },
+            Condition {
+                field: "tenant".into(),
+                test: Test::In(vec!["t1".into(), "t2".into(), "nope".into()]),
+            },
+            Condition {
+                field: "price".into(),
+                test: Test::Range {
+                    min: Bound::Inclusive(10.0),
+                    max: Bound::Exclusive(50.0),
+                },
+            },
         ];
         let allow = |i: usize| (i % 10 == 1 || i % 10 == 2) && (10..50).contains(&(i % 100));
         let r = filtered_recall(&idx, &data, &queries, &f, &allow);
@@ -89,7 +132,16 @@ fn fewer_matches_than_k_returns_all_matches_and_unknown_values_return_none() {
     let data = mixture(N, DIM, 10, 27);
     let idx = with_payloads(Kind::Hnsw, &data);
     let mut o = SearchOptions::k(50);
-    o.filter = vec![Condition { field: "price".into(), test: Test::Range { min: Bound::Inclusive(42.0), max: Bound::Inclusive(42.0) } }, eq("tenant", "t2")];
+    o.filter = vec![
+        Condition {
+            field: "price".into(),
+            test: Test::Range {
+                min: Bound::Inclusive(42.0),
+                max: Bound::Inclusive(42.0),
+            },
+        },
+        eq("tenant", "t2"),
+    ];
     let got = idx.search(&data[..DIM], &o).unwrap();
     let expected = (0..N).filter(|i| i % 100 == 42 && i % 10 == 2).count();
     assert_eq!(expected, 40);
@@ -99,7 +151,10 @@ fn fewer_matches_than_k_returns_all_matches_and_unknown_values_return_none() {
     o.filter = vec![eq("no_such_field", "x")];
     assert!(idx.search(&data[..DIM], &o).unwrap().ids.is_empty());
     o.filter = vec![eq("price", "cheap")];
-    assert_eq!(idx.search(&data[..DIM], &o).unwrap_err().kind(), "INVALID_ARGUMENT");
+    assert_eq!(
+        idx.search(&data[..DIM], &o).unwrap_err().kind(),
+        "INVALID_ARGUMENT"
+    );
 }
 
 #[test]

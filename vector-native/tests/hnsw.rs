@@ -12,7 +12,11 @@ fn hnsw_recall_matches_exact_search_for_every_metric_and_storage() {
     let data = mixture(N, DIM, 20, 1);
     let queries = mixture(50, DIM, 20, 2);
     for metric in [Metric::L2, Metric::Ip, Metric::Cosine] {
-        for (storage, min) in [(Storage::F32, 0.95), (Storage::F16, 0.95), (Storage::I8, 0.85)] {
+        for (storage, min) in [
+            (Storage::F32, 0.95),
+            (Storage::F16, 0.95),
+            (Storage::I8, 0.85),
+        ] {
             // Raw inner product is not a metric (a vector need not be its own nearest neighbor),
             // so graph search reaches lower recall on unnormalized data, as in every HNSW.
             let min = if metric == Metric::Ip { min - 0.2 } else { min };
@@ -38,7 +42,11 @@ fn flat_search_is_exact() {
     let queries = mixture(20, DIM, 10, 4);
     for metric in [Metric::L2, Metric::Ip, Metric::Cosine] {
         let idx = build(Kind::Flat, metric, Storage::F32, &data, DIM);
-        assert_eq!(recall(&idx, &data, &queries, DIM, 10, 1, metric), 1.0, "{metric:?}");
+        assert_eq!(
+            recall(&idx, &data, &queries, DIM, 10, 1, metric),
+            1.0,
+            "{metric:?}"
+        );
     }
 }
 
@@ -61,9 +69,13 @@ fn batch_search_equals_single_queries() {
     let data = mixture(N, DIM, 10, 6);
     let queries = mixture(16, DIM, 10, 7);
     let idx = build(Kind::Hnsw, Metric::L2, Storage::F32, &data, DIM);
-    let batch = idx.search_batch(&queries, &SearchOptions::k(10), 2, None).unwrap();
+    let batch = idx
+        .search_batch(&queries, &SearchOptions::k(10), 2, None)
+        .unwrap();
     for (i, h) in batch.iter().enumerate() {
-        let single = idx.search(&queries[i * DIM..(i + 1) * DIM], &SearchOptions::k(10)).unwrap();
+        let single = idx
+            .search(&queries[i * DIM..(i + 1) * DIM], &SearchOptions::k(10))
+            .unwrap();
         assert_eq!(h.ids, single.ids);
     }
 }
@@ -80,12 +92,19 @@ fn deleted_vectors_are_never_returned_and_churn_keeps_recall() {
     idx.delete(&gone).unwrap();
     assert_eq!(idx.len(), N - gone.len());
     for i in 0..50 {
-        let h = idx.search(&queries[i * DIM..(i + 1) * DIM], &SearchOptions::k(10)).unwrap();
-        assert!(h.ids.iter().all(|id| id % 10 != 3), "a deleted id was returned");
+        let h = idx
+            .search(&queries[i * DIM..(i + 1) * DIM], &SearchOptions::k(10))
+            .unwrap();
+        assert!(
+            h.ids.iter().all(|id| id % 10 != 3),
+            "a deleted id was returned"
+        );
         assert_eq!(h.ids.len(), 10);
     }
     // Deleted vectors are never found, even by their own vector.
-    let h = idx.search(&data[3 * DIM..4 * DIM], &SearchOptions::k(1)).unwrap();
+    let h = idx
+        .search(&data[3 * DIM..4 * DIM], &SearchOptions::k(1))
+        .unwrap();
     assert_ne!(h.ids[0], 3);
     // Reinsert the same vectors: recall must come back to the fresh build's.
     let mut vecs = Vec::new();
@@ -95,7 +114,10 @@ fn deleted_vectors_are_never_returned_and_churn_keeps_recall() {
     idx.upsert(&gone, &vecs, &[], None).unwrap();
     assert_eq!(idx.len(), N);
     let churned = recall(&idx, &data, &queries, DIM, 10, 64, Metric::L2);
-    assert!(churned >= base - 0.01, "recall after churn {churned} vs fresh {base}");
+    assert!(
+        churned >= base - 0.01,
+        "recall after churn {churned} vs fresh {base}"
+    );
 }
 
 #[test]
@@ -115,22 +137,55 @@ fn bad_inputs_are_typed_errors() {
     let data = mixture(100, DIM, 2, 11);
     let mut idx = build(Kind::Hnsw, Metric::L2, Storage::F32, &data, DIM);
     let err = idx.search(&[0.0; 3], &SearchOptions::k(1)).unwrap_err();
-    assert_eq!(err.to_string(), "query: expected 24 values (1 × dimension 24), got 3 values (not a multiple of 24)");
+    assert_eq!(
+        err.to_string(),
+        "query: expected 24 values (1 × dimension 24), got 3 values (not a multiple of 24)"
+    );
     let mut q = vec![0.0f32; DIM];
     q[4] = f32::NAN;
-    assert_eq!(idx.search(&q, &SearchOptions::k(1)).unwrap_err().to_string(), "query[0][4]: expected a finite number, got NaN");
+    assert_eq!(
+        idx.search(&q, &SearchOptions::k(1))
+            .unwrap_err()
+            .to_string(),
+        "query[0][4]: expected a finite number, got NaN"
+    );
     q[4] = f32::INFINITY;
-    assert_eq!(idx.search(&q, &SearchOptions::k(1)).unwrap_err().kind(), "INVALID_ARGUMENT");
+    assert_eq!(
+        idx.search(&q, &SearchOptions::k(1)).unwrap_err().kind(),
+        "INVALID_ARGUMENT"
+    );
     q[4] = 0.0;
-    assert_eq!(idx.search(&q, &SearchOptions::k(0)).unwrap_err().to_string(), "k: expected an integer in 1..=10000, got 0");
-    assert_eq!(idx.search(&q, &SearchOptions::k(1_000_000)).unwrap_err().kind(), "INVALID_ARGUMENT");
-    assert_eq!(idx.delete(&[99_999]).unwrap_err().to_string(), "vector id \"99999\" not found");
+    assert_eq!(
+        idx.search(&q, &SearchOptions::k(0))
+            .unwrap_err()
+            .to_string(),
+        "k: expected an integer in 1..=10000, got 0"
+    );
+    assert_eq!(
+        idx.search(&q, &SearchOptions::k(1_000_000))
+            .unwrap_err()
+            .kind(),
+        "INVALID_ARGUMENT"
+    );
+    assert_eq!(
+        idx.delete(&[99_999]).unwrap_err().to_string(),
+        "vector id \"99999\" not found"
+    );
     assert_eq!(idx.len(), 100, "a failed delete removes nothing");
     let e = idx.upsert(&[1, 1], &[0.0; 2 * DIM], &[], None).unwrap_err();
-    assert_eq!(e.to_string(), "ids: expected unique ids within one call, got id 1 at positions 0 and 1");
-    assert_eq!(Metric::parse("hamming").unwrap_err().to_string(), "metric: expected one of \"l2\", \"ip\", \"cosine\", got \"hamming\"");
+    assert_eq!(
+        e.to_string(),
+        "ids: expected unique ids within one call, got id 1 at positions 0 and 1"
+    );
+    assert_eq!(
+        Metric::parse("hamming").unwrap_err().to_string(),
+        "metric: expected one of \"l2\", \"ip\", \"cosine\", got \"hamming\""
+    );
     let mut cfg = IndexConfig::new(Kind::Hnsw, 0, Metric::L2);
-    assert_eq!(Index::new(cfg.clone()).err().unwrap().to_string(), "dim: expected an integer in 1..=65536, got 0");
+    assert_eq!(
+        Index::new(cfg.clone()).err().unwrap().to_string(),
+        "dim: expected an integer in 1..=65536, got 0"
+    );
     cfg.dim = 4;
     cfg.m = 1;
     assert_eq!(Index::new(cfg).err().unwrap().kind(), "INVALID_ARGUMENT");

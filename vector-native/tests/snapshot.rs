@@ -16,10 +16,21 @@ fn tmp(name: &str) -> String {
 fn round_trip_preserves_results_for_every_kind_and_storage() {
     let data = mixture(1500, DIM, 8, 31);
     let queries = mixture(10, DIM, 8, 32);
-    for (kind, storage) in [(Kind::Hnsw, Storage::F32), (Kind::Hnsw, Storage::I8), (Kind::Flat, Storage::F16)] {
+    for (kind, storage) in [
+        (Kind::Hnsw, Storage::F32),
+        (Kind::Hnsw, Storage::I8),
+        (Kind::Flat, Storage::F16),
+    ] {
         let mut idx = build(kind, Metric::Cosine, storage, &data, DIM);
-        let fields = vec![FieldInput { name: "tenant".into(), column: ColumnInput::Str { codes: vec![1, 2], dict: vec!["a".into(), "b".into()] } }];
-        idx.upsert(&[7, 8], &data[..2 * DIM], &fields, None).unwrap();
+        let fields = vec![FieldInput {
+            name: "tenant".into(),
+            column: ColumnInput::Str {
+                codes: vec![1, 2],
+                dict: vec!["a".into(), "b".into()],
+            },
+        }];
+        idx.upsert(&[7, 8], &data[..2 * DIM], &fields, None)
+            .unwrap();
         idx.delete(&[9, 10, 11]).unwrap();
         let path = tmp(&format!("rt-{kind:?}-{storage:?}.snap"));
         snapshot::save(&idx, &path).unwrap();
@@ -29,7 +40,10 @@ fn round_trip_preserves_results_for_every_kind_and_storage() {
             assert_eq!(loaded.payload(8).unwrap(), idx.payload(8).unwrap());
             for i in 0..10 {
                 let q = &queries[i * DIM..(i + 1) * DIM];
-                assert_eq!(loaded.search(q, &SearchOptions::k(10)).unwrap(), idx.search(q, &SearchOptions::k(10)).unwrap());
+                assert_eq!(
+                    loaded.search(q, &SearchOptions::k(10)).unwrap(),
+                    idx.search(q, &SearchOptions::k(10)).unwrap()
+                );
             }
         }
         // A memory-mapped index still accepts writes (copy on write).
@@ -62,10 +76,22 @@ fn every_corrupted_byte_region_and_truncation_is_rejected() {
     }
     for cut in [0, 7, 100, 128, 300, good.len() / 2, good.len() - 1] {
         std::fs::write(&bad, &good[..cut]).unwrap();
-        let e = snapshot::load(&bad, false).err().expect("truncated file accepted");
+        let e = snapshot::load(&bad, false)
+            .err()
+            .expect("truncated file accepted");
         assert_eq!(e.kind(), "DATA_LOSS", "cut at {cut}: {e}");
     }
     std::fs::write(&bad, b"hello world, this is not a snapshot at all .................................................................................................").unwrap();
-    assert!(snapshot::load(&bad, false).err().unwrap().to_string().contains("bad magic"));
-    assert_eq!(snapshot::load(&tmp("missing.snap"), false).err().unwrap().kind(), "IO");
+    assert!(snapshot::load(&bad, false)
+        .err()
+        .unwrap()
+        .to_string()
+        .contains("bad magic"));
+    assert_eq!(
+        snapshot::load(&tmp("missing.snap"), false)
+            .err()
+            .unwrap()
+            .kind(),
+        "IO"
+    );
 }

@@ -36,15 +36,24 @@ export interface NatsBusOptions {
 
 /** Connects to NATS; reconnects forever when the server goes away. */
 export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
-  const nc = await connect({
-    servers: options.servers,
-    name: options.name,
-    maxReconnectAttempts: -1,
-    reconnectTimeWait: 250,
-    pingInterval: 5000,
-    ...options.connection,
-  });
-  return new NatsBus(nc);
+  try {
+    const nc = await connect({
+      servers: options.servers,
+      name: options.name,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+      pingInterval: 5000,
+      ...options.connection,
+    });
+    return new NatsBus(nc);
+  } catch (err) {
+    const reason = (err as { code?: string; message?: string }).code ?? (err as Error).message;
+    throw new UnavailableError(
+      `cannot connect to NATS at ${options.servers.join(", ")}: ${reason}`,
+      {},
+      { cause: err },
+    );
+  }
 }
 
 function toNatsHeaders(headers: BusHeaders | undefined): MsgHdrs | undefined {

@@ -40,9 +40,17 @@ function show(value: unknown): string {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 
+/** protovalidate says "value must be X" / "value does not match regex pattern `P`"; we say what was expected. */
+function expectation(violation: Violation): string {
+  const text = violation.message;
+  const pattern = /^(?:value )?does not match regex pattern (.+)$/.exec(text);
+  if (pattern) return `a value matching ${pattern[1]}`;
+  return text.replace(/^value must (be )?/, "").replace(/^value is required$/, "a value") || violation.ruleId;
+}
+
 function toError(message: unknown, violation: Violation): InvalidArgumentError {
   const field = pathToString(violation.field) || "request";
-  return new InvalidArgumentError(field, violation.message, show(valueAt(message, violation.field)));
+  return new InvalidArgumentError(field, expectation(violation), show(valueAt(message, violation.field)));
 }
 
 /** The interceptor; one validator (with its compiled rules cache) per gateway. */

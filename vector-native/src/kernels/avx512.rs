@@ -24,7 +24,11 @@ pub unsafe fn dot_f32(a: &[f32], b: &[f32]) -> f32 {
     let mut i = 0;
     while i + 32 <= n {
         acc0 = _mm512_fmadd_ps(_mm512_loadu_ps(pa.add(i)), _mm512_loadu_ps(pb.add(i)), acc0);
-        acc1 = _mm512_fmadd_ps(_mm512_loadu_ps(pa.add(i + 16)), _mm512_loadu_ps(pb.add(i + 16)), acc1);
+        acc1 = _mm512_fmadd_ps(
+            _mm512_loadu_ps(pa.add(i + 16)),
+            _mm512_loadu_ps(pb.add(i + 16)),
+            acc1,
+        );
         i += 32;
     }
     if i + 16 <= n {
@@ -33,7 +37,11 @@ pub unsafe fn dot_f32(a: &[f32], b: &[f32]) -> f32 {
     }
     if i < n {
         let m = tail_mask(n - i);
-        acc1 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(m, pa.add(i)), _mm512_maskz_loadu_ps(m, pb.add(i)), acc1);
+        acc1 = _mm512_fmadd_ps(
+            _mm512_maskz_loadu_ps(m, pa.add(i)),
+            _mm512_maskz_loadu_ps(m, pb.add(i)),
+            acc1,
+        );
     }
     _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1))
 }
@@ -47,7 +55,10 @@ pub unsafe fn l2_f32(a: &[f32], b: &[f32]) -> f32 {
     let mut i = 0;
     while i + 32 <= n {
         let d0 = _mm512_sub_ps(_mm512_loadu_ps(pa.add(i)), _mm512_loadu_ps(pb.add(i)));
-        let d1 = _mm512_sub_ps(_mm512_loadu_ps(pa.add(i + 16)), _mm512_loadu_ps(pb.add(i + 16)));
+        let d1 = _mm512_sub_ps(
+            _mm512_loadu_ps(pa.add(i + 16)),
+            _mm512_loadu_ps(pb.add(i + 16)),
+        );
         acc0 = _mm512_fmadd_ps(d0, d0, acc0);
         acc1 = _mm512_fmadd_ps(d1, d1, acc1);
         i += 32;
@@ -59,7 +70,10 @@ pub unsafe fn l2_f32(a: &[f32], b: &[f32]) -> f32 {
     }
     if i < n {
         let m = tail_mask(n - i);
-        let d = _mm512_sub_ps(_mm512_maskz_loadu_ps(m, pa.add(i)), _mm512_maskz_loadu_ps(m, pb.add(i)));
+        let d = _mm512_sub_ps(
+            _mm512_maskz_loadu_ps(m, pa.add(i)),
+            _mm512_maskz_loadu_ps(m, pb.add(i)),
+        );
         acc1 = _mm512_fmadd_ps(d, d, acc1);
     }
     _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1))
@@ -113,14 +127,20 @@ pub unsafe fn dot_u8(q: &[f32], v: &[u8]) -> f32 {
     let mut acc1 = _mm512_setzero_ps();
     let mut i = 0;
     while i + 32 <= n {
-        let b0 = _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_loadu_si128(pv.add(i) as *const __m128i)));
-        let b1 = _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_loadu_si128(pv.add(i + 16) as *const __m128i)));
+        let b0 = _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_loadu_si128(
+            pv.add(i) as *const __m128i
+        )));
+        let b1 = _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_loadu_si128(
+            pv.add(i + 16) as *const __m128i
+        )));
         acc0 = _mm512_fmadd_ps(_mm512_loadu_ps(pq.add(i)), b0, acc0);
         acc1 = _mm512_fmadd_ps(_mm512_loadu_ps(pq.add(i + 16)), b1, acc1);
         i += 32;
     }
     if i + 16 <= n {
-        let b0 = _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_loadu_si128(pv.add(i) as *const __m128i)));
+        let b0 = _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_loadu_si128(
+            pv.add(i) as *const __m128i
+        )));
         acc0 = _mm512_fmadd_ps(_mm512_loadu_ps(pq.add(i)), b0, acc0);
         i += 16;
     }

@@ -92,7 +92,15 @@ impl Kernels {
         fn s(a: &[u64]) -> u64 {
             scalar::sum_u64(a)
         }
-        Kernels { isa: Isa::Scalar, dot_f32: d, l2_f32: l, dot_f16: dh, l2_f16: lh, dot_u8: du, sum_u64: s }
+        Kernels {
+            isa: Isa::Scalar,
+            dot_f32: d,
+            l2_f32: l,
+            dot_f16: dh,
+            l2_f16: lh,
+            dot_u8: du,
+            sum_u64: s,
+        }
     }
 
     /// The table for `isa`, or `None` when this CPU (or this build target) cannot run it.
@@ -256,7 +264,10 @@ mod tests {
     use crate::rng::Rng;
 
     fn tables() -> Vec<Kernels> {
-        [Isa::Avx512, Isa::Avx2, Isa::Neon].into_iter().filter_map(Kernels::for_isa).collect()
+        [Isa::Avx512, Isa::Avx2, Isa::Neon]
+            .into_iter()
+            .filter_map(Kernels::for_isa)
+            .collect()
     }
 
     /// Relative tolerance between SIMD and scalar results: both sum the same products in f32 but
@@ -289,12 +300,21 @@ mod tests {
                     let abs_u: f32 = a.iter().zip(&u).map(|(x, y)| (x * *y as f32).abs()).sum();
                     let l2 = s.l2_f32(&a, &b);
                     let name = k.isa.name();
-                    assert!(close(k.dot_f32(&a, &b), s.dot_f32(&a, &b), abs_dot), "{name} dot_f32 dim {dim}");
+                    assert!(
+                        close(k.dot_f32(&a, &b), s.dot_f32(&a, &b), abs_dot),
+                        "{name} dot_f32 dim {dim}"
+                    );
                     assert!(close(k.l2_f32(&a, &b), l2, l2), "{name} l2_f32 dim {dim}");
-                    assert!(close(k.dot_f16(&a, &h), s.dot_f16(&a, &h), abs_dot), "{name} dot_f16 dim {dim}");
+                    assert!(
+                        close(k.dot_f16(&a, &h), s.dot_f16(&a, &h), abs_dot),
+                        "{name} dot_f16 dim {dim}"
+                    );
                     let l2h = s.l2_f16(&a, &h);
                     assert!(close(k.l2_f16(&a, &h), l2h, l2h), "{name} l2_f16 dim {dim}");
-                    assert!(close(k.dot_u8(&a, &u), s.dot_u8(&a, &u), abs_u), "{name} dot_u8 dim {dim}");
+                    assert!(
+                        close(k.dot_u8(&a, &u), s.dot_u8(&a, &u), abs_u),
+                        "{name} dot_u8 dim {dim}"
+                    );
                 }
             }
         }
@@ -317,7 +337,9 @@ mod tests {
 
     #[test]
     fn sum_probe_matches_scalar() {
-        let v: Vec<u64> = (0..10_007u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15)).collect();
+        let v: Vec<u64> = (0..10_007u64)
+            .map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            .collect();
         let s = Kernels::scalar().sum_u64(&v);
         for k in tables() {
             assert_eq!(k.sum_u64(&v), s, "{}", k.isa.name());
