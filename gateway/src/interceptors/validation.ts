@@ -45,7 +45,7 @@ function expectation(violation: Violation): string {
   const text = violation.message;
   const pattern = /^(?:value )?does not match regex pattern (.+)$/.exec(text);
   if (pattern) return `a value matching ${pattern[1]}`;
-  return text.replace(/^value must (be )?/, "").replace(/^value is required$/, "a value") || violation.ruleId;
+  return text.replace(/^(?:value )?must (?:be )?/, "").replace(/^value is required$/, "a value") || violation.ruleId;
 }
 
 function toError(message: unknown, violation: Violation): InvalidArgumentError {
