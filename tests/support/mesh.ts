@@ -70,20 +70,19 @@ export async function startEmbeddedMesh(
 /** An `arbiter` role running as a child process. */
 export interface RoleProcess {
   readonly child: ChildProcess;
-  readonly role: "gateway" | "scheduler";
-  /** The scheduler's node id, or the gateway's port as a string. */
+  readonly role: Role;
+  /** The scheduler's node id, or the gateway's (or embedded mesh's) port as a string. */
   readonly id: string;
   readonly logFile: string;
   /** Resolves with the exit code or signal. */
   readonly exited: Promise<number | string>;
 }
 
+/** The `arbiter` commands that run a process. */
+export type Role = "gateway" | "scheduler" | "start";
+
 /** Starts `arbiter <role>` and resolves once it logged that it is ready. */
-export async function spawnRole(
-  role: "gateway" | "scheduler",
-  env: Record<string, string>,
-  logDir: string,
-): Promise<RoleProcess> {
+export async function spawnRole(role: Role, env: Record<string, string>, logDir: string): Promise<RoleProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", CLI, role], {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ARBITER_LOG_LEVEL: "debug", ...env },
@@ -100,9 +99,10 @@ export async function spawnRole(
     lines.on("line", (line) => {
       log.write(`${line}\n`);
       try {
-        const entry = JSON.parse(line) as { msg?: string; node_id?: string; port?: number };
+        const entry = JSON.parse(line) as { msg?: string; node_id?: string; port?: number; url?: string };
         if (role === "scheduler" && entry.msg === "scheduler ready" && entry.node_id) resolve(entry.node_id);
         if (role === "gateway" && entry.msg === "gateway listening" && entry.port) resolve(String(entry.port));
+        if (role === "start" && entry.msg === "embedded mesh ready" && entry.url) resolve(new URL(entry.url).port);
       } catch {
         // not a log line
       }

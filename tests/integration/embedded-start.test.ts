@@ -1,0 +1,54 @@
+/**
+ * `arbiter start` as a newcomer runs it (what `npm start` does): one process, PGlite under a data
+ * directory, the example models registered, health SERVING; state survives a restart; SIGTERM
+ * stops it cleanly.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { ModelRegistryService } from "@arbiter/proto";
+import { Health, HealthCheckResponse_ServingStatus } from "@arbiter/proto/grpc";
+import { client, grpcTransport } from "../support/clients.ts";
+import { type RoleProcess, spawnRole } from "../support/mesh.ts";
+
+const EXAMPLES = readdirSync(fileURLToPath(new URL("../../examples/models/", import.meta.url)))
+  .filter((f) => f.endsWith(".onnx"))
+  .map((f) => f.replace(/\.onnx$/, ""))
+  .sort();
+
+describe("arbiter start (embedded mode)", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "arbiter-data-"));
+  const env = { ARBITER_DATA_DIR: dataDir, ARBITER_GATEWAY_PORT: "0" };
+  let running: RoleProcess | undefined;
+  after(() => {
+    running?.child.kill("SIGKILL");
+  });
+
+  it("serves health SERVING and the example models, then stops cleanly on SIGTERM", async () => {
+    running = await spawnRole("start", env, dataDir);
+    const url = `http://127.0.0.1:${running.id}`;
+    const health = await client(Health, grpcTransport(url)).check({ service: "" });
+    assert.equal(health.status, HealthCheckResponse_ServingStatus.SERVING);
+    const { models } = await client(ModelRegistryService, grpcTransport(url)).listModels({});
+    assert.ok(EXAMPLES.length >= 3, "examples/models ships at least three models");
+    assert.deepEqual(
+      models.map((m) => `${m.name}@${m.version}`),
+      EXAMPLES.map((n) => `${n}@1`),
+    );
+    assert.ok(models.every((m) => m.sha256.length === 64 && m.sizeBytes > 0n));
+    running.child.kill("SIGTERM");
+    assert.equal(await running.exited, 0);
+  });
+
+  it("keeps its registry in the data directory across restarts, without registering twice", async () => {
+    running = await spawnRole("start", env, dataDir);
+    const url = `http://127.0.0.1:${running.id}`;
+    const { models } = await client(ModelRegistryService, grpcTransport(url)).listModels({});
+    assert.equal(models.length, EXAMPLES.length);
+    running.child.kill("SIGTERM");
+    assert.equal(await running.exited, 0);
+  });
+});
