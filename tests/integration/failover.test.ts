@@ -7,13 +7,18 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { ANONYMOUS_PRINCIPAL, contextToHeaders, createRequestContext, NODE_HEADER, rpcSubject } from "@arbiter/core";
-import { GetModelRequestSchema, ModelRegistryService, RegisterModelRequestSchema } from "@arbiter/proto";
+import {
+  ClusterService,
+  GetModelRequestSchema,
+  ModelRegistryService,
+  RegisterModelRequestSchema,
+} from "@arbiter/proto";
 import { Health, HealthCheckResponse_ServingStatus } from "@arbiter/proto/grpc";
 import { create, toBinary } from "@bufbuild/protobuf";
 import type { Client } from "@connectrpc/connect";
 import { connect, headers as natsHeaders } from "nats";
 import { client, grpcTransport } from "../support/clients.ts";
-import { type DistributedMesh, startDistributedMesh } from "../support/mesh.ts";
+import { type DistributedMesh, spawnRole, startDistributedMesh } from "../support/mesh.ts";
 
 describe("distributed mesh: two schedulers, one killed", () => {
   let mesh: DistributedMesh;
@@ -55,6 +60,18 @@ describe("distributed mesh: two schedulers, one killed", () => {
     }
   });
 
+  it("lists both schedulers from their heartbeats", async () => {
+    const cluster = client(ClusterService, grpcTransport(mesh.gatewayUrl));
+    const { nodes } = await cluster.listNodes({});
+    assert.deepEqual(
+      nodes.map((n) => [n.id, n.role, n.accepting]),
+      [
+        ["scheduler-1", "scheduler", true],
+        ["scheduler-2", "scheduler", true],
+      ],
+    );
+  });
+
   it("keeps answering Get and List through the survivor when a scheduler is killed with SIGKILL", async () => {
     const results = { ok: 0, failed: [] as string[] };
     let running = true;
@@ -89,5 +106,34 @@ describe("distributed mesh: two schedulers, one killed", () => {
     assert.ok(results.ok > before, "calls kept succeeding after the kill");
     assert.equal(healthDuring.status, HealthCheckResponse_ServingStatus.SERVING);
     assert.equal((await health.check({ service: "" })).status, HealthCheckResponse_ServingStatus.SERVING);
+  });
+
+  it("drops the killed scheduler from the cluster once its heartbeats stop", async () => {
+    const cluster = client(ClusterService, grpcTransport(mesh.gatewayUrl));
+    const deadline = Date.now() + 10_000;
+    let ids: string[] = [];
+    while (Date.now() < deadline) {
+      ids = (await cluster.listNodes({})).nodes.map((n) => n.id);
+      if (ids.length === 1) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.deepEqual(ids, ["scheduler-2"]);
+  });
+
+  it("a scheduler stopped with SIGTERM drains, leaves the cluster at once and exits 0", async () => {
+    const extra = await spawnRole("scheduler", { ...mesh.env, ARBITER_SCHEDULER_NODE_ID: "scheduler-3" }, mesh.logDir);
+    const cluster = client(ClusterService, grpcTransport(mesh.gatewayUrl));
+    assert.deepEqual(
+      (await cluster.listNodes({})).nodes.map((n) => n.id),
+      ["scheduler-2", "scheduler-3"],
+    );
+    extra.child.kill("SIGTERM");
+    assert.equal(await extra.exited, 0);
+    // Gone without waiting for the heartbeat TTL: a draining node removes its own entry.
+    assert.deepEqual(
+      (await cluster.listNodes({})).nodes.map((n) => n.id),
+      ["scheduler-2"],
+    );
+    assert.equal((await registry.getModel({ name: "risk" })).model?.name, "risk");
   });
 });
