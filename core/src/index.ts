@@ -17,3 +17,4 @@ export { createPostgresDatabase, type PostgresOptions } from "./db/pg-database.t
 export { createPgliteDatabase, type PgliteOptions } from "./db/pglite-database.ts";
 export * from "./errors.ts";
 export * from "./logging.ts";
+export * from "./tensor-codec.ts";

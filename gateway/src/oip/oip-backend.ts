@@ -1,0 +1,37 @@
+/**
+ * What the Open Inference Protocol front ends (gRPC `inference.GRPCInferenceService` and the REST
+ * routes under /v2) need from the mesh. Both speak in `inference.*` messages; the backend resolves
+ * models, forwards inference to the schedulers and answers metadata, so the two front ends only
+ * translate their wire format.
+ */
+import type {
+  ModelInferRequest,
+  ModelInferResponse,
+  ModelMetadataResponse,
+  ServerMetadataResponse,
+} from "@arbiter/proto/inference";
+
+/** The caller and its time budget, however the call arrived. */
+export interface OipCallContext {
+  /** Request headers (authentication, traceparent, x-request-id). */
+  headers: Headers;
+  /** Absolute deadline, epoch milliseconds. */
+  deadline: number;
+  /** Aborts when the client goes away. */
+  signal: AbortSignal;
+}
+
+/** The operations behind both OIP front ends. Every failure is an ArbiterError with the right code. */
+export interface OipBackend {
+  serverLive(): boolean;
+  serverReady(): boolean;
+  serverMetadata(): ServerMetadataResponse;
+  /** True when the model (version "" = the default version) can serve now. NOT_FOUND if unknown. */
+  modelReady(name: string, version: string, ctx: OipCallContext): Promise<boolean>;
+  modelMetadata(name: string, version: string, ctx: OipCallContext): Promise<ModelMetadataResponse>;
+  /**
+   * Runs one inference. The request may carry typed `contents` or `raw_input_contents`; the
+   * response carries raw outputs (`raw_output_contents`) unless `typedOutputs` is true.
+   */
+  modelInfer(request: ModelInferRequest, ctx: OipCallContext, options?: { typedOutputs?: boolean }): Promise<ModelInferResponse>;
+}
