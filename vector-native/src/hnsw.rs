@@ -395,7 +395,35 @@ impl Graph {
             let chosen = self.select(store, &cands, self.m, &mut scratch);
             {
                 let _g = self.locks[slot as usize].lock();
-                self.write_list(slot, lc, &chosen);
+                // Nodes inserted concurrently may already have linked themselves here (through
+                // `link`): keep those back-links, or they could be left without any in-link.
+                let (l, cap) = self.list(slot, lc);
+                let n = (l[0].load(Ordering::Relaxed) as usize).min(cap);
+                if n == 0 {
+                    self.write_list(slot, lc, &chosen);
+                } else {
+                    let mut ids = chosen.clone();
+                    for a in &l[1..=n] {
+                        let id = a.load(Ordering::Relaxed);
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    }
+                    if ids.len() <= cap {
+                        self.write_list(slot, lc, &ids);
+                    } else {
+                        let mut all: Vec<Cand> = ids
+                            .into_iter()
+                            .map(|id| Cand {
+                                d: store.dist(q, id),
+                                id,
+                            })
+                            .collect();
+                        all.sort_unstable();
+                        let kept = self.select(store, &all, cap, &mut scratch);
+                        self.write_list(slot, lc, &kept);
+                    }
+                }
             }
             for &n in &chosen {
                 self.link(store, n, slot, lc, &mut scratch);

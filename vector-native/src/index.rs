@@ -199,31 +199,26 @@ impl Index {
         if ids.is_empty() {
             return Ok(());
         }
-        // Replacing: the old slot becomes a tombstone (HNSW) or free (flat).
-        for id in ids {
-            if let Some(old) = self.id_map.remove(id) {
-                self.retire(old);
-            }
-        }
-        // Allocate slots: recycled first, then new ones.
-        let mut slots = Vec::with_capacity(ids.len());
-        while slots.len() < ids.len() {
-            match self.free.pop() {
-                Some(s) => slots.push(s),
-                None => break,
-            }
-        }
-        let grow = ids.len() - slots.len();
+        let reused = self.free.len().min(ids.len());
+        let grow = ids.len() - reused;
         let first_new = self.ids.len();
+        if first_new + grow > u32::MAX as usize - 1 {
+            return Err(Error::invalid(
+                "ids",
+                "at most 4294967294 vectors per index",
+                first_new + grow,
+            ));
+        }
+        if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+            return Err(Error::Cancelled);
+        }
+        // All-or-nothing: the batch goes into fresh slots (recycled first, then new ones) while
+        // every id keeps its current slot. Only once the whole batch is stored and linked do ids
+        // switch over and replaced slots retire; a cancelled or failed build retires the fresh
+        // slots instead and leaves ids, vectors and payloads exactly as they were.
+        let mut slots: Vec<u32> = self.free.split_off(self.free.len() - reused);
         if grow > 0 {
             let n = first_new + grow;
-            if n > u32::MAX as usize - 1 {
-                return Err(Error::invalid(
-                    "ids",
-                    "at most 4294967294 vectors per index",
-                    n,
-                ));
-            }
             self.store.resize(n);
             self.ids.resize(n, 0);
             self.alive.resize(n, 0);
@@ -233,7 +228,7 @@ impl Index {
             }
             slots.extend((first_new..n).map(|s| s as u32));
         }
-        // Vectors (normalized for cosine), payloads, ids.
+        // Vectors (normalized for cosine).
         let dim = self.cfg.dim;
         let prepared: Vec<f32>;
         let data = if self.cfg.metric == Metric::Cosine {
@@ -245,57 +240,105 @@ impl Index {
             vectors
         };
         let p = pool(self.cfg.threads);
-        p.install(|| self.store.set_many(&slots, data));
+        let built = crate::error::catch(|| {
+            p.install(|| self.store.set_many(&slots, data));
+            for (&s, &id) in slots.iter().zip(ids) {
+                self.ids[s as usize] = id;
+                // Live before linking, so concurrent inserts of this batch may link to each
+                // other (nothing else reads the index: upsert holds it exclusively).
+                self.alive[s as usize] = 1;
+            }
+            if let Some(g) = &mut self.graph {
+                for &s in &slots {
+                    let level = g.draw_level(&mut self.rng);
+                    g.reset_node(s, level);
+                }
+            }
+            // Slots about to be replaced stay searchable but are never chosen as neighbors of the
+            // batch (they retire on commit, exactly like tombstones).
+            let mut replaced = Vec::new();
+            for id in ids {
+                if let Some(&old) = self.id_map.get(id) {
+                    if replaced.is_empty() {
+                        replaced = vec![false; self.ids.len()];
+                    }
+                    replaced[old as usize] = true;
+                }
+            }
+            self.link_batch(&slots, data, &replaced, cancel)
+        });
+        if let Err(e) = built {
+            self.roll_back(&slots);
+            return Err(e);
+        }
+        // Commit: ids move to their new slots, payloads follow, replaced slots retire.
         self.payloads.write(&slots, payload);
         for (&s, &id) in slots.iter().zip(ids) {
-            self.ids[s as usize] = id;
-            self.id_map.insert(id, s);
-            // Live before linking, so concurrent inserts of this batch may link to each other
-            // (nothing else reads the index: upsert holds it exclusively).
-            self.alive[s as usize] = 1;
-        }
-        if let Some(g) = &mut self.graph {
-            for &s in &slots {
-                let level = g.draw_level(&mut self.rng);
-                g.reset_node(s, level);
-            }
-            let g = &*g;
-            let store = &self.store;
-            let alive = &self.alive;
-            let cancelled = AtomicBool::new(false);
-            p.install(|| {
-                slots
-                    .par_iter()
-                    .enumerate()
-                    .for_each_init(Query::empty, |q, (i, &s)| {
-                        if cancelled.load(Ordering::Relaxed) {
-                            return;
-                        }
-                        if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-                            cancelled.store(true, Ordering::Relaxed);
-                            return;
-                        }
-                        q.v.clear();
-                        q.v.extend_from_slice(&data[i * dim..(i + 1) * dim]);
-                        q.sum = q.v.iter().sum();
-                        q.norm2 = store.kernels().dot_f32(&q.v, &q.v);
-                        g.insert(store, s, q, |x| alive[x as usize] == 0);
-                    });
-            });
-            if cancelled.load(Ordering::Relaxed) {
-                // Leave the index consistent: the half-inserted batch is retired like a delete.
-                for (&s, id) in slots.iter().zip(ids) {
-                    self.id_map.remove(id);
-                    self.alive[s as usize] = 0;
-                    self.payloads.clear_slot(s);
-                    self.dead.push(s);
-                }
-                self.maybe_repair(true);
-                return Err(Error::Cancelled);
+            if let Some(old) = self.id_map.insert(id, s) {
+                self.retire(old);
             }
         }
         self.maybe_repair(false);
         Ok(())
+    }
+
+    /// Links freshly stored `slots` (vectors `data`, row-major) into the graph on the index's
+    /// pool, never linking to a slot marked in `replaced`. Stops early with [`Error::Cancelled`] when `cancel` is raised.
+    fn link_batch(
+        &self,
+        slots: &[u32],
+        data: &[f32],
+        replaced: &[bool],
+        cancel: Option<&Cancel>,
+    ) -> Result<()> {
+        let Some(g) = &self.graph else {
+            return Ok(());
+        };
+        let dim = self.cfg.dim;
+        let store = &self.store;
+        let alive = &self.alive;
+        let cancelled = AtomicBool::new(false);
+        pool(self.cfg.threads).install(|| {
+            slots
+                .par_iter()
+                .enumerate()
+                .for_each_init(Query::empty, |q, (i, &s)| {
+                    if cancelled.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                        cancelled.store(true, Ordering::Relaxed);
+                        return;
+                    }
+                    q.v.clear();
+                    q.v.extend_from_slice(&data[i * dim..(i + 1) * dim]);
+                    q.sum = q.v.iter().sum();
+                    q.norm2 = store.kernels().dot_f32(&q.v, &q.v);
+                    g.insert(store, s, q, |x| {
+                        alive[x as usize] == 0 || replaced.get(x as usize).is_some_and(|r| *r)
+                    });
+                });
+        });
+        if cancelled.load(Ordering::Relaxed) {
+            Err(Error::Cancelled)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Undoes a batch that was stored (and perhaps partly linked) but never committed: its slots
+    /// are not in `id_map`, so ids still point at their previous slots.
+    fn roll_back(&mut self, slots: &[u32]) {
+        for &s in slots {
+            self.alive[s as usize] = 0;
+        }
+        if self.graph.is_some() {
+            // Partly linked nodes are unlinked by the repair and their slots recycled.
+            self.dead.extend_from_slice(slots);
+            self.maybe_repair(true);
+        } else {
+            self.free.extend_from_slice(slots);
+        }
     }
 
     fn retire(&mut self, slot: u32) {
@@ -344,8 +387,9 @@ impl Index {
         if self.dead.is_empty() {
             return;
         }
+        // Free slots count as dead too: they hold no links and must never become the entry.
         let mut is_dead = vec![false; self.ids.len()];
-        for &d in &self.dead {
+        for &d in self.dead.iter().chain(&self.free) {
             is_dead[d as usize] = true;
         }
         if let Some(g) = &mut self.graph {

@@ -207,6 +207,52 @@ describe("search", () => {
     });
   });
 
+  it("an aborted upsert loses no vector that was there before (all or nothing)", async () => {
+    const dim = 16;
+    const idx = createIndex({ dim, threads: 2 });
+    const old = vectors(300, dim, 11);
+    await idx.upsert(
+      Array.from({ length: 300 }, (_, i) => i),
+      old,
+      Array.from({ length: 300 }, () => ({ tenant: "old" })),
+    );
+    // Ids 200..20199: 100 replace existing vectors, the rest are new. Aborted at once (before
+    // the build starts) and a few milliseconds in (while it runs).
+    const n = 20_000;
+    const fresh = vectors(n, dim, 12);
+    const ids = Array.from({ length: n }, (_, i) => 200 + i);
+    const payloads = ids.map(() => ({ tenant: "new" }));
+    for (const delayMs of [0, 15]) {
+      const ac = new AbortController();
+      const pending = idx.upsert(ids, fresh, payloads, { signal: ac.signal });
+      if (delayMs === 0) ac.abort();
+      else setTimeout(() => ac.abort(), delayMs);
+      let cancelled = false;
+      try {
+        await pending;
+      } catch (e) {
+        assert.ok(e instanceof CancelledError, String(e));
+        cancelled = true;
+      }
+      if (!cancelled) break; // the abort came after the batch was written: nothing to check
+      assert.equal(idx.size, 300);
+      assert.equal(idx.has(200 + n - 1), false);
+      for (const id of [0, 199, 200, 250, 299]) {
+        assert.equal(idx.has(id), true, `id ${id} survived the aborted upsert`);
+        assert.deepEqual(idx.getPayload(id), { tenant: "old" });
+        const q = old.subarray(id * dim, (id + 1) * dim);
+        const hit = await idx.search(q, { k: 1 });
+        assert.deepEqual([...hit.ids], [BigInt(id)], `id ${id} keeps its old vector`);
+        assert.equal(hit.distances[0], 0);
+      }
+    }
+    // Not aborted: the whole batch lands.
+    await idx.upsert(ids.slice(0, 200), fresh.subarray(0, 200 * dim));
+    assert.equal(idx.size, 400);
+    const q = fresh.subarray(50 * dim, 51 * dim);
+    assert.deepEqual([...(await idx.search(q, { k: 1 })).ids], [250n]);
+  });
+
   it("deleted ids are never returned and re-upserting replaces", async () => {
     const idx = createIndex({ dim: 2 });
     await idx.upsert([1, 2, 3], new Float32Array([0, 0, 1, 1, 2, 2]));

@@ -353,7 +353,10 @@ export class VectorIndex {
   /**
    * Inserts vectors, or replaces those whose id exists (vector and payload). `vectors` is
    * row-major `ids.length × dim`; NaN/±Infinity are rejected. Builds the graph on the index's
-   * worker threads. Aborting `signal` stops the build: ids of the batch are then absent.
+   * worker threads. All or nothing: aborting `signal` stops the build and rejects with
+   * CancelledError once the index is back exactly as before the call (ids that existed keep their
+   * vectors and payloads; new ids are absent). An abort that arrives after the batch was fully
+   * written has no effect and the call resolves. Any other failure also leaves the index as before.
    */
   async upsert(
     ids: Ids,
@@ -366,8 +369,16 @@ export class VectorIndex {
     const cols = payloadColumns(payloads, idArr.length);
     aborted(options.signal);
     const token = options.signal === undefined ? undefined : new (native().CancelToken)();
-    const p = awaitNative(this.#native.upsert(idArr, vec, cols, token));
-    await withSignal(p, options.signal, "upsert", () => token?.cancel());
+    const signal = options.signal;
+    const onAbort = () => token?.cancel();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      // Not raced against the signal: the promise settles only when the index is consistent
+      // again, so a caller that sees CancelledError knows nothing was written.
+      await awaitNative(this.#native.upsert(idArr, vec, cols, token));
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+    }
   }
 
   /** Deletes ids; every id must exist (NotFoundError otherwise, and nothing is deleted). */

@@ -2,7 +2,9 @@
 
 mod common;
 use common::*;
-use vector_native::{Index, IndexConfig, Kind, Metric, SearchOptions, Storage};
+use vector_native::{
+    ColumnInput, FieldInput, Index, IndexConfig, Kind, Metric, SearchOptions, Storage,
+};
 
 const DIM: usize = 24;
 const N: usize = 3000;
@@ -189,4 +191,112 @@ fn bad_inputs_are_typed_errors() {
     cfg.dim = 4;
     cfg.m = 1;
     assert_eq!(Index::new(cfg).err().unwrap().kind(), "INVALID_ARGUMENT");
+}
+
+/// What a caller can observe of an index: every id's vector and payload, and whether a search
+/// for each stored vector finds its own id first.
+fn observe(idx: &Index, ids: std::ops::Range<u64>) -> Vec<Option<(Vec<f32>, String)>> {
+    ids.map(|id| {
+        let v = idx.vector(id).ok()?;
+        let p = format!("{:?}", idx.payload(id).ok()?);
+        let h = idx.search(&v, &SearchOptions::k(1)).unwrap();
+        assert_eq!(h.ids, vec![id], "id {id} is stored and must be found");
+        Some((v, p))
+    })
+    .collect()
+}
+
+fn tenant(n: usize, name: &str) -> Vec<FieldInput> {
+    vec![FieldInput {
+        name: "tenant".into(),
+        column: ColumnInput::Str {
+            codes: vec![1; n],
+            dict: vec![name.into()],
+        },
+    }]
+}
+
+#[test]
+fn a_cancelled_upsert_leaves_the_index_as_before() {
+    for kind in [Kind::Hnsw, Kind::Flat] {
+        let data = mixture(600, DIM, 4, 21);
+        let mut cfg = IndexConfig::new(kind, DIM, Metric::L2);
+        cfg.threads = 2;
+        let mut idx = Index::new(cfg).unwrap();
+        let ids: Vec<u64> = (0..600).collect();
+        idx.upsert(&ids, &data, &tenant(600, "old"), None).unwrap();
+        let before = observe(&idx, 0..900);
+
+        // Ids 300..900: half replace existing vectors, half are new; cancelled before it starts.
+        let fresh = mixture(600, DIM, 4, 22);
+        let batch: Vec<u64> = (300..900).collect();
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let e = idx
+            .upsert(&batch, &fresh, &tenant(600, "new"), Some(&cancel))
+            .unwrap_err();
+        assert_eq!(e.kind(), "CANCELLED");
+        assert_eq!(idx.len(), 600, "{kind:?}");
+        assert_eq!(
+            observe(&idx, 0..900),
+            before,
+            "{kind:?}: cancelled upsert changed the index"
+        );
+
+        // The same batch without cancellation goes through completely.
+        idx.upsert(&batch, &fresh, &tenant(600, "new"), None)
+            .unwrap();
+        assert_eq!(idx.len(), 900);
+        assert_eq!(
+            idx.vector(450).unwrap(),
+            fresh[150 * DIM..151 * DIM].to_vec()
+        );
+        observe(&idx, 0..900);
+    }
+}
+
+#[test]
+fn an_upsert_cancelled_mid_build_is_all_or_nothing() {
+    let data = mixture(2000, DIM, 8, 23);
+    let mut idx = build_threads(Kind::Hnsw, Metric::L2, Storage::F32, &data, DIM, 2);
+    let before = observe(&idx, 0..2000);
+    // A batch long enough (20k inserts) that the flag, raised a few milliseconds in, lands
+    // while the graph is being linked: whichever way it ends, no earlier id may be lost.
+    let fresh = mixture(20_000, DIM, 8, 24);
+    let batch: Vec<u64> = (1000..21_000).collect();
+    let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let raiser = {
+        let c = cancel.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(30));
+            c.store(true, std::sync::atomic::Ordering::Relaxed);
+        })
+    };
+    let r = idx.upsert(&batch, &fresh, &[], Some(&cancel));
+    raiser.join().unwrap();
+    match r {
+        Err(e) => {
+            assert_eq!(e.kind(), "CANCELLED");
+            assert_eq!(idx.len(), 2000);
+            assert_eq!(observe(&idx, 0..2000), before);
+            assert!(!idx.contains(2000) && !idx.contains(20_999));
+        }
+        Ok(()) => {
+            assert_eq!(idx.len(), 21_000);
+            assert_eq!(idx.vector(1000).unwrap(), fresh[..DIM].to_vec());
+        }
+    }
+    // Either way the index keeps working: a later upsert and searches find everything.
+    idx.upsert(&[50_000], &fresh[..DIM], &[], None).unwrap();
+    observe(&idx, 0..1000);
+}
+
+#[test]
+fn a_parallel_build_leaves_no_vector_unreachable() {
+    // Concurrent inserts link to each other while their own lists are being written; a back-link
+    // that arrived first must survive, or a vector can end up with no in-link at all.
+    for seed in [21, 22] {
+        let data = mixture(2000, DIM, 8, seed);
+        let idx = build_threads(Kind::Hnsw, Metric::L2, Storage::F32, &data, DIM, 2);
+        observe(&idx, 0..2000);
+    }
 }
