@@ -7,9 +7,8 @@
  * body. Outputs come back raw and are either appended to the answer as binary data or written as
  * JSON arrays.
  *
- * JSON numbers are IEEE doubles: INT64/UINT64 values beyond ±2^53 cannot be received exactly in JSON
- * (they are rejected, naming the element; send such tensors as binary data), but are always written
- * exactly in answers. Non-finite floats are written as `null` (JSON has no NaN or Infinity) and
+ * INT64/UINT64 values travel exactly both ways, also beyond ±2^53 (see {@link parseJsonBody}).
+ * Non-finite floats are written as `null` (JSON has no NaN or Infinity) and
  * `null` is read back as NaN.
  */
 import {
@@ -71,6 +70,7 @@ export function describe(value: unknown): string {
     case "string":
       return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
     case "number":
+    case "bigint":
     case "boolean":
       return String(value);
     case "undefined":
@@ -84,10 +84,77 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Parses a JSON request body (or the JSON header of a binary request). */
+const BIG_KEY = "\u0000bigint";
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/**
+ * Rewrites integer literals of 16 digits or more (outside strings) as `{"\u0000bigint": "<digits>"}`
+ * so that a reviver can turn them into exact bigints; returns undefined when there are none.
+ */
+function markBigIntegers(text: string): string | undefined {
+  if (!/\d{16}/.test(text)) return undefined;
+  const parts: string[] = [];
+  let last = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // a string: skip to its closing quote
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i += 2;
+        else if (d === 0x22) break;
+        else i++;
+      }
+      i++;
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      const start = i;
+      i++;
+      let integer = true;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d >= 0x30 && d <= 0x39) i++;
+        else if (d === 0x2e || d === 0x65 || d === 0x45 || d === 0x2b || d === 0x2d) {
+          integer = false;
+          i++;
+        } else break;
+      }
+      const digits = i - start - (c === 0x2d ? 1 : 0);
+      if (integer && digits >= 16) {
+        parts.push(text.slice(last, start), `{"\\u0000bigint":"${text.slice(start, i)}"}`);
+        last = i;
+      }
+    } else i++;
+  }
+  if (parts.length === 0) return undefined;
+  parts.push(text.slice(last));
+  return parts.join("");
+}
+
+function reviveBigInt(_key: string, value: unknown): unknown {
+  if (isObject(value)) {
+    const digits = value[BIG_KEY];
+    if (typeof digits === "string" && /^-?\d+$/.test(digits) && Object.keys(value).length === 1) {
+      const big = BigInt(digits);
+      return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+    }
+  }
+  return value;
+}
+
+/**
+ * Parses a JSON request body (or the JSON header of a binary request). Integers beyond ±2^53 are
+ * returned as exact bigints (Triton's clients send INT64/UINT64 data and uint64 parameters such as
+ * `sequence_id` as plain JSON integers); every other number is a double.
+ */
 export function parseJsonBody(text: string, what: string): unknown {
   try {
-    return JSON.parse(text);
+    const marked = markBigIntegers(text);
+    return marked === undefined ? JSON.parse(text) : JSON.parse(marked, reviveBigInt);
   } catch (err) {
     throw new InvalidArgumentError(what, "valid JSON", `malformed JSON (${(err as Error).message})`);
   }
@@ -111,6 +178,11 @@ function parameterChoiceFromJson(v: unknown, field: string): InferParameter["par
   if (typeof v === "number") {
     if (Number.isSafeInteger(v)) return { case: "int64Param", value: BigInt(v) };
     if (Number.isFinite(v)) return { case: "doubleParam", value: v };
+  }
+  if (typeof v === "bigint") {
+    if (v >= INT64_MIN && v <= INT64_MAX) return { case: "int64Param", value: v };
+    if (v > 0n && v <= UINT64_MAX) return { case: "uint64Param", value: v };
+    return { case: "doubleParam", value: Number(v) };
   }
   throw new InvalidArgumentError(field, "a bool, number or string", describe(v));
 }
@@ -222,16 +294,13 @@ function typedFromJson(values: unknown[], datatype: Datatype, field: string): Ty
     case "INT64":
     case "UINT64": {
       const unsigned = datatype === "UINT64";
+      const [lo, hi] = unsigned ? [0n, UINT64_MAX] : [INT64_MIN, INT64_MAX];
       const target = unsigned ? contents.uint64Contents : contents.int64Contents;
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
-        if (typeof v !== "number" || !Number.isInteger(v) || (unsigned && v < 0)) {
-          fail(i, `a ${datatype} integer`);
-        }
-        if (!Number.isSafeInteger(v)) {
-          fail(i, `a ${datatype} integer within ±2^53 (JSON numbers are doubles; send larger values as binary data)`);
-        }
-        target.push(BigInt(v as number));
+        const big = typeof v === "bigint" ? v : typeof v === "number" && Number.isInteger(v) ? BigInt(v) : undefined;
+        if (big === undefined || big < lo || big > hi) fail(i, `a ${datatype} integer (${lo} to ${hi})`);
+        target.push(big as bigint);
       }
       break;
     }
@@ -241,7 +310,7 @@ function typedFromJson(values: unknown[], datatype: Datatype, field: string): Ty
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
         if (v === null) target.push(Number.NaN);
-        else if (typeof v === "number") target.push(v);
+        else if (typeof v === "number" || typeof v === "bigint") target.push(Number(v));
         else fail(i, "a number (or null for NaN)");
       }
       break;
@@ -286,7 +355,7 @@ export function parseInferRequest(
   let timeoutMicros: number | undefined;
   if (timeout !== undefined) {
     const v =
-      timeout.case === "int64Param"
+      timeout.case === "int64Param" || timeout.case === "uint64Param"
         ? Number(timeout.value)
         : timeout.case === "doubleParam"
           ? timeout.value

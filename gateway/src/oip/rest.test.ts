@@ -338,7 +338,7 @@ describe("JSON inference", () => {
     });
   });
 
-  test("64-bit integers beyond 2^53 are written exactly, and refused in JSON input", async () => {
+  test("64-bit integers beyond 2^53 travel exactly both ways, in data and parameters", async () => {
     const max = Buffer.alloc(8);
     max.writeBigUInt64LE(18446744073709551615n);
     const { body, headerLength } = binaryBody(
@@ -353,14 +353,33 @@ describe("JSON inference", () => {
     const text = await res.text();
     assert.equal(res.status, 200);
     assert.match(text, /"data":\[18446744073709551615\]/);
+
+    const json = await postJson(
+      "/v2/models/echo/infer",
+      `{"parameters": {"sequence_id": 18446744073709551615, "big": -9223372036854775808, "s": "12345678901234567890"},
+        "inputs": [{"name": "i", "datatype": "INT64", "shape": [3], "data": [9007199254740993, -9223372036854775808, 1.5e3]},
+                   {"name": "u", "datatype": "UINT64", "shape": [1], "data": [18446744073709551615]},
+                   {"name": "f", "datatype": "FP64", "shape": [1], "data": [12345678901234567890]}]}`,
+    );
+    assert.equal(json.status, 200, json.text);
+    assert.match(json.text, /"data":\[9007199254740993,-9223372036854775808,1500\]/);
+    assert.match(json.text, /"data":\[18446744073709551615\]/);
+    assert.deepEqual(JSON.parse(json.text).outputs[2].data, [12345678901234567000]);
+    const request = backend.lastRequest as ModelInferRequest;
+    assert.equal(Buffer.from(request.rawInputContents[0] as Uint8Array).readBigInt64LE(0), 9007199254740993n);
+    assert.deepEqual(Object.fromEntries(Object.entries(request.parameters).map(([k, p]) => [k, p.parameterChoice])), {
+      sequence_id: { case: "uint64Param", value: 18446744073709551615n },
+      big: { case: "int64Param", value: -9223372036854775808n },
+      s: { case: "stringParam", value: "12345678901234567890" },
+    });
     const refused = await postJson(
       "/v2/models/echo/infer",
-      '{"inputs": [{"name": "big", "datatype": "INT64", "shape": [1], "data": [9007199254740993]}]}',
+      '{"inputs": [{"name": "big", "datatype": "INT64", "shape": [1], "data": [9223372036854775808]}]}',
     );
     assert.equal(refused.status, 400);
     assert.deepEqual(JSON.parse(refused.text), {
       error:
-        'input "big".data[0]: expected a INT64 integer within ±2^53 (JSON numbers are doubles; send larger values as binary data), got 9007199254740992',
+        'input "big".data[0]: expected a INT64 integer (-9223372036854775808 to 9223372036854775807), got 9223372036854775808',
     });
   });
 
