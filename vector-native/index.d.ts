@@ -28,6 +28,14 @@ export declare class NativeIndex {
   searchInto(query: Float32Array, k: number, efSearch: number, outIds: BigUint64Array, outDistances: Float32Array): Promise<number>
   /** Synchronous twin of `searchInto` (`efSearch` 0 = the index default). */
   searchIntoSync(query: Float32Array, k: number, efSearch: number, outIds: BigUint64Array, outDistances: Float32Array): number
+  /**
+   * `searchIntoSync` that never waits: resolves to -1 at once when the index is locked by a
+   * writer (an upsert, delete or compact in progress), so the caller can go off-thread instead
+   * of blocking the event loop behind the writer.
+   */
+  searchIntoInline(query: Float32Array, k: number, efSearch: number, outIds: BigUint64Array, outDistances: Float32Array): number
+  /** Moving mean of one unfiltered search's compute time in microseconds (0 before the first). */
+  typicalSearchMicros(): number
   /** Searches many queries (row-major) in parallel off the JS thread. */
   searchBatch(queries: Float32Array, args: SearchArgs, threads: number, cancel?: CancelToken | undefined | null): Promise<NativeHits>
   /** Writes a snapshot (off the JS thread); resolves to its size in bytes. */

@@ -6,8 +6,9 @@
 //! `{"kind", "message", "field", "expected", "received", "name", "path"}`; `errors.ts` turns it
 //! into the matching `@arbiter/core` class.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::Arc;
+use std::time::Instant;
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
@@ -352,9 +353,36 @@ impl Task for SearchTask {
     }
 }
 
+/// A moving mean of how long one unfiltered search of an index takes (compute only, no thread
+/// hop), which the wrapper uses to decide whether a search is cheap enough to run inline.
+#[derive(Default)]
+pub struct SearchTiming {
+    /// f32 bits of the mean in microseconds; 0 until the first search.
+    mean_micros: AtomicU32,
+}
+
+impl SearchTiming {
+    fn record(&self, started: Instant) {
+        let x = started.elapsed().as_secs_f32() * 1e6;
+        let old = f32::from_bits(self.mean_micros.load(Ordering::Relaxed));
+        // Racy read-modify-write between concurrent searches: an occasionally lost sample is fine.
+        let new = if old == 0.0 {
+            x
+        } else {
+            old + (x - old) / 16.0
+        };
+        self.mean_micros.store(new.to_bits(), Ordering::Relaxed);
+    }
+
+    fn micros(&self) -> f64 {
+        f32::from_bits(self.mean_micros.load(Ordering::Relaxed)) as f64
+    }
+}
+
 /// The lean search path: plain arguments, results written into caller-owned arrays.
 pub struct SearchIntoTask {
     index: Shared,
+    timing: Arc<SearchTiming>,
     query: Vec<f32>,
     k: usize,
     ef: Option<usize>,
@@ -395,7 +423,10 @@ impl Task for SearchIntoTask {
             // SAFETY: the wrapper hands over freshly allocated arrays and does not touch them until
             // this task resolves; the references keep them alive.
             let (ids, dist) = unsafe { (self.out_ids.as_mut(), self.out_dist.as_mut()) };
-            search_into(&idx, &self.query, self.k, self.ef, ids, dist)
+            let t = Instant::now();
+            let n = search_into(&idx, &self.query, self.k, self.ef, ids, dist)?;
+            self.timing.record(t);
+            Ok(n)
         })
     }
     fn resolve(&mut self, _: Env, n: u32) -> Result<u32> {
@@ -435,6 +466,7 @@ impl Task for LoadTask {
     fn resolve(&mut self, _: Env, idx: Index) -> Result<NativeIndex> {
         Ok(NativeIndex {
             inner: Arc::new(RwLock::new(idx)),
+            timing: Arc::default(),
         })
     }
 }
@@ -467,6 +499,7 @@ impl Task for BandwidthTask {
 #[napi]
 pub struct NativeIndex {
     inner: Shared,
+    timing: Arc<SearchTiming>,
 }
 
 #[napi]
@@ -499,6 +532,7 @@ impl NativeIndex {
             }
             Ok(NativeIndex {
                 inner: Arc::new(RwLock::new(Index::new(cfg)?)),
+                timing: Arc::default(),
             })
         })
     }
@@ -599,6 +633,7 @@ impl NativeIndex {
     ) -> AsyncTask<SearchIntoTask> {
         AsyncTask::new(SearchIntoTask {
             index: self.inner.clone(),
+            timing: self.timing.clone(),
             query: query.to_vec(),
             k: k as usize,
             ef: (ef_search > 0).then_some(ef_search as usize),
@@ -621,15 +656,56 @@ impl NativeIndex {
             let idx = self.inner.read();
             // SAFETY: the arrays are only touched by this call for its duration.
             let (ids, dist) = unsafe { (out_ids.as_mut(), out_distances.as_mut()) };
-            search_into(
+            let t = Instant::now();
+            let n = search_into(
                 &idx,
                 &query,
                 k as usize,
                 (ef_search > 0).then_some(ef_search as usize),
                 ids,
                 dist,
-            )
+            )?;
+            self.timing.record(t);
+            Ok(n)
         })
+    }
+
+    /// `searchIntoSync` that never waits: resolves to -1 at once when the index is locked by a
+    /// writer (an upsert, delete or compact in progress), so the caller can go off-thread instead
+    /// of blocking the event loop behind the writer.
+    #[napi]
+    pub fn search_into_inline(
+        &self,
+        query: Float32Array,
+        k: u32,
+        ef_search: u32,
+        mut out_ids: BigUint64Array,
+        mut out_distances: Float32Array,
+    ) -> Result<i32> {
+        run(|| {
+            let Some(idx) = self.inner.try_read() else {
+                return Ok(-1);
+            };
+            // SAFETY: the arrays are only touched by this call for its duration.
+            let (ids, dist) = unsafe { (out_ids.as_mut(), out_distances.as_mut()) };
+            let t = Instant::now();
+            let n = search_into(
+                &idx,
+                &query,
+                k as usize,
+                (ef_search > 0).then_some(ef_search as usize),
+                ids,
+                dist,
+            )?;
+            self.timing.record(t);
+            Ok(n as i32)
+        })
+    }
+
+    /// Moving mean of one unfiltered search's compute time in microseconds (0 before the first).
+    #[napi]
+    pub fn typical_search_micros(&self) -> f64 {
+        self.timing.micros()
     }
 
     /// Searches many queries (row-major) in parallel off the JS thread.

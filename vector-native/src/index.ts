@@ -13,6 +13,7 @@ export {
   type Ids,
   type IndexKind,
   type IndexStats,
+  type InlineSearchOptions,
   type LoadIndexOptions,
   loadIndex,
   type Metric,

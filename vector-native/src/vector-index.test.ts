@@ -196,6 +196,54 @@ describe("search", () => {
     assert.ok(ticksWhilePending > 0, "the event loop ran timers while the search was running");
   });
 
+  it("cheap searches may run inline with the same results, but never wait on the JS thread for a writer", async () => {
+    const dim = 16;
+    const base = vectors(2000, dim, 31);
+    const ids = Array.from({ length: 2000 }, (_, i) => i);
+    const inline = createIndex({ dim, threads: 2, inlineSearchMaxMicros: 10_000 });
+    const offThread = createIndex({ dim, threads: 2, inlineSearchMaxMicros: 0, seed: 7 });
+    await inline.upsert(ids, base);
+    await offThread.upsert(ids, base);
+    for (let i = 0; i < 50; i++) {
+      const q = vectors(1, dim, 100 + i);
+      const want = exactTopK(base, q, dim, 5, () => true);
+      const a = await inline.search(q, { k: 5, efSearch: 200 });
+      const b = await offThread.search(q, { k: 5, efSearch: 200 });
+      assert.deepEqual([...a.ids].map(Number), want);
+      assert.deepEqual([...b.ids].map(Number), want);
+      assert.equal(a.ids.length, 5);
+    }
+    // A search issued while an upsert holds the index must not block the event loop behind it.
+    let ticks = 0;
+    let settled = false;
+    const timer = setInterval(() => {
+      if (!settled) ticks++;
+    }, 1);
+    const writing = inline.upsert(
+      Array.from({ length: 20_000 }, (_, i) => 10_000 + i),
+      vectors(20_000, dim, 32),
+    );
+    await new Promise((r) => setTimeout(r, 5));
+    const ticksBefore = ticks;
+    const pending = inline.search(base.subarray(0, dim), { k: 1 }).finally(() => {
+      settled = true;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    const ticksWhilePending = ticks - ticksBefore;
+    const hit = await pending;
+    await writing;
+    clearInterval(timer);
+    assert.deepEqual([...hit.ids], [0n]);
+    assert.ok(ticksWhilePending > 0, "timers fired while the search waited for the upsert");
+    assert.throws(
+      () => createIndex({ dim, inlineSearchMaxMicros: -1 }),
+      (e) => {
+        invalid("inlineSearchMaxMicros")(e);
+        return true;
+      },
+    );
+  });
+
   it("an aborted signal rejects with CancelledError", async () => {
     const idx = createIndex({ dim: 2 });
     await idx.upsert([1], new Float32Array([0, 0]));

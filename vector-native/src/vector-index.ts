@@ -38,6 +38,21 @@ export interface CreateIndexOptions {
   threads?: number;
   /** Seed of the HNSW level draw (builds are deterministic per seed and insertion order). */
   seed?: number;
+  /** See {@link InlineSearchOptions}. */
+  inlineSearchMaxMicros?: number;
+}
+
+/** When {@link VectorIndex.search} may run on the calling thread. */
+export interface InlineSearchOptions {
+  /**
+   * An unfiltered search whose typical compute time on this index (a moving mean the addon
+   * measures) is at most this many microseconds runs inline on the JS thread instead of hopping
+   * to a worker thread and back, which costs more than such a search. Inline work is capped at
+   * 1 ms per event-loop turn (then searches go off-thread until the loop has turned), and an
+   * index locked by a running upsert/delete is never waited for. 0 = always off-thread.
+   * Default 50.
+   */
+  inlineSearchMaxMicros?: number;
 }
 
 /** A payload value: strings (tenant, category…) or finite numbers. */
@@ -289,6 +304,31 @@ function results(h: NativeHits): SearchResult[] {
   return out;
 }
 
+/** Inline searches may take at most this much of one event-loop turn (ms). */
+const INLINE_TURN_BUDGET_MS = 1;
+const DEFAULT_INLINE_MAX_MICROS = 50;
+let inlineTurnOpen = false;
+let inlineTurnSpentMs = 0;
+
+function closeInlineTurn(): void {
+  inlineTurnOpen = false;
+  inlineTurnSpentMs = 0;
+}
+
+/**
+ * True when `expectMs` more of inline work fits this event-loop turn. A turn ends when the loop
+ * reaches its check phase (a setImmediate armed by the first inline search of the turn), so a
+ * chain of awaited searches yields to timers and I/O at least once per budget.
+ */
+function inlineFits(expectMs: number): boolean {
+  if (!inlineTurnOpen) {
+    inlineTurnOpen = true;
+    inlineTurnSpentMs = 0;
+    setImmediate(closeInlineTurn).unref();
+  }
+  return inlineTurnSpentMs + expectMs <= INLINE_TURN_BUDGET_MS;
+}
+
 function aborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError("search cancelled", { reason: String(signal.reason) });
 }
@@ -323,11 +363,13 @@ function withSignal<T>(p: Promise<T>, signal: AbortSignal | undefined, what: str
 export class VectorIndex {
   readonly #native: NativeIndex;
   readonly #dim: number;
+  readonly #inlineMaxMicros: number;
 
   /** @internal Use {@link createIndex} or {@link loadIndex}. */
-  constructor(handle: NativeIndex) {
+  constructor(handle: NativeIndex, inlineSearchMaxMicros = DEFAULT_INLINE_MAX_MICROS) {
     this.#native = handle;
     this.#dim = handle.stats().dim;
+    this.#inlineMaxMicros = inlineSearchMaxMicros;
   }
 
   /** Components per vector. */
@@ -391,18 +433,31 @@ export class VectorIndex {
     await awaitNative(this.#native.compact());
   }
 
-  /** The k nearest vectors to `query` (`dim` values), off the JS thread. */
+  /**
+   * The k nearest vectors to `query` (`dim` values). Off the JS thread, except unfiltered
+   * searches measured to be cheaper than the thread hop (see {@link InlineSearchOptions}).
+   */
   async search(query: Float32Array, options: SearchOptions): Promise<SearchResult> {
     const q = vectorArg("query", query, 1, this.#dim);
     const { signal, ...args } = searchArgs(options);
     aborted(signal);
     if (args.filter === undefined && args.withPayloads !== true && args.exact !== true) {
       // Fast path: primitives in, caller-owned arrays out (fewer objects across the boundary).
-      const ids = new BigUint64Array(args.k);
-      const distances = new Float32Array(args.k);
-      const run = this.#native.searchInto(q, args.k, args.efSearch ?? 0, ids, distances);
-      const n = await withSignal(awaitNative(run), signal, "search");
-      return { ids: ids.subarray(0, n), distances: distances.subarray(0, n) };
+      const k = args.k;
+      const ids = new BigUint64Array(k);
+      const distances = new Float32Array(k);
+      const ef = args.efSearch ?? 0;
+      let n = -1;
+      if (this.#inlineMaxMicros > 0) {
+        const typical = this.#native.typicalSearchMicros();
+        if (typical > 0 && typical <= this.#inlineMaxMicros && inlineFits(typical / 1000)) {
+          const t0 = performance.now();
+          n = callNative(() => this.#native.searchIntoInline(q, k, ef, ids, distances));
+          inlineTurnSpentMs += performance.now() - t0;
+        }
+      }
+      if (n < 0) n = await withSignal(awaitNative(this.#native.searchInto(q, k, ef, ids, distances)), signal, "search");
+      return n === k ? { ids, distances } : { ids: ids.subarray(0, n), distances: distances.subarray(0, n) };
     }
     const hits = await withSignal(awaitNative(this.#native.search(q, args)), signal, "search");
     return results(hits)[0] as SearchResult;
@@ -420,7 +475,7 @@ export class VectorIndex {
       const ids = new BigUint64Array(args.k);
       const distances = new Float32Array(args.k);
       const n = callNative(() => this.#native.searchIntoSync(q, args.k, args.efSearch ?? 0, ids, distances));
-      return { ids: ids.subarray(0, n), distances: distances.subarray(0, n) };
+      return n === args.k ? { ids, distances } : { ids: ids.subarray(0, n), distances: distances.subarray(0, n) };
     }
     return results(callNative(() => this.#native.searchSync(q, args)))[0] as SearchResult;
   }
@@ -503,12 +558,24 @@ export function createIndex(options: CreateIndexOptions): VectorIndex {
     threads: optInt("threads", o.threads, 0, 1024),
     seed: optInt("seed", o.seed, 0, 0xffff_ffff),
   };
+  const inline = inlineMax(o.inlineSearchMaxMicros);
   const Native = native().NativeIndex;
-  return new VectorIndex(callNative(() => new Native(cfg)));
+  return new VectorIndex(
+    callNative(() => new Native(cfg)),
+    inline,
+  );
+}
+
+function inlineMax(v: unknown): number {
+  if (v === undefined) return DEFAULT_INLINE_MAX_MICROS;
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
+    throw new InvalidArgumentError("inlineSearchMaxMicros", "a non-negative number of microseconds", show(v));
+  }
+  return v;
 }
 
 /** Options of {@link loadIndex}. */
-export interface LoadIndexOptions {
+export interface LoadIndexOptions extends InlineSearchOptions {
   /**
    * Serve vectors from a memory-mapped file instead of reading them into the heap (large indexes
    * load instantly and share the page cache; the first write copies them). The file must not be
@@ -524,8 +591,9 @@ export interface LoadIndexOptions {
  */
 export async function loadIndex(path: string, options: LoadIndexOptions = {}): Promise<VectorIndex> {
   if (typeof path !== "string" || path === "") throw new InvalidArgumentError("path", "a file path", show(path));
+  const inline = inlineMax(options.inlineSearchMaxMicros);
   const handle = await awaitNative(native().loadIndex(path, options.mmap === true));
-  return new VectorIndex(handle);
+  return new VectorIndex(handle, inline);
 }
 
 /** The SIMD instruction set the distance kernels use on this CPU ("avx512", "avx2", "neon", "scalar"). */
