@@ -350,6 +350,29 @@ impl VectorStore {
         }
     }
 
+    /// Distances from a prepared query to the consecutive slots `lo..lo + out.len()`, one per
+    /// element of `out` (the flat scan's inner loop: f32 rows go through the block kernels).
+    pub fn dist_rows(&self, q: &Query, lo: usize, out: &mut [f32]) {
+        let k = self.k;
+        let rb = self.row_bytes;
+        match (self.storage, self.metric) {
+            (Storage::F32, m) => {
+                let rows = &self.raw()[lo * rb..(lo + out.len()) * rb];
+                if m == Metric::L2 {
+                    k.l2_f32_rows(&q.v, rows, rb, out);
+                } else {
+                    k.dot_f32_rows(&q.v, rows, rb, out);
+                    out.iter_mut().for_each(|d| *d = 1.0 - *d);
+                }
+            }
+            _ => {
+                for (i, d) in out.iter_mut().enumerate() {
+                    *d = self.dist(q, (lo + i) as u32);
+                }
+            }
+        }
+    }
+
     /// Kernel table in use.
     pub fn kernels(&self) -> &'static Kernels {
         self.k

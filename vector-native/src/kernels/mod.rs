@@ -41,6 +41,28 @@ type F32Fn = unsafe fn(&[f32], &[f32]) -> f32;
 type F16Fn = unsafe fn(&[f32], &[u16]) -> f32;
 type U8Fn = unsafe fn(&[f32], &[u8]) -> f32;
 type SumFn = unsafe fn(&[u64]) -> u64;
+/// `(query, row bytes, row stride in bytes, out)`: one distance per row into `out`.
+type RowsFn = unsafe fn(&[f32], &[u8], usize, &mut [f32]);
+
+/// How many rows ahead the block kernels prefetch.
+pub const PREFETCH_ROWS: usize = 4;
+
+/// A block kernel for the instruction sets without a dedicated one: the row kernel per row.
+macro_rules! rows_by_row {
+    ($name:ident, $row:path) => {
+        fn $name(q: &[f32], rows: &[u8], row_bytes: usize, out: &mut [f32]) {
+            for (i, o) in out.iter_mut().enumerate() {
+                let r = &rows[i * row_bytes..i * row_bytes + q.len() * 4];
+                // SAFETY: rows are 64-byte aligned in the store, so every row start is f32-aligned.
+                let r = unsafe { std::slice::from_raw_parts(r.as_ptr() as *const f32, q.len()) };
+                // SAFETY: the table holding this function was built for a supported ISA.
+                #[allow(unused_unsafe)]
+                let d = unsafe { $row(q, r) };
+                *o = d;
+            }
+        }
+    };
+}
 
 /// A table of kernels for one instruction set. Construct through [`Kernels::detect`] or
 /// [`Kernels::for_isa`], which only hand out tables the CPU can run.
@@ -53,6 +75,8 @@ pub struct Kernels {
     l2_f16: F16Fn,
     dot_u8: U8Fn,
     sum_u64: SumFn,
+    dot_f32_rows: RowsFn,
+    l2_f32_rows: RowsFn,
 }
 
 impl Kernels {
@@ -92,6 +116,8 @@ impl Kernels {
         fn s(a: &[u64]) -> u64 {
             scalar::sum_u64(a)
         }
+        rows_by_row!(dr, d);
+        rows_by_row!(lr, l);
         Kernels {
             isa: Isa::Scalar,
             dot_f32: d,
@@ -100,6 +126,8 @@ impl Kernels {
             l2_f16: lh,
             dot_u8: du,
             sum_u64: s,
+            dot_f32_rows: dr,
+            l2_f32_rows: lr,
         }
     }
 
@@ -122,6 +150,8 @@ impl Kernels {
                         l2_f16: avx512::l2_f16,
                         dot_u8: avx512::dot_u8,
                         sum_u64: avx512::sum_u64,
+                        dot_f32_rows: avx512::dot_f32_rows,
+                        l2_f32_rows: avx512::l2_f32_rows,
                     })
                 } else {
                     None
@@ -141,6 +171,8 @@ impl Kernels {
                         l2_f16: avx2::l2_f16,
                         dot_u8: avx2::dot_u8,
                         sum_u64: avx2::sum_u64,
+                        dot_f32_rows: avx2::dot_f32_rows,
+                        l2_f32_rows: avx2::l2_f32_rows,
                     })
                 } else {
                     None
@@ -154,6 +186,8 @@ impl Kernels {
                 fn lh(a: &[f32], b: &[u16]) -> f32 {
                     scalar::l2_f16(a, b)
                 }
+                rows_by_row!(dr, neon::dot_f32);
+                rows_by_row!(lr, neon::l2_f32);
                 Some(Kernels {
                     isa,
                     dot_f32: neon::dot_f32,
@@ -162,6 +196,8 @@ impl Kernels {
                     l2_f16: lh,
                     dot_u8: neon::dot_u8,
                     sum_u64: neon::sum_u64,
+                    dot_f32_rows: dr,
+                    l2_f32_rows: lr,
                 })
             }
             #[allow(unreachable_patterns)]
@@ -193,6 +229,22 @@ impl Kernels {
     pub fn dot_u8(&self, q: &[f32], v: &[u8]) -> f32 {
         // SAFETY: as above.
         unsafe { (self.dot_u8)(q, v) }
+    }
+    /// Dot products of `q` with `out.len()` rows `row_bytes` apart (f32 rows, 4-byte aligned).
+    #[inline(always)]
+    pub fn dot_f32_rows(&self, q: &[f32], rows: &[u8], row_bytes: usize, out: &mut [f32]) {
+        assert!(row_bytes >= q.len() * 4 && rows.len() >= out.len() * row_bytes);
+        assert!((rows.as_ptr() as usize).is_multiple_of(4) && row_bytes.is_multiple_of(4));
+        // SAFETY: as above; the asserts keep every row inside `rows` and aligned.
+        unsafe { (self.dot_f32_rows)(q, rows, row_bytes, out) }
+    }
+    /// Squared L2 distances of `q` to `out.len()` rows `row_bytes` apart.
+    #[inline(always)]
+    pub fn l2_f32_rows(&self, q: &[f32], rows: &[u8], row_bytes: usize, out: &mut [f32]) {
+        assert!(row_bytes >= q.len() * 4 && rows.len() >= out.len() * row_bytes);
+        assert!((rows.as_ptr() as usize).is_multiple_of(4) && row_bytes.is_multiple_of(4));
+        // SAFETY: as above.
+        unsafe { (self.l2_f32_rows)(q, rows, row_bytes, out) }
     }
     #[inline(always)]
     pub fn sum_u64(&self, v: &[u64]) -> u64 {
@@ -276,6 +328,45 @@ mod tests {
 
     fn close(a: f32, b: f32, scale: f32) -> bool {
         (a - b).abs() <= REL_TOL * scale.max(1.0)
+    }
+
+    #[test]
+    fn block_kernels_equal_the_row_kernels() {
+        let mut rng = Rng::new(99);
+        for dim in [1usize, 7, 16, 33, 128, 384] {
+            let row_bytes = (dim * 4).div_ceil(64) * 64;
+            let n = 37;
+            // 64-byte aligned rows, as in the store.
+            let mut words = vec![0u32; n * row_bytes / 4 + 16];
+            let skip = words.as_ptr().align_offset(64);
+            let q: Vec<f32> = (0..dim).map(|_| rng.normal()).collect();
+            for r in 0..n {
+                for i in 0..dim {
+                    words[skip + r * row_bytes / 4 + i] = rng.normal().to_bits();
+                }
+            }
+            // SAFETY: u32 words reinterpreted as bytes (same memory, 4-byte aligned).
+            let bytes = unsafe {
+                std::slice::from_raw_parts(words.as_ptr().add(skip) as *const u8, n * row_bytes)
+            };
+            for k in tables().into_iter().chain([Kernels::scalar()]) {
+                let mut l2 = vec![0.0f32; n];
+                let mut dot = vec![0.0f32; n];
+                k.l2_f32_rows(&q, bytes, row_bytes, &mut l2);
+                k.dot_f32_rows(&q, bytes, row_bytes, &mut dot);
+                for r in 0..n {
+                    // SAFETY: as above; each row holds `dim` f32 values.
+                    let row = unsafe {
+                        std::slice::from_raw_parts(
+                            bytes.as_ptr().add(r * row_bytes) as *const f32,
+                            dim,
+                        )
+                    };
+                    assert_eq!(l2[r], k.l2_f32(&q, row), "{:?} dim {dim} row {r}", k.isa);
+                    assert_eq!(dot[r], k.dot_f32(&q, row), "{:?} dim {dim} row {r}", k.isa);
+                }
+            }
+        }
     }
 
     #[test]
