@@ -85,7 +85,7 @@ export async function runStart(config: ArbiterConfig): Promise<number> {
   const bus = config.bus.kind === "memory" ? createMemoryBus() : await openBus(config, "arbiter-embedded");
   const db = await openDatabase(config, logger);
   const scheduler = await startScheduler({ config, bus, db, logger, role: "embedded" });
-  await registerExampleModels(db, EXAMPLE_MODELS_DIR, logger);
+  await registerExampleModels(db, EXAMPLE_MODELS_DIR, logger, config.scheduler.ortLibraryPath);
   const gateway = await startGateway({ config, bus, logger });
   logger.info(
     { url: `http://${config.gateway.host}:${gateway.port}`, dataDir: resolve(config.dataDir) },

@@ -109,6 +109,11 @@ export const CONFIG_SCHEMA = {
       max: 600000,
       doc: "How long SIGTERM waits for in-flight work before exiting, in milliseconds.",
     },
+    ortLibraryPath: {
+      type: "string",
+      default: "",
+      doc: "ONNX Runtime shared library; empty uses the CPU build inside the onnxruntime-node package (point it at a CUDA build on GPU nodes).",
+    },
     uploadTtlMs: {
       type: "int",
       default: 3600000,

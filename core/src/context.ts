@@ -117,3 +117,10 @@ export function contextFromHeaders(headers: BusHeaders): RequestContext {
 export function remainingMs(ctx: RequestContext): number {
   return ctx.deadline - Date.now();
 }
+
+/** One version of one model of one tenant. */
+export interface ModelRef {
+  readonly tenant: string;
+  readonly name: string;
+  readonly version: number;
+}

@@ -100,7 +100,12 @@ export function countBytesElements(raw: Uint8Array): number {
  * Checks that raw bytes hold exactly product(shape) elements of the datatype; `field` names the
  * tensor in the error (e.g. `raw_input_contents[0] ("features")`).
  */
-export function checkRawSize(field: string, datatype: Datatype, shape: readonly (number | bigint)[], raw: Uint8Array): void {
+export function checkRawSize(
+  field: string,
+  datatype: Datatype,
+  shape: readonly (number | bigint)[],
+  raw: Uint8Array,
+): void {
   const elements = elementCount(shape);
   const size = ELEMENT_BYTES[datatype];
   const shapeText = `[${shape.join(", ")}]`;
@@ -125,13 +130,23 @@ export function checkRawSize(field: string, datatype: Datatype, shape: readonly 
 }
 
 /** Converts typed contents to raw little-endian bytes. */
-export function typedToRaw(field: string, datatype: Datatype, shape: readonly (number | bigint)[], contents: TypedContents): Uint8Array {
+export function typedToRaw(
+  field: string,
+  datatype: Datatype,
+  shape: readonly (number | bigint)[],
+  contents: TypedContents,
+): Uint8Array {
   const key = TYPED_FIELD[datatype];
-  if (key === undefined) throw new InvalidArgumentError(field, `${datatype} as raw contents (it has no typed field)`, "typed contents");
+  if (key === undefined)
+    throw new InvalidArgumentError(field, `${datatype} as raw contents (it has no typed field)`, "typed contents");
   const values = contents[key] as ArrayLike<unknown>;
   const elements = elementCount(shape);
   if (values.length !== elements) {
-    throw new InvalidArgumentError(`${field}.${snake(key)}`, `${elements} values for shape [${shape.join(", ")}]`, `${values.length} values`);
+    throw new InvalidArgumentError(
+      `${field}.${snake(key)}`,
+      `${elements} values for shape [${shape.join(", ")}]`,
+      `${values.length} values`,
+    );
   }
   if (datatype === "BYTES") {
     const items = contents.bytesContents;

@@ -28,9 +28,12 @@ import { errorInterceptor } from "./interceptors/errors.ts";
 import { createInFlightTracker } from "./interceptors/in-flight.ts";
 import { validationInterceptor } from "./interceptors/validation.ts";
 import { type Listener, listen } from "./listener.ts";
-import type { DeadlinePolicy } from "./request-context.ts";
+import { MeshOipBackend } from "./oip/mesh-backend.ts";
+import { createOipRestRoute } from "./oip/rest.ts";
+import { type DeadlinePolicy, requestContextOf } from "./request-context.ts";
 import { forwardingService } from "./services/forward.ts";
 import { HealthState, ServingStatus } from "./services/health.ts";
+import { InferenceRouter } from "./services/inference-router.ts";
 import { openInferenceService } from "./services/open-inference.ts";
 import { ReflectionIndex } from "./services/reflection.ts";
 import { registerModelHandler } from "./services/register-model.ts";
@@ -86,11 +89,26 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const health = new HealthState(SERVED_SERVICES.map((s) => s.typeName));
   const inFlight = createInFlightTracker();
   const reflection = new ReflectionIndex(SERVED_SERVICES);
+  const authenticator = options.authenticator ?? createAnonymousAuthenticator();
+  const inferenceRouter = new InferenceRouter(bus);
+  const oip = new MeshOipBackend({
+    bus,
+    router: inferenceRouter,
+    principalOf: (headers) => authenticator.authenticate(headers, "inference.GRPCInferenceService"),
+    serving: () => health.get("") === ServingStatus.SERVING,
+    extensions: ["binary_tensor_data"],
+    heartbeatTtlMs: config.scheduler.heartbeatTtlMs,
+  });
 
   const routes = (router: ConnectRouter) => {
     for (const service of ARBITER_SERVICES) {
-      if (service !== ModelRegistryService) router.service(service, forwardingService(service, bus, policy));
+      if (service !== ModelRegistryService && service !== InferenceService) {
+        router.service(service, forwardingService(service, bus, policy));
+      }
     }
+    router.service(InferenceService, {
+      infer: (req, hctx) => inferenceRouter.infer(req, requestContextOf(hctx, policy), hctx.signal),
+    });
     router.service(
       ModelRegistryService,
       forwardingService(ModelRegistryService, bus, policy, {
@@ -102,7 +120,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         }),
       }),
     );
-    router.service(GRPCInferenceService, openInferenceService(health));
+    router.service(GRPCInferenceService, openInferenceService(oip, policy));
     router.service(Health, health.service());
     if (config.gateway.reflection) {
       router.service(reflectionV1.ServerReflection, reflection.v1());
@@ -112,13 +130,20 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const handler = createHttpHandler({
     routes,
-    httpRoutes: [],
+    httpRoutes: [
+      createOipRestRoute(oip, {
+        maxBodyBytes: config.gateway.maxMessageBytes,
+        defaultTimeoutMs: config.gateway.defaultTimeoutMs,
+        maxTimeoutMs: config.gateway.maxTimeoutMs,
+        logger,
+      }),
+    ],
     logger,
     readMaxBytes: config.gateway.maxMessageBytes,
     interceptors: [
       errorInterceptor(logger),
       inFlight.interceptor,
-      authInterceptor(options.authenticator ?? createAnonymousAuthenticator()),
+      authInterceptor(authenticator),
       validationInterceptor(),
     ],
   });

@@ -21,6 +21,30 @@ export type HttpRoute = (req: NodeRequest, res: NodeResponse) => boolean;
 
 const PARSE_FAILURE = /^parse binary: /;
 
+/**
+ * gRPC percent-encodes grpc-message only outside printable ASCII (and "%" itself). Connect encodes
+ * with encodeURIComponent, which grpc-js and others then show as "%3A" and "%2C": re-encode the
+ * way the gRPC spec says, so every client reads the message as written.
+ */
+function normalizeGrpcMessage(headers: Headers | undefined): void {
+  const encoded = headers?.get("grpc-message");
+  if (!headers || encoded === null || encoded === undefined) return;
+  let text: string;
+  try {
+    text = decodeURIComponent(encoded);
+  } catch {
+    return;
+  }
+  const bytes = new TextEncoder().encode(text);
+  let out = "";
+  for (const b of bytes)
+    out +=
+      b >= 0x20 && b <= 0x7e && b !== 0x25
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  headers.set("grpc-message", out);
+}
+
 async function* withTrailerFix(body: AsyncIterable<Uint8Array>, trailer: Headers): AsyncIterable<Uint8Array> {
   yield* body;
   // Connect sets the status trailer when the body ends.
@@ -28,6 +52,7 @@ async function* withTrailerFix(body: AsyncIterable<Uint8Array>, trailer: Headers
   if (trailer.get("grpc-status") === String(Code.Internal) && PARSE_FAILURE.test(message)) {
     trailer.set("grpc-status", String(Code.InvalidArgument));
   }
+  normalizeGrpcMessage(trailer);
 }
 
 async function collect(body: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
@@ -39,7 +64,10 @@ async function collect(body: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
 async function fixMalformedBody(res: UniversalServerResponse): Promise<UniversalServerResponse> {
   const body = res.body;
   if (!body) return res;
-  if (res.trailer) return { ...res, body: withTrailerFix(body, res.trailer) };
+  if (res.trailer) {
+    normalizeGrpcMessage(res.header);
+    return { ...res, body: withTrailerFix(body, res.trailer) };
+  }
   // Connect protocol, unary: an error is a small JSON body with HTTP status 500 for INTERNAL.
   if (res.status !== 500) return res;
   const bytes = await collect(body);

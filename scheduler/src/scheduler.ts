@@ -10,6 +10,9 @@ import { type Heartbeat, startHeartbeat } from "./cluster/heartbeat.ts";
 import { ModelStore } from "./registry/model-store.ts";
 import { registerRegistryHandlers } from "./registry/registry-handlers.ts";
 import { type HandlerTable, serveHandlers } from "./rpc-router.ts";
+import { modelHandler, registerInferenceHandlers } from "./serving/inference-handlers.ts";
+import { ModelHost } from "./serving/model-host.ts";
+import { onnxInspector } from "./serving/onnx-inspector.ts";
 
 /** What a scheduler needs; the caller owns the bus and database and closes them after `stop()`. */
 export interface SchedulerOptions {
@@ -42,10 +45,20 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   let accepting = true;
 
   const kv = await bus.keyValue(NODES_BUCKET, { ttlMs: config.scheduler.heartbeatTtlMs });
-  const store = new ModelStore(db);
+  const store = new ModelStore(db, onnxInspector(config.scheduler.ortLibraryPath));
+  const host = new ModelHost({
+    bus,
+    store,
+    logger,
+    nodeId,
+    memoryBudgetBytes: config.scheduler.memoryBudgetBytes,
+    ortLibraryPath: config.scheduler.ortLibraryPath,
+    handlerFor: modelHandler,
+  });
   const table: HandlerTable = new Map();
   registerRegistryHandlers(table, store);
   registerClusterHandlers(table, kv, config.scheduler.heartbeatTtlMs);
+  registerInferenceHandlers(table, store, host);
   const server: RpcServer = serveHandlers(bus, table, logger, nodeId);
 
   const heartbeat: Heartbeat = startHeartbeat(
@@ -56,10 +69,17 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       role: options.role ?? "scheduler",
       hostname: hostname(),
       version: VERSION,
-      queueDepth: 0,
+      queueDepth: host.list().reduce((n, m) => n + m.batcher.stats().queueLength, 0),
       inFlight: server.inFlight,
-      models: [],
-      memoryUsedBytes: 0n,
+      models: host.list().map((m) => ({
+        tenant: m.ref.tenant,
+        name: m.ref.name,
+        version: BigInt(m.ref.version),
+        memoryBytes: BigInt(m.memoryBytes),
+        executionProvider: m.session.executionProvider,
+        queueDepth: m.batcher.stats().queueLength,
+      })),
+      memoryUsedBytes: BigInt(host.memoryUsedBytes),
       memoryBudgetBytes: BigInt(config.scheduler.memoryBudgetBytes),
       accelerators: [],
       startTime,
@@ -94,6 +114,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
         new Promise<boolean>((resolve) => setTimeout(() => resolve(true), config.scheduler.drainTimeoutMs).unref()),
       ]);
       if (timedOut) logger.warn({ inFlight: server.inFlight }, "drain timed out; abandoning requests in flight");
+      await host.unloadAll();
       await heartbeat.stop();
       logger.info("scheduler stopped");
     },

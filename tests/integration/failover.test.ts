@@ -4,7 +4,6 @@
  * Get/List calls leaves every call succeeding through the other, and the gateway SERVING.
  */
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { ANONYMOUS_PRINCIPAL, contextToHeaders, createRequestContext, NODE_HEADER, rpcSubject } from "@arbiter/core";
 import {
@@ -18,6 +17,7 @@ import { create, toBinary } from "@bufbuild/protobuf";
 import type { Client } from "@connectrpc/connect";
 import { connect, headers as natsHeaders } from "nats";
 import { client, grpcTransport } from "../support/clients.ts";
+import { exampleModel } from "../support/examples.ts";
 import { type DistributedMesh, spawnRole, startDistributedMesh } from "../support/mesh.ts";
 
 describe("distributed mesh: two schedulers, one killed", () => {
@@ -32,7 +32,7 @@ describe("distributed mesh: two schedulers, one killed", () => {
     await registry.registerModel(
       (async function* () {
         yield create(RegisterModelRequestSchema, { part: { case: "metadata", value: { name: "risk", version: 1n } } });
-        yield create(RegisterModelRequestSchema, { part: { case: "chunk", value: randomBytes(4096) } });
+        yield create(RegisterModelRequestSchema, { part: { case: "chunk", value: exampleModel("risk-classifier") } });
       })(),
     );
   });

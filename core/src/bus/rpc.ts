@@ -2,6 +2,7 @@
  * Request/reply RPC over the bus: the caller sends a protobuf payload with the request context
  * in headers; a queue group of servers answers with a payload or an error (see `wire-error.ts`).
  */
+import { type DescMessage, fromBinary, type MessageShape } from "@bufbuild/protobuf";
 import type { Logger } from "pino";
 import { contextFromHeaders, contextToHeaders, type RequestContext, remainingMs } from "../context.ts";
 import { ArbiterError, DeadlineExceededError, InternalError } from "../errors.ts";
@@ -10,6 +11,15 @@ import { errorFromHeaders, errorToHeaders } from "./wire-error.ts";
 
 /** Queue group shared by every scheduler, for work any of them can do. */
 export const SCHEDULER_QUEUE = "arbiter-schedulers";
+
+/** Decodes a reply payload; bytes that are not the expected message are an INTERNAL error. */
+export function fromBinaryOrThrow<D extends DescMessage>(schema: D, data: Uint8Array): MessageShape<D> {
+  try {
+    return fromBinary(schema, data);
+  } catch (err) {
+    throw new InternalError(`undecodable ${schema.typeName} reply`, {}, { cause: err });
+  }
+}
 
 /** Reply header naming the scheduler node that served a request. */
 export const NODE_HEADER = "arbiter-node";
@@ -36,6 +46,17 @@ export async function callRpc(
   ctx: RequestContext,
   options: CallOptions = {},
 ): Promise<Uint8Array> {
+  return (await requestRpc(bus, subject, data, ctx, options)).data;
+}
+
+/** {@link callRpc}, returning the reply's headers too. */
+export async function requestRpc(
+  bus: Bus,
+  subject: string,
+  data: Uint8Array,
+  ctx: RequestContext,
+  options: CallOptions = {},
+): Promise<BusMessage> {
   const left = remainingMs(ctx);
   if (left <= 0) throw new DeadlineExceededError(`deadline passed before ${subject} was sent`, { subject });
   const reply: BusMessage = await bus.request(subject, data, {
@@ -45,11 +66,14 @@ export async function callRpc(
   });
   const err = errorFromHeaders(reply.headers);
   if (err) throw err;
-  return reply.data;
+  return reply;
 }
 
-/** Handles one request; returns the reply payload or throws an ArbiterError. */
-export type RpcHandler = (data: Uint8Array, ctx: RequestContext, message: BusMessage) => Promise<Uint8Array>;
+/** A reply payload, with headers of its own when the handler has something to add. */
+export type RpcReply = Uint8Array | { data: Uint8Array; headers: BusHeaders };
+
+/** Handles one request; returns the reply or throws an ArbiterError. */
+export type RpcHandler = (data: Uint8Array, ctx: RequestContext, message: BusMessage) => Promise<RpcReply>;
 
 /** A running RPC server: stop taking requests with `drain()`, which waits for those in flight. */
 export interface RpcServer {
@@ -79,7 +103,8 @@ export function serveRpc(
         const ctx = contextFromHeaders(message.headers);
         if (remainingMs(ctx) <= 0) throw new DeadlineExceededError(`deadline passed before ${message.subject} ran`);
         const out = await handler(message.data, ctx, message);
-        message.respond(out, replyHeaders);
+        if (out instanceof Uint8Array) message.respond(out, replyHeaders);
+        else message.respond(out.data, { ...replyHeaders, ...out.headers });
       } catch (err) {
         if (!(err instanceof ArbiterError) || err instanceof InternalError) {
           logger.error({ err, subject: message.subject }, "request failed unexpectedly");

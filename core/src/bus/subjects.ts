@@ -19,3 +19,25 @@ export const NODES_BUCKET = "arbiter-nodes";
 
 /** Largest piece of a model artifact sent in one bus message and stored in one row. */
 export const ARTIFACT_CHUNK_BYTES = 512 * 1024;
+
+/** Queue group of the nodes that hold one model version loaded. */
+export const MODEL_QUEUE = "arbiter-models";
+
+/**
+ * Inference requests for a model no node holds yet: any scheduler takes it, loads the model, and
+ * answers; its reply names the version it resolved in {@link MODEL_VERSION_HEADER}.
+ */
+export const INFER_ANY_SUBJECT = "arbiter.rpc.internal.infer";
+
+/** Reply header: the model version that served an inference. */
+export const MODEL_VERSION_HEADER = "arbiter-model-version";
+
+/** Escapes a name for use as one subject token (NATS tokens exclude ".", "*", ">" and spaces). */
+export function subjectToken(value: string): string {
+  return value.replace(/[^A-Za-z0-9_-]/g, (c) => `~${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+/** Subject served by the nodes that hold `name` version `version` of `tenant` loaded. */
+export function modelSubject(tenant: string, name: string, version: number | bigint): string {
+  return `arbiter.infer.${subjectToken(tenant)}.${subjectToken(name)}.${version}`;
+}

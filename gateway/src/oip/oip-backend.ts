@@ -4,6 +4,7 @@
  * models, forwards inference to the schedulers and answers metadata, so the two front ends only
  * translate their wire format.
  */
+import type { Principal } from "@arbiter/core";
 import type {
   ModelInferRequest,
   ModelInferResponse,
@@ -19,6 +20,8 @@ export interface OipCallContext {
   deadline: number;
   /** Aborts when the client goes away. */
   signal: AbortSignal;
+  /** The caller, when the front end already authenticated it (gRPC); otherwise taken from the headers. */
+  principal?: Principal;
 }
 
 /** The operations behind both OIP front ends. Every failure is an ArbiterError with the right code. */
@@ -33,5 +36,9 @@ export interface OipBackend {
    * Runs one inference. The request may carry typed `contents` or `raw_input_contents`; the
    * response carries raw outputs (`raw_output_contents`) unless `typedOutputs` is true.
    */
-  modelInfer(request: ModelInferRequest, ctx: OipCallContext, options?: { typedOutputs?: boolean }): Promise<ModelInferResponse>;
+  modelInfer(
+    request: ModelInferRequest,
+    ctx: OipCallContext,
+    options?: { typedOutputs?: boolean },
+  ): Promise<ModelInferResponse>;
 }

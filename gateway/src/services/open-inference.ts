@@ -1,20 +1,35 @@
 /**
- * inference.GRPCInferenceService, the Open Inference Protocol. Server liveness, readiness and
- * metadata are answered by the gateway itself; the model RPCs answer UNIMPLEMENTED until the
- * model server behind them exists, and no extension is advertised before it works.
+ * inference.GRPCInferenceService, the Open Inference Protocol over gRPC, on the mesh backend. RPCs
+ * not listed here answer UNIMPLEMENTED, and only implemented extensions are advertised.
  */
 
 import type { GRPCInferenceService } from "@arbiter/proto/inference";
-import type { ServiceImpl } from "@connectrpc/connect";
-import { type HealthState, ServingStatus } from "./health.ts";
+import type { HandlerContext, ServiceImpl } from "@connectrpc/connect";
+import type { OipBackend, OipCallContext } from "../oip/oip-backend.ts";
+import { type DeadlinePolicy, principalKey } from "../request-context.ts";
 
-export const SERVER_NAME = "arbiter";
-export const SERVER_VERSION = "0.1.0";
-
-export function openInferenceService(health: HealthState): Partial<ServiceImpl<typeof GRPCInferenceService>> {
+function callContext(hctx: HandlerContext, policy: DeadlinePolicy): OipCallContext {
+  const timeout = Math.min(hctx.timeoutMs() ?? policy.defaultTimeoutMs, policy.maxTimeoutMs);
   return {
-    serverLive: () => ({ live: true }),
-    serverReady: () => ({ ready: health.get("") === ServingStatus.SERVING }),
-    serverMetadata: () => ({ name: SERVER_NAME, version: SERVER_VERSION, extensions: [] }),
+    headers: hctx.requestHeader,
+    deadline: Date.now() + timeout,
+    signal: hctx.signal,
+    principal: hctx.values.get(principalKey),
+  };
+}
+
+export function openInferenceService(
+  backend: OipBackend,
+  policy: DeadlinePolicy,
+): Partial<ServiceImpl<typeof GRPCInferenceService>> {
+  return {
+    serverLive: () => ({ live: backend.serverLive() }),
+    serverReady: () => ({ ready: backend.serverReady() }),
+    serverMetadata: () => backend.serverMetadata(),
+    modelReady: async (req, hctx) => ({
+      ready: await backend.modelReady(req.name, req.version, callContext(hctx, policy)),
+    }),
+    modelMetadata: (req, hctx) => backend.modelMetadata(req.name, req.version, callContext(hctx, policy)),
+    modelInfer: (req, hctx) => backend.modelInfer(req, callContext(hctx, policy)),
   };
 }

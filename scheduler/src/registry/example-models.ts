@@ -9,11 +9,17 @@ import { basename, join } from "node:path";
 import { ARTIFACT_CHUNK_BYTES, type Database, DEFAULT_TENANT, type Logger, ModelNotFoundError } from "@arbiter/core";
 import { ModelUploadSchema } from "@arbiter/proto";
 import { create } from "@bufbuild/protobuf";
+import { onnxInspector } from "../serving/onnx-inspector.ts";
 import { ModelStore } from "./model-store.ts";
 
 /** Registers every missing example model in `dir`; returns the names registered now. */
-export async function registerExampleModels(db: Database, dir: string, logger: Logger): Promise<string[]> {
-  const store = new ModelStore(db);
+export async function registerExampleModels(
+  db: Database,
+  dir: string,
+  logger: Logger,
+  ortLibraryPath = "",
+): Promise<string[]> {
+  const store = new ModelStore(db, onnxInspector(ortLibraryPath));
   const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(".onnx")).sort();
   const registered: string[] = [];
   for (const file of files) {

@@ -18,6 +18,7 @@ import {
   type Model,
   ModelConfigSchema,
   ModelSchema,
+  type ModelSignature,
   ModelSignatureSchema,
   ModelState,
   type ModelUpload,
@@ -70,6 +71,9 @@ function toModel(row: ModelRow): Model {
   });
 }
 
+/** Reads the signature of a model artifact; throws (INVALID_ARGUMENT) when the model does not load. */
+export type ArtifactInspector = (artifact: Uint8Array, format: string) => Promise<ModelSignature>;
+
 /** A page of models and the cursor of the next one. */
 export interface ModelPage {
   models: Model[];
@@ -93,7 +97,14 @@ function decodeCursor(token: string): [string, number] {
 
 /** The model registry's tables: artifacts, their pieces, model versions and aliases. */
 export class ModelStore {
-  constructor(private readonly db: Database) {}
+  /**
+   * @param inspect reads a model's inputs and outputs from its artifact, failing for a model that
+   *   does not load; without it, models are stored with the signature their uploader gave.
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly inspect?: ArtifactInspector,
+  ) {}
 
   /** One version (exact, by alias, or the latest when the selector is empty). */
   async get(tenant: string, name: string, selector: VersionSelector | undefined): Promise<Model> {
@@ -120,6 +131,26 @@ export class ModelStore {
       throw new ModelNotFoundError(tenant, name, version);
     }
     return toModel(row);
+  }
+
+  /** One exact version. */
+  getVersion(tenant: string, name: string, version: number): Promise<Model> {
+    return this.get(
+      tenant,
+      name,
+      create(VersionSelectorSchema, { selector: { case: "version", value: BigInt(version) } }),
+    );
+  }
+
+  /** The artifact's bytes, reassembled from its pieces. */
+  async readArtifact(tenant: string, name: string, version: number): Promise<Uint8Array> {
+    const { rows } = await this.db.query<{ data: Uint8Array }>(
+      `SELECT c.data FROM artifact_chunks c JOIN models m ON m.artifact_id = c.artifact_id
+       WHERE m.tenant_id = $1 AND m.name = $2 AND m.version = $3 ORDER BY c.seq`,
+      [tenant, name, version],
+    );
+    if (rows.length === 0) throw new ModelNotFoundError(tenant, name, String(version));
+    return Buffer.concat(rows.map((r) => r.data));
   }
 
   /** Model versions ordered by (name, version), after the cursor. */
@@ -287,6 +318,18 @@ export class ModelStore {
       version = rows[0]?.next ?? 1;
     }
     const format = meta.format || "onnx";
+    let signature = meta.signatureOverride ?? create(ModelSignatureSchema);
+    if (this.inspect) {
+      const inspected = await this.inspect(Buffer.concat(chunks.map((c) => c.data)), format);
+      // The artifact decides the tensors; the uploader may name the classes.
+      signature = create(ModelSignatureSchema, {
+        inputs: inspected.inputs,
+        outputs: inspected.outputs,
+        classLabels: meta.signatureOverride?.classLabels.length
+          ? meta.signatureOverride.classLabels
+          : inspected.classLabels,
+      });
+    }
     try {
       await tx.query(
         `INSERT INTO models (tenant_id, name, version, artifact_id, format, framework, platform, sha256, size_bytes,
@@ -302,7 +345,7 @@ export class ModelStore {
           PLATFORMS[format] ?? format,
           sha256,
           size,
-          JSON.stringify(toJson(ModelSignatureSchema, meta.signatureOverride ?? create(ModelSignatureSchema))),
+          JSON.stringify(toJson(ModelSignatureSchema, signature)),
           JSON.stringify(toJson(ModelConfigSchema, meta.config ?? create(ModelConfigSchema))),
           JSON.stringify(meta.labels),
           meta.description,

@@ -1,0 +1,145 @@
+/**
+ * The Open Inference Protocol backed by the mesh: metadata from the registry (over the bus),
+ * readiness from the nodes' heartbeats, inference through the {@link InferenceRouter}.
+ */
+
+import {
+  type Bus,
+  callRpc,
+  createRequestContext,
+  type KeyValueStore,
+  NODES_BUCKET,
+  type Principal,
+  type RequestContext,
+  rpcSubject,
+} from "@arbiter/core";
+import {
+  GetModelRequestSchema,
+  GetModelResponseSchema,
+  ListModelsRequestSchema,
+  ListModelsResponseSchema,
+  type Model,
+  ModelRegistryService,
+  NodeInfoSchema,
+} from "@arbiter/proto";
+import {
+  type ModelInferRequest,
+  type ModelInferResponse,
+  type ModelMetadataResponse,
+  ModelMetadataResponseSchema,
+  type ServerMetadataResponse,
+  ServerMetadataResponseSchema,
+} from "@arbiter/proto/inference";
+import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+import type { InferenceRouter } from "../services/inference-router.ts";
+import { fromModelInferRequest, toModelInferResponse, versionSelector } from "./convert.ts";
+import type { OipBackend, OipCallContext } from "./oip-backend.ts";
+
+export const SERVER_NAME = "arbiter";
+export const SERVER_VERSION = "0.1.0";
+
+export interface MeshBackendOptions {
+  bus: Bus;
+  router: InferenceRouter;
+  /** The caller of a call, from its headers (the gateway's authenticator). */
+  principalOf: (headers: Headers) => Promise<Principal>;
+  /** Whether the gateway reports SERVING. */
+  serving: () => boolean;
+  /** Extensions this server honours, for ServerMetadata. */
+  extensions: readonly string[];
+  heartbeatTtlMs: number;
+}
+
+export class MeshOipBackend implements OipBackend {
+  private nodes: Promise<KeyValueStore> | undefined;
+
+  constructor(private readonly options: MeshBackendOptions) {}
+
+  private async context(ctx: OipCallContext, deadline = ctx.deadline): Promise<RequestContext> {
+    const principal = ctx.principal ?? (await this.options.principalOf(ctx.headers));
+    return createRequestContext(
+      principal,
+      Math.min(deadline, ctx.deadline),
+      ctx.headers.get("traceparent") ?? undefined,
+      ctx.headers.get("x-request-id") ?? undefined,
+    );
+  }
+
+  private async getModel(name: string, version: string, rc: RequestContext, signal: AbortSignal): Promise<Model> {
+    const selector = versionSelector(version);
+    const req = create(GetModelRequestSchema, { name, ...(selector ? { selector } : {}) });
+    const subject = rpcSubject(ModelRegistryService.typeName, "GetModel");
+    const res = fromBinary(
+      GetModelResponseSchema,
+      await callRpc(this.options.bus, subject, toBinary(GetModelRequestSchema, req), rc, { signal }),
+    );
+    if (!res.model) throw new Error("GetModel answered without a model");
+    return res.model;
+  }
+
+  serverLive(): boolean {
+    return true;
+  }
+
+  serverReady(): boolean {
+    return this.options.serving();
+  }
+
+  serverMetadata(): ServerMetadataResponse {
+    return create(ServerMetadataResponseSchema, {
+      name: SERVER_NAME,
+      version: SERVER_VERSION,
+      extensions: [...this.options.extensions],
+    });
+  }
+
+  async modelReady(name: string, version: string, ctx: OipCallContext): Promise<boolean> {
+    const rc = await this.context(ctx);
+    const model = await this.getModel(name, version, rc, ctx.signal);
+    this.nodes ??= this.options.bus.keyValue(NODES_BUCKET, { ttlMs: this.options.heartbeatTtlMs });
+    const now = Date.now();
+    for (const value of (await (await this.nodes).entries()).values()) {
+      const node = fromBinary(NodeInfoSchema, value);
+      const fresh =
+        node.lastHeartbeatTime && now - Number(node.lastHeartbeatTime.seconds) * 1000 < this.options.heartbeatTtlMs;
+      if (!fresh || !node.accepting) continue;
+      if (node.models.some((m) => m.tenant === rc.tenant && m.name === model.name && m.version === model.version))
+        return true;
+    }
+    return false;
+  }
+
+  async modelMetadata(name: string, version: string, ctx: OipCallContext): Promise<ModelMetadataResponse> {
+    const rc = await this.context(ctx);
+    const model = await this.getModel(name, version, rc, ctx.signal);
+    const list = create(ListModelsRequestSchema, { name: model.name, pageSize: 1000 });
+    const subject = rpcSubject(ModelRegistryService.typeName, "ListModels");
+    const versions = fromBinary(
+      ListModelsResponseSchema,
+      await callRpc(this.options.bus, subject, toBinary(ListModelsRequestSchema, list), rc, { signal: ctx.signal }),
+    ).models.map((m) => String(m.version));
+    const spec = (t: { name: string; datatype: string; shape: bigint[] }) => ({
+      name: t.name,
+      datatype: t.datatype,
+      shape: t.shape,
+    });
+    return create(ModelMetadataResponseSchema, {
+      name: model.name,
+      versions,
+      platform: model.platform,
+      inputs: model.signature?.inputs.map(spec) ?? [],
+      outputs: model.signature?.outputs.map(spec) ?? [],
+    });
+  }
+
+  async modelInfer(
+    request: ModelInferRequest,
+    ctx: OipCallContext,
+    options: { typedOutputs?: boolean } = {},
+  ): Promise<ModelInferResponse> {
+    const translated = fromModelInferRequest(request);
+    const rc = await this.context(ctx, translated.deadline);
+    const res = await this.options.router.infer(translated.request, rc, ctx.signal);
+    return toModelInferResponse(res, options.typedOutputs ?? false);
+  }
+}

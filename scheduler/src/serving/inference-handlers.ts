@@ -1,0 +1,118 @@
+/**
+ * Inference on the scheduler. Requests arrive as arbiter.v1.InferRequest on a loaded model's
+ * subject (the fast path), or on INFER_ANY_SUBJECT when no node holds the model yet: then this node
+ * resolves the version, loads the model, and serves it, naming the version in its reply so the
+ * gateway can use the model's own subject from then on.
+ */
+
+import {
+  checkRawSize,
+  INFER_ANY_SUBJECT,
+  InvalidArgumentError,
+  isDatatype,
+  MODEL_VERSION_HEADER,
+  NotFoundError,
+  type RequestContext,
+  type RpcHandler,
+  typedToRaw,
+} from "@arbiter/core";
+import type { Tensor as NativeTensor, OipDatatype } from "@arbiter/inference-native";
+import { type InferRequest, InferRequestSchema, type InferResponse, InferResponseSchema } from "@arbiter/proto";
+import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+import type { ModelStore } from "../registry/model-store.ts";
+import type { HandlerTable } from "../rpc-router.ts";
+import type { LoadedModel, ModelHost } from "./model-host.ts";
+
+function decode(data: Uint8Array): InferRequest {
+  try {
+    return fromBinary(InferRequestSchema, data);
+  } catch (err) {
+    throw new InvalidArgumentError("request body", "a valid arbiter.v1.InferRequest", "undecodable bytes", {
+      cause: err,
+    });
+  }
+}
+
+/** The request's tensors as raw bytes keyed by name (typed contents converted once, here). */
+export function nativeInputs(req: InferRequest): Record<string, NativeTensor> {
+  const inputs: Record<string, NativeTensor> = {};
+  req.inputs.forEach((t, i) => {
+    const field = `inputs[${i}] ("${t.name}")`;
+    if (Object.hasOwn(inputs, t.name))
+      throw new InvalidArgumentError(`inputs[${i}].name`, "a name used once", JSON.stringify(t.name));
+    if (!isDatatype(t.datatype))
+      throw new InvalidArgumentError(
+        `${field}.datatype`,
+        "an Open Inference Protocol datatype",
+        JSON.stringify(t.datatype),
+      );
+    const shape = t.shape.map(Number);
+    if (shape.some((d) => d < 0))
+      throw new InvalidArgumentError(`${field}.shape`, "dimensions ≥ 0", `[${shape.join(", ")}]`);
+    let raw: Uint8Array;
+    if (t.data.case === "rawContents") raw = t.data.value;
+    else if (t.data.case === "contents") raw = typedToRaw(`${field}.contents`, t.datatype, shape, t.data.value);
+    else throw new InvalidArgumentError(`${field}`, "raw_contents or contents", "neither");
+    checkRawSize(`${field} data`, t.datatype, shape, raw);
+    inputs[t.name] = { datatype: t.datatype as OipDatatype, shape, data: raw };
+  });
+  return inputs;
+}
+
+/** Runs one request on a loaded model through its batcher. */
+export async function runInference(
+  loaded: LoadedModel,
+  req: InferRequest,
+  ctx: RequestContext,
+): Promise<InferResponse> {
+  if (ctx.tenant !== loaded.ref.tenant) {
+    // Subjects carry the tenant; a mismatch means a forged or misrouted request.
+    throw new NotFoundError("model", req.model);
+  }
+  loaded.lastUsed = Date.now();
+  loaded.inFlight++;
+  try {
+    const outputs = await loaded.batcher.infer(nativeInputs(req), {
+      ...(req.outputs.length > 0 ? { outputs: req.outputs } : {}),
+      deadline: ctx.deadline,
+      priority: req.priority,
+    });
+    return create(InferResponseSchema, {
+      model: loaded.ref.name,
+      version: BigInt(loaded.ref.version),
+      id: req.id,
+      outputs: Object.entries(outputs).map(([name, t]) => ({
+        name,
+        datatype: t.datatype,
+        shape: t.shape.map(BigInt),
+        data: { case: "rawContents" as const, value: t.data },
+      })),
+    });
+  } finally {
+    loaded.inFlight--;
+    loaded.lastUsed = Date.now();
+  }
+}
+
+/** The handler of a loaded model's own subject. */
+export function modelHandler(loaded: LoadedModel): RpcHandler {
+  const version = { [MODEL_VERSION_HEADER]: String(loaded.ref.version) };
+  return async (data, ctx) => ({
+    data: toBinary(InferResponseSchema, await runInference(loaded, decode(data), ctx)),
+    headers: version,
+  });
+}
+
+/** Registers the load-and-serve route for models no node holds. */
+export function registerInferenceHandlers(table: HandlerTable, store: ModelStore, host: ModelHost): void {
+  table.set(INFER_ANY_SUBJECT, async (data, ctx) => {
+    const req = decode(data);
+    const model = await store.get(ctx.tenant, req.model, req.selector);
+    const loaded = await host.ensureLoaded({ tenant: ctx.tenant, name: model.name, version: Number(model.version) });
+    const response = await runInference(loaded, req, ctx);
+    return {
+      data: toBinary(InferResponseSchema, response),
+      headers: { [MODEL_VERSION_HEADER]: String(model.version) },
+    };
+  });
+}

@@ -1,0 +1,208 @@
+/**
+ * The models loaded on this node. A model is loaded on first use (or on request), warmed up,
+ * given a dynamic batcher from its configuration, and served on its own subject by the queue group
+ * of the nodes that hold it. Loaded models share the node's memory budget: loading one that does
+ * not fit first unloads the least recently used idle ones.
+ */
+import {
+  type Bus,
+  type Logger,
+  MODEL_QUEUE,
+  type ModelRef,
+  modelSubject,
+  NODE_HEADER,
+  ResourceExhaustedError,
+  type RpcHandler,
+  type RpcServer,
+  serveRpc,
+} from "@arbiter/core";
+import { type Batcher, createBatcher, type InferenceSession, loadSession } from "@arbiter/inference-native";
+import type { Model } from "@arbiter/proto";
+import type { ModelStore } from "../registry/model-store.ts";
+
+/** One model version loaded on this node. */
+export interface LoadedModel {
+  readonly ref: ModelRef;
+  readonly model: Model;
+  readonly session: InferenceSession;
+  readonly batcher: Batcher;
+  /** What the model counts against the budget, in bytes. */
+  readonly memoryBytes: number;
+  lastUsed: number;
+  inFlight: number;
+}
+
+export interface ModelHostOptions {
+  bus: Bus;
+  store: ModelStore;
+  logger: Logger;
+  /** The node's budget for loaded models, in bytes. */
+  memoryBudgetBytes: number;
+  /** ONNX Runtime library, or "" for the one inside onnxruntime-node. */
+  ortLibraryPath: string;
+  /** This node's id, named in every reply. */
+  nodeId: string;
+  /** The handler of requests that arrive on a loaded model's subject. */
+  handlerFor: (loaded: LoadedModel) => RpcHandler;
+}
+
+const key = (ref: ModelRef) => `${ref.tenant}\u0000${ref.name}\u0000${ref.version}`;
+
+/** The node's loaded models and their memory accounting. */
+export class ModelHost {
+  private readonly models = new Map<string, LoadedModel>();
+  private readonly loading = new Map<string, Promise<LoadedModel>>();
+  private readonly servers = new Map<string, RpcServer>();
+
+  constructor(private readonly options: ModelHostOptions) {}
+
+  /** Bytes held by loaded models. */
+  get memoryUsedBytes(): number {
+    let total = 0;
+    for (const m of this.models.values()) total += m.memoryBytes;
+    return total;
+  }
+
+  /** Every loaded model. */
+  list(): LoadedModel[] {
+    return [...this.models.values()];
+  }
+
+  /** The loaded model, if this node holds it. */
+  get(ref: ModelRef): LoadedModel | undefined {
+    return this.models.get(key(ref));
+  }
+
+  /** Loads (once, even when asked concurrently) and starts serving a model version. */
+  ensureLoaded(ref: ModelRef): Promise<LoadedModel> {
+    const k = key(ref);
+    const loaded = this.models.get(k);
+    if (loaded) return Promise.resolve(loaded);
+    let pending = this.loading.get(k);
+    if (!pending) {
+      pending = this.load(ref).finally(() => this.loading.delete(k));
+      this.loading.set(k, pending);
+    }
+    return pending;
+  }
+
+  private async load(ref: ModelRef): Promise<LoadedModel> {
+    const { store, logger, memoryBudgetBytes } = this.options;
+    const model = await store.getVersion(ref.tenant, ref.name, ref.version);
+    const config = model.config;
+    // Until it is loaded, a model is assumed to need twice its artifact (weights + runtime arenas).
+    const estimate = Number(config?.memoryLimitBytes ?? 0n) || Number(model.sizeBytes) * 2;
+    if (estimate > memoryBudgetBytes) {
+      throw new ResourceExhaustedError(
+        "scheduler.memoryBudgetBytes",
+        `model "${ref.name}" version ${ref.version} needs about ${estimate} bytes, more than this node's budget of ${memoryBudgetBytes} bytes`,
+      );
+    }
+    this.makeRoom(estimate);
+    const started = performance.now();
+    const bytes = await store.readArtifact(ref.tenant, ref.name, ref.version);
+    const provider = config?.executionProvider || "cpu";
+    const session = await loadSession(
+      { bytes },
+      {
+        executionProvider: provider as "cpu",
+        providerFallback: config?.providerFallback === 2 ? "cpu" : "error",
+        warmup: true,
+        ...(this.options.ortLibraryPath ? { ortLibraryPath: this.options.ortLibraryPath } : {}),
+        logger,
+      },
+    );
+    const maxBatchSize = config?.maxBatchSize ?? 0;
+    const batcher = createBatcher(session, {
+      maxBatchSize: maxBatchSize > 0 ? maxBatchSize : 64,
+      ...(config?.preferredBatchSizes.length ? { preferredBatchSizes: config.preferredBatchSizes } : {}),
+      maxQueueDelayMicros: Number(config?.maxQueueDelayMicros ?? 0n),
+      ...(config?.maxQueueLength ? { maxQueueLength: config.maxQueueLength } : {}),
+    });
+    const loaded: LoadedModel = {
+      ref,
+      model,
+      session,
+      batcher,
+      memoryBytes: Math.max(session.memoryBytes, Number(model.sizeBytes)),
+      lastUsed: Date.now(),
+      inFlight: 0,
+    };
+    const k = key(ref);
+    this.models.set(k, loaded);
+    this.servers.set(
+      k,
+      serveRpc(
+        this.options.bus,
+        modelSubject(ref.tenant, ref.name, ref.version),
+        MODEL_QUEUE,
+        this.options.handlerFor(loaded),
+        logger,
+        {
+          [NODE_HEADER]: this.options.nodeId,
+        },
+      ),
+    );
+    logger.info(
+      {
+        model: ref.name,
+        version: ref.version,
+        tenant: ref.tenant,
+        memoryBytes: loaded.memoryBytes,
+        provider: session.executionProvider,
+        loadMs: Math.round(performance.now() - started),
+      },
+      "model loaded",
+    );
+    return loaded;
+  }
+
+  /** Unloads least recently used idle models until `bytes` more fit in the budget. */
+  private makeRoom(bytes: number): void {
+    const budget = this.options.memoryBudgetBytes;
+    if (this.memoryUsedBytes + bytes <= budget) return;
+    const idle = this.list()
+      .filter((m) => m.inFlight === 0)
+      .sort((a, b) => a.lastUsed - b.lastUsed);
+    for (const victim of idle) {
+      if (this.memoryUsedBytes + bytes <= budget) break;
+      this.options.logger.info(
+        { model: victim.ref.name, version: victim.ref.version },
+        "evicting the least recently used model",
+      );
+      void this.unloadNow(victim);
+    }
+    if (this.memoryUsedBytes + bytes > budget) {
+      throw new ResourceExhaustedError(
+        "scheduler.memoryBudgetBytes",
+        `no room for ${bytes} more bytes of models on this node (budget ${budget}, in use ${this.memoryUsedBytes} by models serving requests)`,
+        1000,
+      );
+    }
+  }
+
+  /** Stops taking requests for the model, lets those in flight finish, then frees it. */
+  private unloadNow(loaded: LoadedModel): Promise<void> {
+    const k = key(loaded.ref);
+    const server = this.servers.get(k);
+    this.servers.delete(k);
+    this.models.delete(k);
+    return (server?.drain() ?? Promise.resolve()).then(() => {
+      loaded.batcher.close();
+      loaded.session.unload();
+    });
+  }
+
+  /** Stops serving and frees a model version; false if this node did not hold it. */
+  async unload(ref: ModelRef): Promise<boolean> {
+    const loaded = this.models.get(key(ref));
+    if (!loaded) return false;
+    await this.unloadNow(loaded);
+    return true;
+  }
+
+  /** Drains and frees every model (shutdown). */
+  async unloadAll(): Promise<void> {
+    await Promise.all(this.list().map((loaded) => this.unloadNow(loaded)));
+  }
+}

@@ -1,0 +1,4 @@
+import { startEmbeddedMesh } from "../support/mesh.ts";
+import { inferenceSuite } from "./inference-suite.ts";
+
+inferenceSuite("embedded", () => startEmbeddedMesh());

@@ -1,0 +1,273 @@
+/**
+ * Serving the example models, run against an embedded and a distributed mesh: registration reads
+ * the signature and rejects models that do not load; arbiter.v1 Infer and the Open Inference
+ * Protocol (driven by a stock grpc-js client, raw and typed contents) return the models' expected
+ * outputs; bad input gets the right code and a message naming the problem.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { InferenceService, ModelRegistryService, RegisterModelRequestSchema } from "@arbiter/proto";
+import { GRPCInferenceService } from "@arbiter/proto/inference";
+import { create } from "@bufbuild/protobuf";
+import { type Client, Code } from "@connectrpc/connect";
+import type * as grpc from "@grpc/grpc-js";
+import { chunksOf, client, grpcTransport } from "../support/clients.ts";
+import { closeTo, decodeRaw, EXPECTED, exampleModel, fp32Bytes } from "../support/examples.ts";
+import { grpcJsClient, unaryCall } from "../support/grpc-js.ts";
+import type { Mesh } from "../support/mesh.ts";
+
+const oip = GRPCInferenceService.method;
+
+function register(registry: Client<typeof ModelRegistryService>, name: string, bytes: Uint8Array) {
+  return registry.registerModel(
+    (async function* () {
+      yield create(RegisterModelRequestSchema, {
+        part: { case: "metadata", value: { name, version: 1n, framework: "sklearn" } },
+      });
+      for (const c of chunksOf(bytes, 64 * 1024))
+        yield create(RegisterModelRequestSchema, { part: { case: "chunk", value: c } });
+    })(),
+  );
+}
+
+async function grpcError(promise: Promise<unknown>): Promise<grpc.ServiceError> {
+  return promise.then(
+    () => assert.fail("expected the call to fail"),
+    (e: grpc.ServiceError) => e,
+  );
+}
+
+export function inferenceSuite(name: string, startMesh: () => Promise<Mesh>): void {
+  describe(`model serving (${name})`, () => {
+    let mesh: Mesh;
+    let registry: Client<typeof ModelRegistryService>;
+    let inference: Client<typeof InferenceService>;
+    let stock: grpc.Client;
+    const risk = EXPECTED["risk-classifier"];
+    assert.ok(risk);
+    const features = risk.inputs.features;
+    assert.ok(features);
+
+    before(async () => {
+      mesh = await startMesh();
+      registry = client(ModelRegistryService, grpcTransport(mesh.gatewayUrl));
+      inference = client(InferenceService, grpcTransport(mesh.gatewayUrl));
+      stock = grpcJsClient(GRPCInferenceService, mesh.gatewayUrl.replace("http://", ""));
+      for (const model of ["risk-classifier", "digits-classifier", "diabetes-regressor"])
+        await register(registry, model, exampleModel(model));
+    });
+    after(async () => {
+      stock?.close();
+      await mesh?.stop();
+    });
+
+    it("reads the model's inputs and outputs into its signature at registration", async () => {
+      const { model } = await registry.getModel({ name: "risk-classifier" });
+      assert.deepEqual(
+        model?.signature?.inputs.map((t) => [t.name, t.datatype, t.shape.map(Number)]),
+        [["features", "FP32", [-1, 30]]],
+      );
+      assert.deepEqual(model?.signature?.outputs.map((t) => t.name).sort(), ["label", "probabilities"]);
+    });
+
+    it("rejects a model that does not load, at registration, leaving nothing behind", async () => {
+      const truncated = exampleModel("risk-classifier").subarray(0, 5000);
+      await assert.rejects(register(registry, "broken", truncated), (e: unknown) => {
+        const err = e as { code: Code; rawMessage: string };
+        assert.equal(err.code, Code.InvalidArgument);
+        assert.match(err.rawMessage, /model could not be loaded/);
+        return true;
+      });
+      await assert.rejects(
+        registry.getModel({ name: "broken" }),
+        (e: unknown) => (e as { code: Code }).code === Code.NotFound,
+      );
+      const { rows } = await mesh.db.query<{ n: number }>(
+        "SELECT count(*)::int8 AS n FROM artifacts WHERE state = 'uploading'",
+      );
+      assert.equal(rows[0]?.n, 0);
+    });
+
+    it("answers arbiter.v1 Infer with the model's expected outputs (loading it on first use)", async () => {
+      const res = await inference.infer({
+        model: "risk-classifier",
+        id: "req-1",
+        inputs: [
+          {
+            name: "features",
+            datatype: "FP32",
+            shape: [4n, 30n],
+            data: { case: "rawContents", value: fp32Bytes(features.data) },
+          },
+        ],
+      });
+      assert.equal(res.id, "req-1");
+      assert.equal(res.version, 1n);
+      const byName = Object.fromEntries(res.outputs.map((t) => [t.name, t]));
+      const label = byName.label;
+      const probabilities = byName.probabilities;
+      assert.ok(label?.data.case === "rawContents" && probabilities?.data.case === "rawContents");
+      assert.deepEqual(decodeRaw("INT64", label.data.value), risk.outputs.label?.data);
+      assert.ok(
+        closeTo(
+          decodeRaw("FP32", probabilities.data.value),
+          (risk.outputs.probabilities?.data ?? []).flat() as number[],
+        ),
+      );
+    });
+
+    it("serves the Open Inference Protocol to a stock gRPC client, with raw and with typed contents", async () => {
+      const raw = await unaryCall(stock, oip.modelInfer, {
+        modelName: "risk-classifier",
+        inputs: [{ name: "features", datatype: "FP32", shape: [4n, 30n] }],
+        outputs: [{ name: "label" }],
+        rawInputContents: [fp32Bytes(features.data)],
+      });
+      assert.deepEqual(
+        raw.outputs.map((o) => o.name),
+        ["label"],
+      );
+      assert.deepEqual(decodeRaw("INT64", raw.rawOutputContents[0] ?? new Uint8Array()), risk.outputs.label?.data);
+
+      const digits = EXPECTED["digits-classifier"];
+      assert.ok(digits?.inputs.features);
+      const typed = await unaryCall(stock, oip.modelInfer, {
+        modelName: "digits-classifier",
+        modelVersion: "1",
+        inputs: [
+          {
+            name: "features",
+            datatype: "FP32",
+            shape: digits.inputs.features.shape.map(BigInt),
+            contents: { fp32Contents: (digits.inputs.features.data as unknown[]).flat(2) as number[] },
+          },
+        ],
+      });
+      const labelIndex = typed.outputs.findIndex((o) => o.name === "label");
+      assert.deepEqual(
+        decodeRaw("INT64", typed.rawOutputContents[labelIndex] ?? new Uint8Array()),
+        digits.outputs.label?.data,
+      );
+    });
+
+    it("answers model metadata and readiness from the registry and the nodes", async () => {
+      const meta = await unaryCall(stock, oip.modelMetadata, { name: "diabetes-regressor" });
+      assert.equal(meta.platform, "onnxruntime_onnx");
+      assert.deepEqual(meta.versions, ["1"]);
+      assert.deepEqual(
+        meta.inputs.map((t) => [t.name, t.datatype, t.shape.map(Number)]),
+        [["features", "FP32", [-1, 10]]],
+      );
+      const deadline = Date.now() + 5000;
+      let ready = false;
+      while (!ready && Date.now() < deadline) {
+        ready = (await unaryCall(stock, oip.modelReady, { name: "risk-classifier" })).ready;
+        if (!ready) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.equal(ready, true, "a model that served a request is reported ready");
+      const missing = await grpcError(unaryCall(stock, oip.modelReady, { name: "nope" }));
+      assert.equal(missing.code, Code.NotFound);
+    });
+
+    it("answers bad input with the right code and a message naming the problem, and keeps serving", async () => {
+      const good = fp32Bytes(features.data);
+      const cases: Array<[string, Parameters<typeof unaryCall<typeof oip.modelInfer>>[2], Code, RegExp]> = [
+        [
+          "unknown model",
+          {
+            modelName: "nope",
+            inputs: [{ name: "features", datatype: "FP32", shape: [4n, 30n] }],
+            rawInputContents: [good],
+          },
+          Code.NotFound,
+          /model "nope" not found/,
+        ],
+        [
+          "unknown version",
+          {
+            modelName: "risk-classifier",
+            modelVersion: "7",
+            inputs: [{ name: "features", datatype: "FP32", shape: [4n, 30n] }],
+            rawInputContents: [good],
+          },
+          Code.NotFound,
+          /version 7/,
+        ],
+        [
+          "wrong tensor name",
+          {
+            modelName: "risk-classifier",
+            inputs: [{ name: "feats", datatype: "FP32", shape: [4n, 30n] }],
+            rawInputContents: [good],
+          },
+          Code.InvalidArgument,
+          /feats/,
+        ],
+        [
+          "wrong datatype",
+          {
+            modelName: "risk-classifier",
+            inputs: [{ name: "features", datatype: "FP64", shape: [4n, 15n] }],
+            rawInputContents: [good],
+          },
+          Code.InvalidArgument,
+          /datatype.*FP32.*FP64/,
+        ],
+        [
+          "wrong shape",
+          {
+            modelName: "risk-classifier",
+            inputs: [{ name: "features", datatype: "FP32", shape: [4n, 29n] }],
+            rawInputContents: [good.subarray(0, 4 * 4 * 29)],
+          },
+          Code.InvalidArgument,
+          /shape.*\[-1, 30\].*\[4, 29\]/,
+        ],
+        [
+          "wrong byte length",
+          {
+            modelName: "risk-classifier",
+            inputs: [{ name: "features", datatype: "FP32", shape: [4n, 30n] }],
+            rawInputContents: [good.subarray(4)],
+          },
+          Code.InvalidArgument,
+          /480 bytes.*476 bytes/,
+        ],
+        [
+          "raw and typed mixed",
+          {
+            modelName: "risk-classifier",
+            inputs: [{ name: "features", datatype: "FP32", shape: [4n, 30n], contents: { fp32Contents: [1] } }],
+            rawInputContents: [good],
+          },
+          Code.InvalidArgument,
+          /inputs\[0\]\.contents: expected no typed contents when raw_input_contents is used/,
+        ],
+      ];
+      for (const [label, request, code, message] of cases) {
+        const err = await grpcError(unaryCall(stock, oip.modelInfer, request));
+        assert.equal(err.code, code, `${label}: ${err.details}`);
+        assert.match(err.details, message, label);
+      }
+      const expired = await grpcError(
+        unaryCall(
+          stock,
+          oip.modelInfer,
+          {
+            modelName: "risk-classifier",
+            inputs: [{ name: "features", datatype: "FP32", shape: [4n, 30n] }],
+            rawInputContents: [good],
+          },
+          0,
+        ),
+      );
+      assert.equal(expired.code, Code.DeadlineExceeded);
+      const after = await unaryCall(stock, oip.modelInfer, {
+        modelName: "risk-classifier",
+        inputs: [{ name: "features", datatype: "FP32", shape: [4n, 30n] }],
+        rawInputContents: [good],
+      });
+      assert.equal(after.modelName, "risk-classifier");
+    });
+  });
+}
