@@ -114,7 +114,13 @@ export async function spawnRole(role: Role, env: Record<string, string>, logDir:
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(() => reject(new Error(`arbiter ${role} not ready after 60 s; see ${logFile}`)), 60_000).unref(),
   );
-  const id = await Promise.race([ready, timeout]);
+  let id: string;
+  try {
+    id = await Promise.race([ready, timeout]);
+  } catch (err) {
+    child.kill("SIGKILL");
+    throw err;
+  }
   return { child, role, id, logFile, exited };
 }
 

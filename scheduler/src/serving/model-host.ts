@@ -124,7 +124,8 @@ export class ModelHost {
       model,
       session,
       batcher,
-      memoryBytes: Math.max(session.memoryBytes, Number(model.sizeBytes)),
+      // The configured limit when there is one (predictable placement), else what loading took.
+      memoryBytes: Number(config?.memoryLimitBytes ?? 0n) || Math.max(session.memoryBytes, Number(model.sizeBytes)),
       lastUsed: Date.now(),
       inFlight: 0,
     };

@@ -1,0 +1,189 @@
+/**
+ * End-to-end serving benchmark: a gRPC load generator calls the Open Inference Protocol's
+ * ModelInfer on the example risk classifier (one row per request, raw FP32 contents, as Triton's
+ * clients send it) at concurrency 1, 8 and 64, against
+ *   - the embedded mesh (`arbiter start`, one process), and
+ *   - the distributed mesh (one gateway, two schedulers, nats-server, PostgreSQL; separate processes),
+ * beside the floor: the same model called in-process through inference-native.
+ *
+ *   node --import tsx bench/src/e2e.ts        (npm run bench:e2e)
+ *
+ * Writes bench/results/e2e.json: {"floor": {"c1_p50_us"}, "embedded": {"c1"|"c8"|"c64": {p50_us,
+ * p99_us, throughput_rps, errors}}, "distributed": {...}}. The load generator runs in this process
+ * and shares the machine's two cores with the mesh, as a client on the same host would.
+ *
+ * Env (read here only): BENCH_SECONDS per level (default 5), BENCH_WARMUP_SECONDS (default 1).
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadSession } from "@arbiter/inference-native";
+import { GRPCInferenceService, type ModelInferRequest, ModelInferRequestSchema } from "@arbiter/proto/inference";
+import { create } from "@bufbuild/protobuf";
+import { type Client, createClient } from "@connectrpc/connect";
+import { createGrpcTransport } from "@connectrpc/connect-node";
+import { EXPECTED, exampleModel, fp32Bytes } from "../../tests/support/examples.ts";
+import { type DistributedMesh, spawnRole, startDistributedMesh } from "../../tests/support/mesh.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
+const LEVELS = [1, 8, 64] as const;
+
+interface Level {
+  p50_us: number;
+  p99_us: number;
+  throughput_rps: number;
+  errors: number;
+}
+
+const rows = (EXPECTED["risk-classifier"]?.inputs.features?.data ?? []) as number[][];
+const requests: ModelInferRequest[] = rows.map((row) =>
+  create(ModelInferRequestSchema, {
+    modelName: "risk-classifier",
+    inputs: [{ name: "features", datatype: "FP32", shape: [1n, 30n] }],
+    rawInputContents: [fp32Bytes(row)],
+  }),
+);
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+/** `concurrency` clients call back to back for SECONDS after a warm-up; latencies in µs. */
+async function drive(client: Client<typeof GRPCInferenceService>, concurrency: number): Promise<Level> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let measuring = false;
+  let stop = false;
+  const worker = async (w: number) => {
+    let i = w;
+    while (!stop) {
+      const req = requests[i++ % requests.length] as ModelInferRequest;
+      const started = performance.now();
+      try {
+        await client.modelInfer(req, { timeoutMs: 10_000 });
+        if (measuring) latencies.push((performance.now() - started) * 1000);
+      } catch {
+        if (measuring) errors++;
+      }
+    }
+  };
+  const workers = Array.from({ length: concurrency }, (_, w) => worker(w));
+  await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
+  measuring = true;
+  const began = performance.now();
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  measuring = false;
+  const elapsed = (performance.now() - began) / 1000;
+  stop = true;
+  await Promise.all(workers);
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    p50_us: Math.round(percentile(sorted, 50)),
+    p99_us: Math.round(percentile(sorted, 99)),
+    throughput_rps: Math.round(latencies.length / elapsed),
+    errors,
+  };
+}
+
+async function driveAll(url: string): Promise<Record<string, Level>> {
+  const client = createClient(GRPCInferenceService, createGrpcTransport({ baseUrl: url }));
+  await client.modelInfer(requests[0] as ModelInferRequest); // loads the model
+  const out: Record<string, Level> = {};
+  for (const c of LEVELS) out[`c${c}`] = await drive(client, c);
+  return out;
+}
+
+/** The floor: the model called in-process, one row at a time, concurrency 1. */
+async function floor(): Promise<{ c1_p50_us: number }> {
+  const session = await loadSession({ bytes: exampleModel("risk-classifier") }, { warmup: true });
+  const inputs = requests.map((r) => ({
+    features: { datatype: "FP32" as const, shape: [1, 30], data: r.rawInputContents[0] as Uint8Array },
+  }));
+  const latencies: number[] = [];
+  const until = performance.now() + SECONDS * 1000;
+  for (let i = 0; performance.now() < until; i++) {
+    const started = performance.now();
+    await session.run(inputs[i % inputs.length] as (typeof inputs)[number]);
+    latencies.push((performance.now() - started) * 1000);
+  }
+  session.unload();
+  return { c1_p50_us: Math.round(percentile(Float64Array.from(latencies).sort(), 50)) };
+}
+
+async function embedded(): Promise<Record<string, Level>> {
+  const dataDir = mkdtempSync(join(tmpdir(), "arbiter-bench-"));
+  const mesh = await spawnRole(
+    "start",
+    { ARBITER_DATA_DIR: dataDir, ARBITER_GATEWAY_PORT: "0", ARBITER_LOG_LEVEL: "info" },
+    dataDir,
+  );
+  try {
+    return await driveAll(`http://127.0.0.1:${mesh.id}`);
+  } finally {
+    mesh.child.kill("SIGTERM");
+    await mesh.exited;
+  }
+}
+
+async function distributed(): Promise<Record<string, Level>> {
+  const mesh: DistributedMesh = await startDistributedMesh({ schedulers: 2, settings: { ARBITER_LOG_LEVEL: "info" } });
+  try {
+    // Register the example model through the gateway, as a user would.
+    const { ModelRegistryService, RegisterModelRequestSchema } = await import("@arbiter/proto");
+    const registry = createClient(ModelRegistryService, createGrpcTransport({ baseUrl: mesh.gatewayUrl }));
+    await registry.registerModel(
+      (async function* () {
+        yield create(RegisterModelRequestSchema, {
+          part: { case: "metadata", value: { name: "risk-classifier", version: 1n } },
+        });
+        yield create(RegisterModelRequestSchema, { part: { case: "chunk", value: exampleModel("risk-classifier") } });
+      })(),
+    );
+    return await driveAll(mesh.gatewayUrl);
+  } finally {
+    await mesh.stop();
+  }
+}
+
+function table(results: {
+  floor: { c1_p50_us: number };
+  embedded: Record<string, Level>;
+  distributed: Record<string, Level>;
+}) {
+  const lines = [
+    `floor (in-process inference-native, c1): p50 ${results.floor.c1_p50_us} µs`,
+    "",
+    "mode         level   p50 µs   p99 µs   throughput/s   errors",
+  ];
+  for (const mode of ["embedded", "distributed"] as const) {
+    for (const [level, r] of Object.entries(results[mode])) {
+      lines.push(
+        `${mode.padEnd(12)} ${level.padEnd(6)} ${String(r.p50_us).padStart(7)}  ${String(r.p99_us).padStart(7)}  ${String(r.throughput_rps).padStart(13)}  ${String(r.errors).padStart(7)}`,
+      );
+    }
+  }
+  const e1 = results.embedded.c1;
+  const e64 = results.embedded.c64;
+  const d64 = results.distributed.c64;
+  if (e1 && e64 && d64) {
+    lines.push("");
+    lines.push(`embedded c1 p50 over the floor: ${e1.p50_us - results.floor.c1_p50_us} µs (target ≤ 250)`);
+    lines.push(
+      `embedded c64: ${e64.throughput_rps}/s (target ≥ 5000), p99 ${(e64.p99_us / 1000).toFixed(1)} ms (target ≤ 25)`,
+    );
+    lines.push(
+      `distributed c64 / embedded c64: ${((100 * d64.throughput_rps) / e64.throughput_rps).toFixed(0)} % (target ≥ 60 %)`,
+    );
+  }
+  return lines.join("\n");
+}
+
+const results = { floor: await floor(), embedded: await embedded(), distributed: await distributed() };
+console.log(table(results));
+mkdirSync(join(ROOT, "bench/results"), { recursive: true });
+writeFileSync(join(ROOT, "bench/results/e2e.json"), `${JSON.stringify(results, null, 2)}\n`);
+process.exit(0);
