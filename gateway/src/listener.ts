@@ -52,7 +52,8 @@ export async function listen(handler: Handler, options: ListenerOptions): Promis
     const h1 = http.createServer(handler as http.RequestListener);
     const h2 = http2.createServer({}, handler as never);
     track(h2);
-    front = net.createServer((socket) => {
+    // noDelay: gRPC frames are small; Nagle would hold them back waiting for ACKs.
+    front = net.createServer({ noDelay: true }, (socket) => {
       let head = Buffer.alloc(0);
       const onData = (chunk: Buffer) => {
         head = Buffer.concat([head, chunk]);

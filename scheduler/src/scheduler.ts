@@ -11,6 +11,7 @@ import { ModelStore } from "./registry/model-store.ts";
 import { registerRegistryHandlers } from "./registry/registry-handlers.ts";
 import { type HandlerTable, serveHandlers } from "./rpc-router.ts";
 import { modelHandler, registerInferenceHandlers } from "./serving/inference-handlers.ts";
+import { listenForUnloads, registerLifecycleHandlers } from "./serving/lifecycle-handlers.ts";
 import { ModelHost } from "./serving/model-host.ts";
 import { onnxInspector } from "./serving/onnx-inspector.ts";
 
@@ -59,6 +60,8 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   registerRegistryHandlers(table, store);
   registerClusterHandlers(table, kv, config.scheduler.heartbeatTtlMs);
   registerInferenceHandlers(table, store, host);
+  registerLifecycleHandlers(table, store, host, bus, nodeId);
+  const stopUnloads = listenForUnloads(bus, host, logger);
   const server: RpcServer = serveHandlers(bus, table, logger, nodeId);
 
   const heartbeat: Heartbeat = startHeartbeat(
@@ -114,6 +117,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
         new Promise<boolean>((resolve) => setTimeout(() => resolve(true), config.scheduler.drainTimeoutMs).unref()),
       ]);
       if (timedOut) logger.warn({ inFlight: server.inFlight }, "drain timed out; abandoning requests in flight");
+      stopUnloads();
       await host.unloadAll();
       await heartbeat.stop();
       logger.info("scheduler stopped");

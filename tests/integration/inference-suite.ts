@@ -169,6 +169,38 @@ export function inferenceSuite(name: string, startMesh: () => Promise<Mesh>): vo
       assert.equal(missing.code, Code.NotFound);
     });
 
+    it("describes a model in Triton's configuration format, batch dimension implied by max_batch_size", async () => {
+      const { config } = await unaryCall(stock, oip.modelConfig, { name: "risk-classifier" });
+      assert.equal(config?.name, "risk-classifier");
+      assert.equal(config?.platform, "onnxruntime_onnx");
+      assert.equal(config?.maxBatchSize, 64);
+      assert.deepEqual(
+        config?.input.map((t) => [t.name, t.dataType, t.dims.map(Number)]),
+        [["features", 11, [30]]],
+      );
+      assert.equal(config?.schedulingChoice.case, "dynamicBatching");
+    });
+
+    it("unloads and loads models through the repository extension, and readiness follows", async () => {
+      const waitReady = async (want: boolean) => {
+        const deadline = Date.now() + 8000;
+        for (;;) {
+          const { ready } = await unaryCall(stock, oip.modelReady, { name: "risk-classifier" });
+          if (ready === want || Date.now() > deadline) return ready;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
+      await unaryCall(stock, oip.repositoryModelUnload, { modelName: "risk-classifier" });
+      assert.equal(await waitReady(false), false);
+      const index = await unaryCall(stock, oip.repositoryIndex, {});
+      const risk = index.models.find((m) => m.name === "risk-classifier");
+      assert.equal(risk?.state, "UNAVAILABLE");
+      await unaryCall(stock, oip.repositoryModelLoad, { modelName: "risk-classifier" });
+      assert.equal(await waitReady(true), true);
+      const ready = await unaryCall(stock, oip.repositoryIndex, { ready: true });
+      assert.ok(ready.models.some((m) => m.name === "risk-classifier" && m.state === "READY"));
+    });
+
     it("answers bad input with the right code and a message naming the problem, and keeps serving", async () => {
       const good = fp32Bytes(features.data);
       const cases: Array<[string, Parameters<typeof unaryCall<typeof oip.modelInfer>>[2], Code, RegExp]> = [

@@ -41,3 +41,6 @@ export function subjectToken(value: string): string {
 export function modelSubject(tenant: string, name: string, version: number | bigint): string {
   return `arbiter.infer.${subjectToken(tenant)}.${subjectToken(name)}.${version}`;
 }
+
+/** Broadcast to every scheduler: unload the model version named in the message (arbiter.v1.UnloadModelRequest with a version). */
+export const UNLOAD_BROADCAST_SUBJECT = "arbiter.control.unload";

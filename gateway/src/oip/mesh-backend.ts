@@ -23,10 +23,12 @@ import {
   NodeInfoSchema,
 } from "@arbiter/proto";
 import {
+  type ModelConfig,
   type ModelInferRequest,
   type ModelInferResponse,
   type ModelMetadataResponse,
   ModelMetadataResponseSchema,
+  type RepositoryIndexResponse_ModelIndex,
   type ServerMetadataResponse,
   ServerMetadataResponseSchema,
 } from "@arbiter/proto/inference";
@@ -34,6 +36,7 @@ import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import type { InferenceRouter } from "../services/inference-router.ts";
 import { fromModelInferRequest, toModelInferResponse, versionSelector } from "./convert.ts";
 import type { OipBackend, OipCallContext } from "./oip-backend.ts";
+import { loadModel, repositoryIndex, tritonModelConfig, unloadModel } from "./repository.ts";
 
 export const SERVER_NAME = "arbiter";
 export const SERVER_VERSION = "0.1.0";
@@ -93,9 +96,8 @@ export class MeshOipBackend implements OipBackend {
     });
   }
 
-  async modelReady(name: string, version: string, ctx: OipCallContext): Promise<boolean> {
-    const rc = await this.context(ctx);
-    const model = await this.getModel(name, version, rc, ctx.signal);
+  /** True when a live, accepting node reports the model version loaded. */
+  private async isLoaded(tenant: string, model: Model): Promise<boolean> {
     this.nodes ??= this.options.bus.keyValue(NODES_BUCKET, { ttlMs: this.options.heartbeatTtlMs });
     const now = Date.now();
     for (const value of (await (await this.nodes).entries()).values()) {
@@ -103,10 +105,33 @@ export class MeshOipBackend implements OipBackend {
       const fresh =
         node.lastHeartbeatTime && now - Number(node.lastHeartbeatTime.seconds) * 1000 < this.options.heartbeatTtlMs;
       if (!fresh || !node.accepting) continue;
-      if (node.models.some((m) => m.tenant === rc.tenant && m.name === model.name && m.version === model.version))
+      if (node.models.some((m) => m.tenant === tenant && m.name === model.name && m.version === model.version))
         return true;
     }
     return false;
+  }
+
+  async modelReady(name: string, version: string, ctx: OipCallContext): Promise<boolean> {
+    const rc = await this.context(ctx);
+    return this.isLoaded(rc.tenant, await this.getModel(name, version, rc, ctx.signal));
+  }
+
+  async modelConfig(name: string, version: string, ctx: OipCallContext): Promise<ModelConfig> {
+    const rc = await this.context(ctx);
+    return tritonModelConfig(await this.getModel(name, version, rc, ctx.signal));
+  }
+
+  async repositoryIndex(onlyReady: boolean, ctx: OipCallContext): Promise<RepositoryIndexResponse_ModelIndex[]> {
+    const rc = await this.context(ctx);
+    return repositoryIndex(this.options.bus, rc, (model) => this.isLoaded(rc.tenant, model), onlyReady);
+  }
+
+  async repositoryLoad(name: string, ctx: OipCallContext): Promise<void> {
+    await loadModel(this.options.bus, await this.context(ctx), name, "");
+  }
+
+  async repositoryUnload(name: string, ctx: OipCallContext): Promise<void> {
+    await unloadModel(this.options.bus, await this.context(ctx), name, "");
   }
 
   async modelMetadata(name: string, version: string, ctx: OipCallContext): Promise<ModelMetadataResponse> {

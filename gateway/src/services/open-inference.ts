@@ -5,7 +5,8 @@
 
 import type { GRPCInferenceService } from "@arbiter/proto/inference";
 import type { HandlerContext, ServiceImpl } from "@connectrpc/connect";
-import type { OipBackend, OipCallContext } from "../oip/oip-backend.ts";
+import type { MeshOipBackend } from "../oip/mesh-backend.ts";
+import type { OipCallContext } from "../oip/oip-backend.ts";
 import { type DeadlinePolicy, principalKey } from "../request-context.ts";
 
 function callContext(hctx: HandlerContext, policy: DeadlinePolicy): OipCallContext {
@@ -19,7 +20,7 @@ function callContext(hctx: HandlerContext, policy: DeadlinePolicy): OipCallConte
 }
 
 export function openInferenceService(
-  backend: OipBackend,
+  backend: MeshOipBackend,
   policy: DeadlinePolicy,
 ): Partial<ServiceImpl<typeof GRPCInferenceService>> {
   return {
@@ -31,5 +32,19 @@ export function openInferenceService(
     }),
     modelMetadata: (req, hctx) => backend.modelMetadata(req.name, req.version, callContext(hctx, policy)),
     modelInfer: (req, hctx) => backend.modelInfer(req, callContext(hctx, policy)),
+    modelConfig: async (req, hctx) => ({
+      config: await backend.modelConfig(req.name, req.version, callContext(hctx, policy)),
+    }),
+    repositoryIndex: async (req, hctx) => ({
+      models: await backend.repositoryIndex(req.ready, callContext(hctx, policy)),
+    }),
+    repositoryModelLoad: async (req, hctx) => {
+      await backend.repositoryLoad(req.modelName, callContext(hctx, policy));
+      return {};
+    },
+    repositoryModelUnload: async (req, hctx) => {
+      await backend.repositoryUnload(req.modelName, callContext(hctx, policy));
+      return {};
+    },
   };
 }
