@@ -38,6 +38,12 @@ const K = 10;
 const THREADS = 2;
 const EFS = [10, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768];
 const MIN_MS = QUICK ? 100 : 400;
+/**
+ * Every throughput figure is the best of this many timed windows (each ≥ MIN_MS / 2), for every
+ * library alike: the machine is shared, and a window that overlaps a burst of someone else's
+ * work says nothing about the library.
+ */
+const WINDOWS = 3;
 const GAUSS_N = opt("gauss-n", QUICK ? 20_000 : 200_000);
 const GAUSS_DIM = opt("gauss-dim", 384);
 const GAUSS_Q = opt("gauss-queries", QUICK ? 100 : 200);
@@ -60,38 +66,46 @@ async function timeSingles(
 ): Promise<{ qps: number; results: Ids[] }> {
   const results: Ids[] = [];
   for (let i = 0; i < Math.min(nq, 10); i++) await fn(i); // warm-up
-  let done = 0;
-  const t0 = performance.now();
-  do {
-    if (sync) {
-      for (let i = 0; i < nq; i++) {
-        const r = fn(i) as Ids;
-        if (results.length < nq) results.push(r);
+  let best = 0;
+  for (let w = 0; w < WINDOWS; w++) {
+    let done = 0;
+    const t0 = performance.now();
+    do {
+      if (sync) {
+        for (let i = 0; i < nq; i++) {
+          const r = fn(i) as Ids;
+          if (results.length < nq) results.push(r);
+        }
+      } else {
+        for (let i = 0; i < nq; i++) {
+          const r = await fn(i);
+          if (results.length < nq) results.push(r);
+        }
       }
-    } else {
-      for (let i = 0; i < nq; i++) {
-        const r = await fn(i);
-        if (results.length < nq) results.push(r);
-      }
-    }
-    done += nq;
-  } while (performance.now() - t0 < MIN_MS);
-  return { qps: (done * 1000) / (performance.now() - t0), results };
+      done += nq;
+    } while (performance.now() - t0 < MIN_MS / 2);
+    best = Math.max(best, (done * 1000) / (performance.now() - t0));
+  }
+  return { qps: best, results };
 }
 
 /** `c` calls in flight at once (only meaningful for an async library). */
 async function timeConcurrent(nq: number, fn: (qi: number) => Promise<Ids>, c: number): Promise<number> {
-  let done = 0;
-  const t0 = performance.now();
-  do {
-    let next = 0;
-    const worker = async () => {
-      while (next < nq) await fn(next++);
-    };
-    await Promise.all(Array.from({ length: c }, worker));
-    done += nq;
-  } while (performance.now() - t0 < MIN_MS);
-  return (done * 1000) / (performance.now() - t0);
+  let best = 0;
+  for (let w = 0; w < WINDOWS; w++) {
+    let done = 0;
+    const t0 = performance.now();
+    do {
+      let next = 0;
+      const worker = async () => {
+        while (next < nq) await fn(next++);
+      };
+      await Promise.all(Array.from({ length: c }, worker));
+      done += nq;
+    } while (performance.now() - t0 < MIN_MS / 2);
+    best = Math.max(best, (done * 1000) / (performance.now() - t0));
+  }
+  return best;
 }
 
 async function timeBatch(
@@ -100,13 +114,17 @@ async function timeBatch(
 ): Promise<{ qps: number; results: Ids[] }> {
   await fn(0, Math.min(nq, 16));
   let results: Ids[] = [];
-  let done = 0;
-  const t0 = performance.now();
-  do {
-    results = await fn(0, nq);
-    done += nq;
-  } while (performance.now() - t0 < MIN_MS);
-  return { qps: (done * 1000) / (performance.now() - t0), results };
+  let best = 0;
+  for (let w = 0; w < WINDOWS; w++) {
+    let done = 0;
+    const t0 = performance.now();
+    do {
+      results = await fn(0, nq);
+      done += nq;
+    } while (performance.now() - t0 < MIN_MS / 2);
+    best = Math.max(best, (done * 1000) / (performance.now() - t0));
+  }
+  return { qps: best, results };
 }
 
 function atRecall(points: Point[], target: number): number | null {
@@ -239,16 +257,20 @@ async function benchFlat(ds: Dataset, out: Record<string, LibResult>): Promise<v
     const t: { qps: number; results: Ids[] } = await (async () => {
       await f.search(0, K, THREADS);
       const results: Ids[] = [];
-      let done = 0;
-      const t0 = performance.now();
-      do {
-        for (let i = 0; i < queries; i++) {
-          const r = await f.search(i, K, THREADS);
-          if (results.length < queries) results.push(r);
-        }
-        done += queries;
-      } while (performance.now() - t0 < MIN_MS);
-      return { qps: (done * 1000) / (performance.now() - t0), results };
+      let best = 0;
+      for (let w = 0; w < WINDOWS; w++) {
+        let done = 0;
+        const t0 = performance.now();
+        do {
+          for (let i = 0; i < queries; i++) {
+            const r = await f.search(i, K, THREADS);
+            if (results.length < queries) results.push(r);
+          }
+          done += queries;
+        } while (performance.now() - t0 < MIN_MS / 2);
+        best = Math.max(best, (done * 1000) / (performance.now() - t0));
+      }
+      return { qps: best, results };
     })();
     const recall = recallAt(ds.truth.slice(0, queries), t.results, K);
     const lib = out[f.name] as LibResult;
@@ -309,13 +331,17 @@ async function benchFeatures(
     ["10%", { tenant: "t3" }, (i: number) => i % 10 === 3],
   ] as const) {
     const truth = filteredTruth(ds.base, ds.queries, ds.dim, K, allow);
-    const results: Ids[] = [];
-    const t0 = performance.now();
-    for (let qi = 0; qi < ds.nq; qi++) {
-      const q = ds.queries.subarray(qi * ds.dim, (qi + 1) * ds.dim);
-      results.push((await idx.search(q, { k: K, efSearch: ef, filter })).ids);
+    let results: Ids[] = [];
+    let qps = 0;
+    for (let w = 0; w < WINDOWS; w++) {
+      results = [];
+      const t0 = performance.now();
+      for (let qi = 0; qi < ds.nq; qi++) {
+        const q = ds.queries.subarray(qi * ds.dim, (qi + 1) * ds.dim);
+        results.push((await idx.search(q, { k: K, efSearch: ef, filter })).ids);
+      }
+      qps = Math.max(qps, (ds.nq * 1000) / (performance.now() - t0));
     }
-    const qps = (ds.nq * 1000) / (performance.now() - t0);
     const full = results.every((r) => r.length === K);
     const entry: Record<string, unknown> = {
       ef,
@@ -325,11 +351,16 @@ async function benchFeatures(
     };
     if (hnsw !== undefined && hnsw.index !== undefined) {
       hnsw.setEf(ef);
-      const hr: Ids[] = [];
-      const t1 = performance.now();
-      for (let qi = 0; qi < ds.nq; qi++) hr.push(hnsw.searchFiltered(qi, K, allow));
+      let hr: Ids[] = [];
+      let hq = 0;
+      for (let w = 0; w < WINDOWS; w++) {
+        hr = [];
+        const t1 = performance.now();
+        for (let qi = 0; qi < ds.nq; qi++) hr.push(hnsw.searchFiltered(qi, K, allow));
+        hq = Math.max(hq, (ds.nq * 1000) / (performance.now() - t1));
+      }
       entry.hnswlib_node_recall = round(recallAt(truth, hr, K), 4);
-      entry.hnswlib_node_qps = round((ds.nq * 1000) / (performance.now() - t1), 0);
+      entry.hnswlib_node_qps = round(hq, 0);
     }
     filtered[`selectivity_${label}`] = entry;
     log(`  filter ${label}: ${JSON.stringify(entry)}`);
