@@ -11,6 +11,8 @@ import {
   ClusterService,
   DecisionService,
   InferenceService,
+  InferRequestSchema,
+  InferStreamResponseSchema,
   ModelRegistryService,
   PipelineService,
   StreamService,
@@ -21,6 +23,7 @@ import {
 import { Health, reflectionV1, reflectionV1alpha } from "@arbiter/proto/grpc";
 import { GRPCInferenceService } from "@arbiter/proto/inference";
 import type { DescService } from "@bufbuild/protobuf";
+import { create } from "@bufbuild/protobuf";
 import type { ConnectRouter } from "@connectrpc/connect";
 import { createHttpHandler } from "./http-handler.ts";
 import { type Authenticator, authInterceptor, createAnonymousAuthenticator } from "./interceptors/auth.ts";
@@ -37,6 +40,7 @@ import { InferenceRouter } from "./services/inference-router.ts";
 import { openInferenceService } from "./services/open-inference.ts";
 import { ReflectionIndex } from "./services/reflection.ts";
 import { registerModelHandler } from "./services/register-model.ts";
+import { concurrentResponses } from "./services/stream-responses.ts";
 
 /** The arbiter.v1 services, each forwarded to the schedulers. */
 export const ARBITER_SERVICES: readonly DescService[] = [
@@ -108,6 +112,23 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
     router.service(InferenceService, {
       infer: (req, hctx) => inferenceRouter.infer(req, requestContextOf(hctx, policy), hctx.signal),
+      inferStream: (requests, hctx) =>
+        concurrentResponses(
+          requests,
+          (req) =>
+            inferenceRouter.infer(
+              req.request ?? create(InferRequestSchema),
+              requestContextOf(hctx, policy),
+              hctx.signal,
+            ),
+          (response) => create(InferStreamResponseSchema, { id: response.id, response }),
+          (err, req) =>
+            create(InferStreamResponseSchema, {
+              id: req.request?.id ?? "",
+              errorCode: err.code,
+              errorMessage: err.message,
+            }),
+        ),
     });
     router.service(
       ModelRegistryService,

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { InferenceService, ModelRegistryService, RegisterModelRequestSchema } from "@arbiter/proto";
-import { GRPCInferenceService } from "@arbiter/proto/inference";
+import { GRPCInferenceService, ModelInferRequestSchema } from "@arbiter/proto/inference";
 import { create } from "@bufbuild/protobuf";
 import { type Client, Code } from "@connectrpc/connect";
 import type * as grpc from "@grpc/grpc-js";
@@ -167,6 +167,77 @@ export function inferenceSuite(name: string, startMesh: () => Promise<Mesh>): vo
       assert.equal(ready, true, "a model that served a request is reported ready");
       const missing = await grpcError(unaryCall(stock, oip.modelReady, { name: "nope" }));
       assert.equal(missing.code, Code.NotFound);
+    });
+
+    it("streams inferences both ways, answering each request (or its error) without closing the stream", async () => {
+      const streaming = client(GRPCInferenceService, grpcTransport(mesh.gatewayUrl));
+      const good = fp32Bytes(features.data);
+      const responses = streaming.modelStreamInfer(
+        (async function* () {
+          for (let i = 0; i < 5; i++) {
+            yield create(ModelInferRequestSchema, {
+              modelName: i === 2 ? "nope" : "risk-classifier",
+              id: `s-${i}`,
+              inputs: [{ name: "features", datatype: "FP32", shape: [4n, 30n] }],
+              rawInputContents: [good],
+            });
+          }
+        })(),
+      );
+      const byId = new Map<string, string>();
+      for await (const r of responses)
+        byId.set(
+          r.inferResponse?.id ?? "",
+          r.errorMessage ||
+            decodeRaw(
+              "INT64",
+              r.inferResponse?.rawOutputContents[r.inferResponse.outputs.findIndex((o) => o.name === "label")] ??
+                new Uint8Array(),
+            ).join(","),
+        );
+      assert.equal(byId.size, 5);
+      assert.equal(byId.get("s-2"), 'model "nope" not found');
+      for (const id of ["s-0", "s-1", "s-3", "s-4"]) assert.equal(byId.get(id), risk.outputs.label?.data.join(","));
+
+      const typed = inference.inferStream(
+        (async function* () {
+          yield {
+            request: {
+              model: "diabetes-regressor",
+              id: "a",
+              inputs: [
+                {
+                  name: "features",
+                  datatype: "FP32",
+                  shape: [3n, 10n],
+                  data: {
+                    case: "rawContents" as const,
+                    value: fp32Bytes(EXPECTED["diabetes-regressor"]?.inputs.features?.data ?? []),
+                  },
+                },
+              ],
+            },
+          };
+          yield {
+            request: {
+              model: "diabetes-regressor",
+              id: "b",
+              inputs: [
+                {
+                  name: "wrong",
+                  datatype: "FP32",
+                  shape: [3n, 10n],
+                  data: { case: "rawContents" as const, value: new Uint8Array(120) },
+                },
+              ],
+            },
+          };
+        })(),
+      );
+      const answers = new Map<string, { code: number; outputs: number }>();
+      for await (const r of typed) answers.set(r.id, { code: r.errorCode, outputs: r.response?.outputs.length ?? 0 });
+      assert.deepEqual(answers.get("a"), { code: 0, outputs: 1 });
+      assert.equal(answers.get("b")?.code, Code.InvalidArgument);
     });
 
     it("describes a model in Triton's configuration format, batch dimension implied by max_batch_size", async () => {

@@ -116,6 +116,36 @@ export function registrySuite(name: string, startMesh: () => Promise<Mesh>): voi
       );
     });
 
+    it("points aliases at versions, moving them atomically, and resolves them", async () => {
+      const first = await registry.setModelAlias({ name: "fraud", alias: "production", version: 1n });
+      assert.equal(first.previousVersion, 0n);
+      assert.deepEqual(first.model?.aliases, ["production"]);
+      const byAlias = await registry.getModel({
+        name: "fraud",
+        selector: { selector: { case: "alias", value: "production" } },
+      });
+      assert.equal(byAlias.model?.version, 1n);
+      const promoted = await registry.setModelAlias({ name: "fraud", alias: "production", version: 2n });
+      assert.equal(promoted.previousVersion, 1n);
+      const after = await registry.getModel({
+        name: "fraud",
+        selector: { selector: { case: "alias", value: "production" } },
+      });
+      assert.equal(after.model?.version, 2n);
+      assert.deepEqual(
+        (await registry.getModel({ name: "fraud", selector: { selector: { case: "version", value: 1n } } })).model
+          ?.aliases,
+        [],
+      );
+      await expectCode(
+        registry.setModelAlias({ name: "fraud", alias: "staging", version: 9n }),
+        Code.NotFound,
+        /version 9/,
+      );
+      await registry.deleteModelAlias({ name: "fraud", alias: "production" });
+      await expectCode(registry.deleteModelAlias({ name: "fraud", alias: "production" }), Code.NotFound);
+    });
+
     it("rejects a duplicate name and version with ALREADY_EXISTS", async () => {
       await expectCode(
         registry.registerModel(upload("fraud", 1, exampleModel("risk-classifier"))),

@@ -3,11 +3,13 @@
  * not listed here answer UNIMPLEMENTED, and only implemented extensions are advertised.
  */
 
-import type { GRPCInferenceService } from "@arbiter/proto/inference";
+import { type GRPCInferenceService, ModelStreamInferResponseSchema } from "@arbiter/proto/inference";
+import { create } from "@bufbuild/protobuf";
 import type { HandlerContext, ServiceImpl } from "@connectrpc/connect";
 import type { MeshOipBackend } from "../oip/mesh-backend.ts";
 import type { OipCallContext } from "../oip/oip-backend.ts";
 import { type DeadlinePolicy, principalKey } from "../request-context.ts";
+import { concurrentResponses } from "./stream-responses.ts";
 
 function callContext(hctx: HandlerContext, policy: DeadlinePolicy): OipCallContext {
   const timeout = Math.min(hctx.timeoutMs() ?? policy.defaultTimeoutMs, policy.maxTimeoutMs);
@@ -32,6 +34,17 @@ export function openInferenceService(
     }),
     modelMetadata: (req, hctx) => backend.modelMetadata(req.name, req.version, callContext(hctx, policy)),
     modelInfer: (req, hctx) => backend.modelInfer(req, callContext(hctx, policy)),
+    modelStreamInfer: (requests, hctx) =>
+      concurrentResponses(
+        requests,
+        (req) => backend.modelInfer(req, callContext(hctx, policy)),
+        (inferResponse) => create(ModelStreamInferResponseSchema, { inferResponse }),
+        (err, req) =>
+          create(ModelStreamInferResponseSchema, {
+            errorMessage: err.message,
+            inferResponse: { modelName: req.modelName, id: req.id },
+          }),
+      ),
     modelConfig: async (req, hctx) => ({
       config: await backend.modelConfig(req.name, req.version, callContext(hctx, policy)),
     }),

@@ -195,6 +195,31 @@ export class ModelStore {
     return deleted;
   }
 
+  /**
+   * Points `alias` at `version` in one statement, so every reader sees the old or the new target,
+   * never none. Returns the version it pointed at before (0 if none).
+   */
+  async setAlias(tenant: string, name: string, alias: string, version: number): Promise<number> {
+    await this.getVersion(tenant, name, version);
+    const { rows } = await this.db.query<{ previous: number | null }>(
+      `WITH previous AS (SELECT version FROM model_aliases WHERE tenant_id = $1 AND model_name = $2 AND alias = $3)
+       INSERT INTO model_aliases (tenant_id, model_name, alias, version) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, model_name, alias) DO UPDATE SET version = EXCLUDED.version
+       RETURNING (SELECT version FROM previous) AS previous`,
+      [tenant, name, alias, version],
+    );
+    return rows[0]?.previous ?? 0;
+  }
+
+  /** Removes an alias; NOT_FOUND when the model has no such alias. */
+  async deleteAlias(tenant: string, name: string, alias: string): Promise<void> {
+    const { rowCount } = await this.db.query(
+      "DELETE FROM model_aliases WHERE tenant_id = $1 AND model_name = $2 AND alias = $3",
+      [tenant, name, alias],
+    );
+    if (rowCount === 0) throw new NotFoundError("alias", `${name}@${alias}`);
+  }
+
   /** Fails with ALREADY_EXISTS when the exact version is taken. */
   async assertVersionFree(tenant: string, name: string, version: number): Promise<void> {
     if (version === 0) return;

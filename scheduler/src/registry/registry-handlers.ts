@@ -28,6 +28,19 @@ export function registerRegistryHandlers(table: HandlerTable, store: ModelStore)
     deletedVersions: await store.delete(ctx.tenant, req.name, Number(req.version)),
   }));
 
+  handle(table, methods.setModelAlias, async (req, ctx) => {
+    const previousVersion = await store.setAlias(ctx.tenant, req.name, req.alias, Number(req.version));
+    return {
+      model: await store.getVersion(ctx.tenant, req.name, Number(req.version)),
+      previousVersion: BigInt(previousVersion),
+    };
+  });
+
+  handle(table, methods.deleteModelAlias, async (req, ctx) => {
+    await store.deleteAlias(ctx.tenant, req.name, req.alias);
+    return {};
+  });
+
   table.set(
     UPLOAD_SUBJECTS.begin,
     typed(BeginUploadSchema, BeginUploadResponseSchema, async (req, ctx) => {
