@@ -1,44 +1,20 @@
-/** Open Inference Protocol datatypes that ONNX has tensor types for. */
-export type OipDatatype =
-  | "BOOL"
-  | "UINT8"
-  | "UINT16"
-  | "UINT32"
-  | "UINT64"
-  | "INT8"
-  | "INT16"
-  | "INT32"
-  | "INT64"
-  | "FP16"
-  | "BF16"
-  | "FP32"
-  | "FP64"
-  | "BYTES";
+/** Datatypes and tensors as the addon takes them; the datatype facts themselves live in @arbiter/core. */
+import { type Datatype, ELEMENT_BYTES, isDatatype } from "@arbiter/core";
+
+export { countBytesElements } from "@arbiter/core";
+
+/** Open Inference Protocol datatypes that ONNX has tensor types for (all of them). */
+export type OipDatatype = Datatype;
 
 /** Bytes per element; BYTES is variable (4-byte little-endian length + bytes per element). */
-export const ELEMENT_SIZE: Readonly<Record<OipDatatype, number | undefined>> = Object.freeze({
-  BOOL: 1,
-  UINT8: 1,
-  INT8: 1,
-  UINT16: 2,
-  INT16: 2,
-  FP16: 2,
-  BF16: 2,
-  UINT32: 4,
-  INT32: 4,
-  FP32: 4,
-  UINT64: 8,
-  INT64: 8,
-  FP64: 8,
-  BYTES: undefined,
-});
+export const ELEMENT_SIZE = ELEMENT_BYTES;
 
 /** Every supported datatype. */
 export const OIP_DATATYPES: readonly OipDatatype[] = Object.freeze(Object.keys(ELEMENT_SIZE) as OipDatatype[]);
 
 /** True when `s` names a supported datatype. */
 export function isOipDatatype(s: unknown): s is OipDatatype {
-  return typeof s === "string" && Object.hasOwn(ELEMENT_SIZE, s);
+  return typeof s === "string" && isDatatype(s);
 }
 
 /**
@@ -83,18 +59,4 @@ export function decodeBytes(data: Uint8Array): Uint8Array[] {
     offset += 4 + len;
   }
   return items;
-}
-
-/** Number of length-prefixed elements in a BYTES payload, or -1 when it does not parse exactly. */
-export function countBytesElements(data: Uint8Array): number {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  let offset = 0;
-  let count = 0;
-  while (offset < data.byteLength) {
-    if (offset + 4 > data.byteLength) return -1;
-    offset += 4 + view.getUint32(offset, true);
-    if (offset > data.byteLength) return -1;
-    count++;
-  }
-  return count;
 }
