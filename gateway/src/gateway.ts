@@ -100,7 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     router: inferenceRouter,
     principalOf: (headers) => authenticator.authenticate(headers, "inference.GRPCInferenceService"),
     serving: () => health.get("") === ServingStatus.SERVING,
-    extensions: ["binary_tensor_data", "model_configuration", "model_repository"],
+    extensions: ["binary_tensor_data", "model_configuration", "model_repository", "statistics"],
     heartbeatTtlMs: config.scheduler.heartbeatTtlMs,
   });
 

@@ -14,6 +14,7 @@ import { modelHandler, registerInferenceHandlers } from "./serving/inference-han
 import { listenForUnloads, registerLifecycleHandlers } from "./serving/lifecycle-handlers.ts";
 import { ModelHost } from "./serving/model-host.ts";
 import { onnxInspector } from "./serving/onnx-inspector.ts";
+import { registerStatisticsHandler } from "./serving/statistics-handler.ts";
 
 /** What a scheduler needs; the caller owns the bus and database and closes them after `stop()`. */
 export interface SchedulerOptions {
@@ -59,6 +60,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   const table: HandlerTable = new Map();
   registerRegistryHandlers(table, store);
   registerClusterHandlers(table, kv, config.scheduler.heartbeatTtlMs);
+  registerStatisticsHandler(table, store, kv, config.scheduler.heartbeatTtlMs);
   registerInferenceHandlers(table, store, host);
   registerLifecycleHandlers(table, store, host, bus, nodeId);
   const stopUnloads = listenForUnloads(bus, host, logger);
@@ -81,6 +83,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
         memoryBytes: BigInt(m.memoryBytes),
         executionProvider: m.session.executionProvider,
         queueDepth: m.batcher.stats().queueLength,
+        statistics: m.statistics.snapshot(m.ref.name, m.ref.version, m.batcher),
       })),
       memoryUsedBytes: BigInt(host.memoryUsedBytes),
       memoryBudgetBytes: BigInt(config.scheduler.memoryBudgetBytes),

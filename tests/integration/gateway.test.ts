@@ -79,7 +79,7 @@ describe("gateway on one port (embedded mesh)", () => {
     assert.equal((await oip.serverReady({})).ready, true);
     const meta = await oip.serverMetadata({});
     assert.equal(meta.name, "arbiter");
-    assert.deepEqual(meta.extensions, ["binary_tensor_data", "model_configuration", "model_repository"]);
+    assert.deepEqual(meta.extensions, ["binary_tensor_data", "model_configuration", "model_repository", "statistics"]);
   });
 
   it("answers UNIMPLEMENTED, naming the RPC, for contract methods that are not built yet", async () => {
@@ -91,7 +91,7 @@ describe("gateway on one port (embedded mesh)", () => {
       return true;
     });
     await assert.rejects(
-      client(GRPCInferenceService, grpcTransport(mesh.gatewayUrl)).modelStatistics({ name: "x" }),
+      client(GRPCInferenceService, grpcTransport(mesh.gatewayUrl)).traceSetting({ modelName: "x" }),
       (e: unknown) => {
         return e instanceof ConnectError && e.code === Code.Unimplemented;
       },

@@ -240,6 +240,44 @@ export function inferenceSuite(name: string, startMesh: () => Promise<Mesh>): vo
       assert.equal(answers.get("b")?.code, Code.InvalidArgument);
     });
 
+    it("counts requests, executions and failures per model version, over every node", async () => {
+      const good = fp32Bytes(features.data);
+      const before = (await unaryCall(stock, oip.modelStatistics, { name: "risk-classifier", version: "1" }))
+        .modelStats[0];
+      for (let i = 0; i < 5; i++) {
+        await unaryCall(stock, oip.modelInfer, {
+          modelName: "risk-classifier",
+          inputs: [{ name: "features", datatype: "FP32", shape: [4n, 30n] }],
+          rawInputContents: [good],
+        });
+      }
+      await grpcError(
+        unaryCall(stock, oip.modelInfer, {
+          modelName: "risk-classifier",
+          inputs: [{ name: "features", datatype: "FP32", shape: [4n, 30n] }],
+          rawInputContents: [good.subarray(8)],
+        }),
+      );
+      // Statistics travel in heartbeats; wait for the next one.
+      const deadline = Date.now() + 5000;
+      let after = before;
+      while (Date.now() < deadline) {
+        after = (await unaryCall(stock, oip.modelStatistics, { name: "risk-classifier", version: "1" })).modelStats[0];
+        if ((after?.inferenceStats?.success?.count ?? 0n) >= (before?.inferenceStats?.success?.count ?? 0n) + 5n) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const successBefore = before?.inferenceStats?.success?.count ?? 0n;
+      assert.ok(
+        (after?.inferenceStats?.success?.count ?? 0n) - successBefore >= 5n,
+        "five successful requests counted",
+      );
+      assert.ok((after?.inferenceCount ?? 0n) - (before?.inferenceCount ?? 0n) >= 20n, "four rows each");
+      assert.ok((after?.inferenceStats?.success?.ns ?? 0n) > 0n);
+      assert.ok((after?.executionCount ?? 0n) > 0n);
+      const missing = await grpcError(unaryCall(stock, oip.modelStatistics, { name: "nope" }));
+      assert.equal(missing.code, Code.NotFound);
+    });
+
     it("describes a model in Triton's configuration format, batch dimension implied by max_batch_size", async () => {
       const { config } = await unaryCall(stock, oip.modelConfig, { name: "risk-classifier" });
       assert.equal(config?.name, "risk-classifier");

@@ -23,6 +23,7 @@ import {
   NodeInfoSchema,
 } from "@arbiter/proto";
 import {
+  type ModelStatistics as InferenceModelStatistics,
   type ModelConfig,
   type ModelInferRequest,
   type ModelInferResponse,
@@ -36,7 +37,7 @@ import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import type { InferenceRouter } from "../services/inference-router.ts";
 import { fromModelInferRequest, toModelInferResponse, versionSelector } from "./convert.ts";
 import type { OipBackend, OipCallContext } from "./oip-backend.ts";
-import { loadModel, repositoryIndex, tritonModelConfig, unloadModel } from "./repository.ts";
+import { loadModel, modelStatistics, repositoryIndex, tritonModelConfig, unloadModel } from "./repository.ts";
 
 export const SERVER_NAME = "arbiter";
 export const SERVER_VERSION = "0.1.0";
@@ -124,6 +125,10 @@ export class MeshOipBackend implements OipBackend {
   async repositoryIndex(onlyReady: boolean, ctx: OipCallContext): Promise<RepositoryIndexResponse_ModelIndex[]> {
     const rc = await this.context(ctx);
     return repositoryIndex(this.options.bus, rc, (model) => this.isLoaded(rc.tenant, model), onlyReady);
+  }
+
+  async modelStatistics(name: string, version: string, ctx: OipCallContext): Promise<InferenceModelStatistics[]> {
+    return modelStatistics(this.options.bus, await this.context(ctx), name, version);
   }
 
   async repositoryLoad(name: string, ctx: OipCallContext): Promise<void> {

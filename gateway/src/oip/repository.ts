@@ -6,6 +6,8 @@
 
 import { type Bus, callRpc, type RequestContext, rpcSubject } from "@arbiter/core";
 import {
+  GetModelStatisticsRequestSchema,
+  GetModelStatisticsResponseSchema,
   ListModelsRequestSchema,
   ListModelsResponseSchema,
   LoadModelRequestSchema,
@@ -17,6 +19,8 @@ import {
 } from "@arbiter/proto";
 import {
   DataType,
+  type ModelStatistics as InferenceModelStatistics,
+  ModelStatisticsSchema as InferenceModelStatisticsSchema,
   type ModelConfig,
   ModelConfigSchema,
   type RepositoryIndexResponse_ModelIndex,
@@ -147,5 +151,47 @@ export async function unloadModel(bus: Bus, ctx: RequestContext, name: string, v
       toBinary(UnloadModelRequestSchema, req),
       ctx,
     ),
+  );
+}
+
+/** Triton's statistics of a model (every model when `name` is empty), summed over the nodes. */
+export async function modelStatistics(
+  bus: Bus,
+  ctx: RequestContext,
+  name: string,
+  version: string,
+): Promise<InferenceModelStatistics[]> {
+  const selector = name ? versionSelector(version) : undefined;
+  const req = create(GetModelStatisticsRequestSchema, { name, ...(selector ? { selector } : {}) });
+  const res = fromBinary(
+    GetModelStatisticsResponseSchema,
+    await callRpc(
+      bus,
+      rpcSubject(ModelRegistryService.typeName, "GetModelStatistics"),
+      toBinary(GetModelStatisticsRequestSchema, req),
+      ctx,
+    ),
+  );
+  const d = (x: { count: bigint; totalNs: bigint } | undefined) => ({ count: x?.count ?? 0n, ns: x?.totalNs ?? 0n });
+  return res.statistics.map((s) =>
+    create(InferenceModelStatisticsSchema, {
+      name: s.name,
+      version: String(s.version),
+      lastInference: s.lastInferenceMs,
+      inferenceCount: s.inferenceCount,
+      executionCount: s.executionCount,
+      inferenceStats: {
+        success: d(s.success),
+        fail: d(s.fail),
+        queue: d(s.queue),
+        computeInput: d(s.computeInput),
+        computeInfer: d(s.computeInfer),
+        computeOutput: d(s.computeOutput),
+      },
+      batchStats: Object.entries(s.batchSizes).map(([size, stat]) => ({
+        batchSize: BigInt(size),
+        computeInfer: d(stat),
+      })),
+    }),
   );
 }

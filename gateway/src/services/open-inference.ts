@@ -48,6 +48,9 @@ export function openInferenceService(
     modelConfig: async (req, hctx) => ({
       config: await backend.modelConfig(req.name, req.version, callContext(hctx, policy)),
     }),
+    modelStatistics: async (req, hctx) => ({
+      modelStats: await backend.modelStatistics(req.name, req.version, callContext(hctx, policy)),
+    }),
     repositoryIndex: async (req, hctx) => ({
       models: await backend.repositoryIndex(req.ready, callContext(hctx, policy)),
     }),

@@ -71,12 +71,18 @@ export async function runInference(
   }
   loaded.lastUsed = Date.now();
   loaded.inFlight++;
+  const started = process.hrtime.bigint();
+  let rows = 0;
+  let ok = false;
   try {
-    const outputs = await loaded.batcher.infer(nativeInputs(req), {
+    const inputs = nativeInputs(req);
+    rows = Object.values(inputs)[0]?.shape[0] ?? 0;
+    const outputs = await loaded.batcher.infer(inputs, {
       ...(req.outputs.length > 0 ? { outputs: req.outputs } : {}),
       deadline: ctx.deadline,
       priority: req.priority,
     });
+    ok = true;
     return create(InferResponseSchema, {
       model: loaded.ref.name,
       version: BigInt(loaded.ref.version),
@@ -91,6 +97,7 @@ export async function runInference(
   } finally {
     loaded.inFlight--;
     loaded.lastUsed = Date.now();
+    loaded.statistics.record(ok, started, rows);
   }
 }
 

@@ -19,6 +19,7 @@ import {
 import { type Batcher, createBatcher, type InferenceSession, loadSession } from "@arbiter/inference-native";
 import type { Model } from "@arbiter/proto";
 import type { ModelStore } from "../registry/model-store.ts";
+import { ModelStatisticsCounter } from "./model-statistics.ts";
 
 /** One model version loaded on this node. */
 export interface LoadedModel {
@@ -30,6 +31,7 @@ export interface LoadedModel {
   readonly memoryBytes: number;
   lastUsed: number;
   inFlight: number;
+  readonly statistics: ModelStatisticsCounter;
 }
 
 export interface ModelHostOptions {
@@ -128,6 +130,7 @@ export class ModelHost {
       memoryBytes: Number(config?.memoryLimitBytes ?? 0n) || Math.max(session.memoryBytes, Number(model.sizeBytes)),
       lastUsed: Date.now(),
       inFlight: 0,
+      statistics: new ModelStatisticsCounter(),
     };
     const k = key(ref);
     this.models.set(k, loaded);
