@@ -5,7 +5,7 @@
 import { hostname } from "node:os";
 import { type ArbiterConfig, type Bus, type Database, type Logger, NODES_BUCKET, type RpcServer } from "@arbiter/core";
 import { timestampNow } from "@bufbuild/protobuf/wkt";
-import { registerClusterHandlers } from "./cluster/cluster-handlers.ts";
+import { liveNodes, registerClusterHandlers } from "./cluster/cluster-handlers.ts";
 import { type Heartbeat, startHeartbeat } from "./cluster/heartbeat.ts";
 import { ModelStore } from "./registry/model-store.ts";
 import { registerRegistryHandlers } from "./registry/registry-handlers.ts";
@@ -14,6 +14,7 @@ import { modelHandler, registerInferenceHandlers } from "./serving/inference-han
 import { listenForUnloads, registerLifecycleHandlers } from "./serving/lifecycle-handlers.ts";
 import { ModelHost } from "./serving/model-host.ts";
 import { onnxInspector } from "./serving/onnx-inspector.ts";
+import { placementPass } from "./serving/placement.ts";
 import { registerStatisticsHandler } from "./serving/statistics-handler.ts";
 
 /** What a scheduler needs; the caller owns the bus and database and closes them after `stop()`. */
@@ -95,6 +96,20 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   );
   await heartbeat.beat();
 
+  // Placement runs on the heartbeat's rhythm, one pass at a time.
+  let placing = false;
+  const placement = setInterval(() => {
+    if (placing || !accepting) return;
+    placing = true;
+    liveNodes(kv, config.scheduler.heartbeatTtlMs)
+      .then((nodes) => placementPass(db, host, nodes, nodeId, logger))
+      .catch((err) => logger.warn({ err }, "placement pass failed"))
+      .finally(() => {
+        placing = false;
+      });
+  }, config.scheduler.heartbeatIntervalMs);
+  placement.unref();
+
   const sweeper = setInterval(
     () => {
       store
@@ -113,6 +128,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     async stop() {
       accepting = false;
       clearInterval(sweeper);
+      clearInterval(placement);
       await heartbeat.beat();
       const drained = server.drain();
       const timedOut = await Promise.race([

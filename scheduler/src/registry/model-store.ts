@@ -16,6 +16,7 @@ import {
 } from "@arbiter/core";
 import {
   type Model,
+  type ModelConfig,
   ModelConfigSchema,
   ModelSchema,
   type ModelSignature,
@@ -193,6 +194,16 @@ export class ModelStore {
     });
     if (deleted === 0) throw new ModelNotFoundError(tenant, name, version === 0 ? undefined : String(version));
     return deleted;
+  }
+
+  /** Replaces a version's serving configuration; nodes that hold it apply it when they next load it. */
+  async updateConfig(tenant: string, name: string, version: number, config: ModelConfig): Promise<Model> {
+    const { rowCount } = await this.db.query(
+      "UPDATE models SET config = $4 WHERE tenant_id = $1 AND name = $2 AND version = $3",
+      [tenant, name, version, JSON.stringify(toJson(ModelConfigSchema, config))],
+    );
+    if (rowCount === 0) throw new ModelNotFoundError(tenant, name, String(version));
+    return this.getVersion(tenant, name, version);
   }
 
   /**

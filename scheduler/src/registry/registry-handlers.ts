@@ -2,8 +2,9 @@
  * The model registry's RPCs on the scheduler: Get, List, Delete, and the upload steps behind
  * RegisterModel (the gateway receives the client stream and forwards it piece by piece).
  */
+
 import { ARTIFACT_CHUNK_BYTES, InvalidArgumentError, UPLOAD_SUBJECTS } from "@arbiter/core";
-import { ModelRegistryService, RegisterModelResponseSchema } from "@arbiter/proto";
+import { ModelConfigSchema, ModelRegistryService, RegisterModelResponseSchema } from "@arbiter/proto";
 import {
   AbortUploadResponseSchema,
   AbortUploadSchema,
@@ -13,6 +14,7 @@ import {
   UploadChunkResponseSchema,
   UploadChunkSchema,
 } from "@arbiter/proto/internal";
+import { create } from "@bufbuild/protobuf";
 import { type HandlerTable, handle, typed } from "../rpc-router.ts";
 import type { ModelStore } from "./model-store.ts";
 
@@ -26,6 +28,10 @@ export function registerRegistryHandlers(table: HandlerTable, store: ModelStore)
 
   handle(table, methods.deleteModel, async (req, ctx) => ({
     deletedVersions: await store.delete(ctx.tenant, req.name, Number(req.version)),
+  }));
+
+  handle(table, methods.updateModelConfig, async (req, ctx) => ({
+    model: await store.updateConfig(ctx.tenant, req.name, Number(req.version), req.config ?? create(ModelConfigSchema)),
   }));
 
   handle(table, methods.setModelAlias, async (req, ctx) => {
