@@ -134,6 +134,13 @@ export class UnavailableError extends ArbiterError {
   }
 }
 
+/** A request found nobody subscribed to its subject: it reached no one, so retrying is always safe. */
+export class NoRespondersError extends UnavailableError {
+  constructor(readonly subject: string) {
+    super(`no responders for ${subject}`, { subject });
+  }
+}
+
 /** The request's deadline passed before it completed. */
 export class DeadlineExceededError extends ArbiterError {
   constructor(message: string, details: ErrorDetails = {}, options?: ArbiterErrorOptions) {

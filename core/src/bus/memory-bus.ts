@@ -4,7 +4,7 @@
  * inside its sender's call stack.
  */
 import { randomUUID } from "node:crypto";
-import { CancelledError, DeadlineExceededError, UnavailableError } from "../errors.ts";
+import { CancelledError, DeadlineExceededError, NoRespondersError, UnavailableError } from "../errors.ts";
 import {
   type Bus,
   type BusHeaders,
@@ -32,7 +32,10 @@ export function createMemoryBus(): Bus {
 
 class MemoryBus implements Bus {
   readonly kind = "memory";
-  private subscribers: Subscriber[] = [];
+  /** Subscriptions to one exact subject (every reply inbox among them), found without a scan. */
+  private readonly exact = new Map<string, Set<Subscriber>>();
+  /** Subscriptions with `*` or `>`, matched against each subject. */
+  private readonly wildcard = new Set<Subscriber>();
   private readonly buckets = new Map<string, MemoryKeyValue>();
   private closed = false;
 
@@ -45,8 +48,9 @@ class MemoryBus implements Bus {
     if (this.closed) throw new UnavailableError("bus is closed");
     const groups = new Map<string, Subscriber[]>();
     const targets: Subscriber[] = [];
-    for (const sub of this.subscribers) {
-      if (!subjectMatches(sub.subject, subject)) continue;
+    const candidates: Subscriber[] = [...(this.exact.get(subject) ?? [])];
+    for (const sub of this.wildcard) if (subjectMatches(sub.subject, subject)) candidates.push(sub);
+    for (const sub of candidates) {
       if (sub.queue === undefined) targets.push(sub);
       else {
         const members = groups.get(sub.queue);
@@ -106,7 +110,7 @@ class MemoryBus implements Bus {
       }
       if (delivered === 0) {
         finish();
-        reject(new UnavailableError(`no responders for ${subject}`, { subject }));
+        reject(new NoRespondersError(subject));
         return;
       }
       timer = setTimeout(() => {
@@ -123,12 +127,23 @@ class MemoryBus implements Bus {
     options: SubscribeOptions = {},
   ): Subscription {
     const sub: Subscriber = { subject, queue: options.queue, handler, active: true };
-    this.subscribers.push(sub);
+    const isWildcard = subject.split(".").some((t) => t === "*" || t === ">");
+    if (isWildcard) this.wildcard.add(sub);
+    else {
+      const set = this.exact.get(subject);
+      if (set) set.add(sub);
+      else this.exact.set(subject, new Set([sub]));
+    }
     return {
       subject,
       unsubscribe: () => {
         sub.active = false;
-        this.subscribers = this.subscribers.filter((s) => s !== sub);
+        if (isWildcard) this.wildcard.delete(sub);
+        else {
+          const set = this.exact.get(subject);
+          set?.delete(sub);
+          if (set?.size === 0) this.exact.delete(subject);
+        }
       },
     };
   }
@@ -148,8 +163,10 @@ class MemoryBus implements Bus {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const sub of this.subscribers) sub.active = false;
-    this.subscribers = [];
+    for (const set of this.exact.values()) for (const sub of set) sub.active = false;
+    for (const sub of this.wildcard) sub.active = false;
+    this.exact.clear();
+    this.wildcard.clear();
   }
 }
 

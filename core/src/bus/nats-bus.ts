@@ -12,7 +12,7 @@ import {
   type NatsConnection,
   headers as natsHeaders,
 } from "nats";
-import { CancelledError, DeadlineExceededError, UnavailableError } from "../errors.ts";
+import { CancelledError, DeadlineExceededError, NoRespondersError, UnavailableError } from "../errors.ts";
 import type {
   Bus,
   BusHeaders,
@@ -116,7 +116,7 @@ class NatsBus implements Bus {
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (code === ErrorCode.NoResponders) {
-        throw new UnavailableError(`no responders for ${subject}`, { subject }, { cause: err });
+        throw new NoRespondersError(subject);
       }
       if (code === ErrorCode.Timeout) {
         throw new DeadlineExceededError(

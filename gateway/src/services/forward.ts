@@ -5,7 +5,16 @@
  * they answer UNIMPLEMENTED.
  */
 
-import { ArbiterError, type Bus, Code, callRpc, type RequestContext, remainingMs, rpcSubject } from "@arbiter/core";
+import {
+  ArbiterError,
+  type Bus,
+  Code,
+  callRpc,
+  NoRespondersError,
+  type RequestContext,
+  remainingMs,
+  rpcSubject,
+} from "@arbiter/core";
 import { type DescMethod, type DescService, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { MethodOptions_IdempotencyLevel } from "@bufbuild/protobuf/wkt";
 import type { HandlerContext, ServiceImpl } from "@connectrpc/connect";
@@ -16,8 +25,8 @@ const MAX_BACKOFF_MS = 500;
 
 /**
  * Sends a request to the schedulers, retrying while that is safe and time remains: a request
- * nobody received (no responders, connection lost) is always retried; one that may have run
- * (timed out) only when the method has no side effects. Each attempt of such a method gets a
+ * nobody received (no responders) is always retried; one that may have run (timed out, connection
+ * lost) only when the method has no side effects. Each attempt of such a method gets a
  * third of the time left, so a scheduler dying mid-request leaves time to try another.
  */
 export async function sendWithRetry(
@@ -39,7 +48,7 @@ export async function sendWithRetry(
     } catch (err) {
       const retryable =
         err instanceof ArbiterError &&
-        ((err.code === Code.Unavailable && (idempotent || err.message.startsWith("no responders"))) ||
+        ((err.code === Code.Unavailable && (idempotent || err instanceof NoRespondersError)) ||
           (err.code === Code.DeadlineExceeded && idempotent && remainingMs(ctx) > 0));
       if (!retryable || remainingMs(ctx) <= backoff || signal.aborted) throw err;
     }

@@ -12,9 +12,9 @@ import {
   INFER_ANY_SUBJECT,
   MODEL_VERSION_HEADER,
   modelSubject,
+  NoRespondersError,
   type RequestContext,
   requestRpc,
-  UnavailableError,
 } from "@arbiter/core";
 import { type InferRequest, InferRequestSchema, type InferResponse, InferResponseSchema } from "@arbiter/proto";
 import { toBinary } from "@bufbuild/protobuf";
@@ -50,7 +50,7 @@ export class InferenceRouter {
         return fromBinaryOrThrow(InferResponseSchema, reply.data);
       } catch (err) {
         // Nobody holds that version any more: let a scheduler load it again.
-        if (!(err instanceof UnavailableError && err.message.startsWith("no responders"))) throw err;
+        if (!(err instanceof NoRespondersError)) throw err;
         this.resolved.delete(key);
       }
     }

@@ -6,7 +6,6 @@
  */
 
 import {
-  checkRawSize,
   INFER_ANY_SUBJECT,
   InvalidArgumentError,
   isDatatype,
@@ -33,7 +32,11 @@ function decode(data: Uint8Array): InferRequest {
   }
 }
 
-/** The request's tensors as raw bytes keyed by name (typed contents converted once, here). */
+/**
+ * The request's tensors as raw bytes keyed by name (typed contents converted once, here). Names,
+ * datatypes, shapes and byte lengths are checked against the model by the batcher, whose messages
+ * name the input.
+ */
 export function nativeInputs(req: InferRequest): Record<string, NativeTensor> {
   const inputs: Record<string, NativeTensor> = {};
   req.inputs.forEach((t, i) => {
@@ -53,7 +56,6 @@ export function nativeInputs(req: InferRequest): Record<string, NativeTensor> {
     if (t.data.case === "rawContents") raw = t.data.value;
     else if (t.data.case === "contents") raw = typedToRaw(`${field}.contents`, t.datatype, shape, t.data.value);
     else throw new InvalidArgumentError(`${field}`, "raw_contents or contents", "neither");
-    checkRawSize(`${field} data`, t.datatype, shape, raw);
     inputs[t.name] = { datatype: t.datatype as OipDatatype, shape, data: raw };
   });
   return inputs;
