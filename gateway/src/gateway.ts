@@ -4,7 +4,7 @@
  * bounds each call, then forwards the work to the schedulers over the bus.
  */
 
-import type { ArbiterConfig, Bus, Logger } from "@arbiter/core";
+import { type ArbiterConfig, type Bus, createRequestContext, type Logger } from "@arbiter/core";
 import {
   AuditService,
   AuthService,
@@ -12,6 +12,7 @@ import {
   DecisionService,
   InferenceService,
   InferRequestSchema,
+  InferResponseSchema,
   InferStreamResponseSchema,
   ModelRegistryService,
   PipelineService,
@@ -21,15 +22,16 @@ import {
   VectorService,
 } from "@arbiter/proto";
 import { Health, reflectionV1, reflectionV1alpha } from "@arbiter/proto/grpc";
-import { GRPCInferenceService } from "@arbiter/proto/inference";
+import { GRPCInferenceService, ModelInferRequestSchema, ModelInferResponseSchema } from "@arbiter/proto/inference";
 import type { DescService } from "@bufbuild/protobuf";
 import { create } from "@bufbuild/protobuf";
 import type { ConnectRouter } from "@connectrpc/connect";
-import { createHttpHandler } from "./http-handler.ts";
+import { createFastUnaryRoute, fastUnary } from "./fast-unary.ts";
+import { createHttpHandler, type HttpRoute } from "./http-handler.ts";
 import { type Authenticator, authInterceptor, createAnonymousAuthenticator } from "./interceptors/auth.ts";
 import { errorInterceptor } from "./interceptors/errors.ts";
 import { createInFlightTracker } from "./interceptors/in-flight.ts";
-import { validationInterceptor } from "./interceptors/validation.ts";
+import { createMessageCheck, validationInterceptor } from "./interceptors/validation.ts";
 import { type Listener, listen } from "./listener.ts";
 import { MeshOipBackend } from "./oip/mesh-backend.ts";
 import { createOipRestRoute } from "./oip/rest.ts";
@@ -94,6 +96,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const inFlight = createInFlightTracker();
   const reflection = new ReflectionIndex(SERVED_SERVICES);
   const authenticator = options.authenticator ?? createAnonymousAuthenticator();
+  const check = createMessageCheck();
   const inferenceRouter = new InferenceRouter(bus);
   const oip = new MeshOipBackend({
     bus,
@@ -149,8 +152,38 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
   };
 
+  const fastRoute = createFastUnaryRoute({
+    methods: [
+      fastUnary(
+        `/${GRPCInferenceService.typeName}/ModelInfer`,
+        ModelInferRequestSchema,
+        ModelInferResponseSchema,
+        (req, ctx) => oip.modelInfer(req, ctx),
+      ),
+      fastUnary(`/${InferenceService.typeName}/Infer`, InferRequestSchema, InferResponseSchema, (req, ctx) =>
+        inferenceRouter.infer(
+          req,
+          createRequestContext(
+            ctx.principal,
+            ctx.deadline,
+            ctx.headers.get("traceparent") ?? undefined,
+            ctx.headers.get("x-request-id") ?? undefined,
+          ),
+          ctx.signal,
+        ),
+      ),
+    ],
+    authenticator,
+    check,
+    policy,
+    inFlight,
+    maxMessageBytes: config.gateway.maxMessageBytes,
+    logger,
+  });
+
   const handler = createHttpHandler({
     routes,
+    fastRoute: fastRoute as HttpRoute,
     httpRoutes: [
       createOipRestRoute(oip, {
         maxBodyBytes: config.gateway.maxMessageBytes,
@@ -165,7 +198,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       errorInterceptor(logger),
       inFlight.interceptor,
       authInterceptor(authenticator),
-      validationInterceptor(),
+      validationInterceptor(check),
     ],
   });
 

@@ -86,6 +86,8 @@ async function fixMalformedBody(res: UniversalServerResponse): Promise<Universal
 
 export interface HttpHandlerOptions extends Partial<ConnectRouterOptions> {
   routes: (router: ConnectRouter) => void;
+  /** Tried first for every request (the inference fast path); false leaves it to Connect. */
+  fastRoute?: HttpRoute;
   /** Tried in order for paths that are not RPCs. */
   httpRoutes: HttpRoute[];
   logger: Logger;
@@ -93,11 +95,12 @@ export interface HttpHandlerOptions extends Partial<ConnectRouterOptions> {
 
 /** Builds the request listener for http and http2 servers. */
 export function createHttpHandler(options: HttpHandlerOptions): (req: NodeRequest, res: NodeResponse) => void {
-  const { routes, httpRoutes, logger, ...routerOptions } = options;
+  const { routes, httpRoutes, fastRoute, logger, ...routerOptions } = options;
   const router = createConnectRouter(routerOptions);
   routes(router);
   const rpcs = new Map(router.handlers.map((h) => [h.requestPath, h]));
   return (req, res) => {
+    if (fastRoute?.(req, res)) return;
     const path = (req.url ?? "").split("?", 1)[0] ?? "";
     const handler = rpcs.get(path);
     if (!handler) {

@@ -11,7 +11,7 @@ import { GRPCInferenceService, ModelInferRequestSchema } from "@arbiter/proto/in
 import { create } from "@bufbuild/protobuf";
 import { type Client, Code } from "@connectrpc/connect";
 import type * as grpc from "@grpc/grpc-js";
-import { chunksOf, client, grpcTransport } from "../support/clients.ts";
+import { chunksOf, client, connectHttp1Transport, grpcTransport, grpcWebTransport } from "../support/clients.ts";
 import { closeTo, decodeRaw, EXPECTED, exampleModel, fp32Bytes } from "../support/examples.ts";
 import { grpcJsClient, unaryCall } from "../support/grpc-js.ts";
 import type { Mesh } from "../support/mesh.ts";
@@ -114,6 +114,26 @@ export function inferenceSuite(name: string, startMesh: () => Promise<Mesh>): vo
           (risk.outputs.probabilities?.data ?? []).flat() as number[],
         ),
       );
+    });
+
+    it("gives the same answer over the Connect protocol and gRPC-Web (HTTP/1.1) as over gRPC", async () => {
+      for (const transport of [connectHttp1Transport(mesh.gatewayUrl), grpcWebTransport(mesh.gatewayUrl)]) {
+        const res = await client(InferenceService, transport).infer({
+          model: "risk-classifier",
+          inputs: [
+            {
+              name: "features",
+              datatype: "FP32",
+              shape: [4n, 30n],
+              data: { case: "rawContents", value: fp32Bytes(features.data) },
+            },
+          ],
+          outputs: ["label"],
+        });
+        const label = res.outputs[0];
+        assert.ok(label?.data.case === "rawContents");
+        assert.deepEqual(decodeRaw("INT64", label.data.value), risk.outputs.label?.data);
+      }
     });
 
     it("serves the Open Inference Protocol to a stock gRPC client, with raw and with typed contents", async () => {

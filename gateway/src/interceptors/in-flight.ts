@@ -5,6 +5,8 @@ export interface InFlightTracker {
   readonly count: number;
   /** Resolves when no call is in flight. */
   idle(): Promise<void>;
+  /** Counts `work` while it runs (for calls served outside Connect). */
+  track<T>(work: Promise<T>): Promise<T>;
   interceptor: Interceptor;
 }
 
@@ -23,6 +25,10 @@ export function createInFlightTracker(): InFlightTracker {
       return count;
     },
     idle: () => (count === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
+    track: (work) => {
+      count++;
+      return work.finally(done);
+    },
     interceptor: (next) => async (req) => {
       count++;
       let res: Awaited<ReturnType<typeof next>>;

@@ -53,10 +53,13 @@ function toError(message: unknown, violation: Violation): InvalidArgumentError {
   return new InvalidArgumentError(field, expectation(violation), show(valueAt(message, violation.field)));
 }
 
-/** The interceptor; one validator (with its compiled rules cache) per gateway. */
-export function validationInterceptor(): Interceptor {
+/** Checks a message against its rules; throws InvalidArgumentError naming the first violation. */
+export type MessageCheck = (schema: DescMessage, message: Message) => void;
+
+/** A checker with its own validator (which caches compiled rules): create one per gateway. */
+export function createMessageCheck(): MessageCheck {
   const validator = createValidator();
-  const check = (schema: DescMessage, message: Message) => {
+  return (schema, message) => {
     const result = validator.validate(schema, message);
     if (result.kind === "invalid") {
       const first = result.error.violations[0];
@@ -65,6 +68,10 @@ export function validationInterceptor(): Interceptor {
       throw result.error;
     }
   };
+}
+
+/** The interceptor applying `check` to every request message, streamed ones included. */
+export function validationInterceptor(check: MessageCheck): Interceptor {
   return (next) => async (req) => {
     if (!req.stream) {
       check(req.method.input, req.message);

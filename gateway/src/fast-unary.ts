@@ -1,0 +1,163 @@
+/**
+ * The inference hot path: unary gRPC calls of the two Infer RPCs, served straight on the HTTP/2
+ * stream. Connect's general machinery (async-iterable pipelines, per-call abort controllers and
+ * context objects) costs several times the inference itself on a small model; these calls need
+ * none of it. The semantics are the same as through Connect — the authenticator, the protovalidate
+ * rules, the deadline policy, the in-flight count for graceful shutdown, and {@link toConnectError}
+ * for the status — and anything this path does not handle (compressed messages, gRPC-Web,
+ * Connect, HTTP/1.1) goes to Connect as before.
+ */
+import type http2 from "node:http2";
+import { InvalidArgumentError, type Logger, type Principal, ResourceExhaustedError } from "@arbiter/core";
+import { type DescMessage, fromBinary, type MessageShape, toBinary } from "@bufbuild/protobuf";
+import { toConnectError } from "./connect-errors.ts";
+import type { Authenticator } from "./interceptors/auth.ts";
+import type { InFlightTracker } from "./interceptors/in-flight.ts";
+import type { MessageCheck } from "./interceptors/validation.ts";
+import type { DeadlinePolicy } from "./request-context.ts";
+
+/** What a fast unary handler gets besides its request. */
+export interface FastCallContext {
+  headers: Headers;
+  principal: Principal;
+  /** Absolute deadline, epoch milliseconds. */
+  deadline: number;
+  signal: AbortSignal;
+}
+
+/** One unary method served on the fast path. */
+export interface FastUnaryMethod<I extends DescMessage = DescMessage, O extends DescMessage = DescMessage> {
+  /** `/<package>.<Service>/<Method>` */
+  path: string;
+  input: I;
+  output: O;
+  handle(request: MessageShape<I>, ctx: FastCallContext): Promise<MessageShape<O>>;
+}
+
+/** Declares a fast-path method with its request and response types checked. */
+export function fastUnary<I extends DescMessage, O extends DescMessage>(
+  path: string,
+  input: I,
+  output: O,
+  handle: (request: MessageShape<I>, ctx: FastCallContext) => Promise<MessageShape<O>>,
+): FastUnaryMethod {
+  return { path, input, output, handle } as unknown as FastUnaryMethod;
+}
+
+export interface FastUnaryOptions {
+  methods: FastUnaryMethod[];
+  authenticator: Authenticator;
+  check: MessageCheck;
+  policy: DeadlinePolicy;
+  inFlight: InFlightTracker;
+  maxMessageBytes: number;
+  logger: Logger;
+}
+
+const GRPC_TIMEOUT_UNITS: Record<string, number> = { H: 3_600_000, M: 60_000, S: 1000, m: 1, u: 0.001, n: 0.000001 };
+
+/** Milliseconds of a `grpc-timeout` header ("100m", "5S", ...), or undefined. */
+export function parseGrpcTimeout(value: string | undefined): number | undefined {
+  const match = value ? /^(\d{1,8})([HMSmun])$/.exec(value) : null;
+  if (!match) return undefined;
+  return Number(match[1]) * (GRPC_TIMEOUT_UNITS[match[2] as string] as number);
+}
+
+/** Percent-encodes a grpc-message as the gRPC spec asks (only outside printable ASCII, and "%"). */
+export function encodeGrpcMessage(text: string): string {
+  let out = "";
+  for (const b of new TextEncoder().encode(text)) {
+    out +=
+      b >= 0x20 && b <= 0x7e && b !== 0x25
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+
+function toHeaders(raw: http2.IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (name.startsWith(":") || value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return headers;
+}
+
+/**
+ * Returns a route that serves `methods` when a request is plain unary gRPC over HTTP/2, and
+ * returns false (leaving it to Connect) otherwise.
+ */
+export function createFastUnaryRoute(options: FastUnaryOptions) {
+  const byPath = new Map(options.methods.map((m) => [m.path, m]));
+  const { logger } = options;
+
+  const fail = (res: http2.Http2ServerResponse, err: unknown, path: string) => {
+    const error = toConnectError(err, logger, path.slice(1));
+    if (res.writableEnded) return;
+    if (!res.headersSent) res.writeHead(200, { "content-type": "application/grpc" });
+    res.addTrailers({ "grpc-status": String(error.code), "grpc-message": encodeGrpcMessage(error.rawMessage) });
+    res.end();
+  };
+
+  const serve = async (method: FastUnaryMethod, req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.byteLength;
+      if (size > options.maxMessageBytes + 5) {
+        throw new ResourceExhaustedError(
+          "gateway.maxMessageBytes",
+          `message larger than ${options.maxMessageBytes} bytes`,
+        );
+      }
+      chunks.push(chunk);
+    }
+    const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+    if (body.byteLength < 5)
+      throw new InvalidArgumentError("request body", "a gRPC message frame", `${body.byteLength} bytes`);
+    const length = body.readUInt32BE(1);
+    if (body[0] !== 0 || body.byteLength !== 5 + length) {
+      throw new InvalidArgumentError("request body", "one uncompressed gRPC message frame", `${body.byteLength} bytes`);
+    }
+    let request: MessageShape<DescMessage>;
+    try {
+      request = fromBinary(method.input, body.subarray(5));
+    } catch (err) {
+      throw new InvalidArgumentError("request body", `a valid ${method.input.typeName} message`, "undecodable bytes", {
+        cause: err,
+      });
+    }
+    const headers = toHeaders(req.headers);
+    const principal = await options.authenticator.authenticate(headers, method.path.slice(1));
+    options.check(method.input, request);
+    const asked = parseGrpcTimeout(req.headers["grpc-timeout"] as string | undefined);
+    const deadline = Date.now() + Math.min(asked ?? options.policy.defaultTimeoutMs, options.policy.maxTimeoutMs);
+    const abort = new AbortController();
+    res.once("close", () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    const response = await method.handle(request, { headers, principal, deadline, signal: abort.signal });
+    const message = toBinary(method.output, response);
+    const frame = Buffer.allocUnsafe(5 + message.byteLength);
+    frame[0] = 0;
+    frame.writeUInt32BE(message.byteLength, 1);
+    frame.set(message, 5);
+    res.writeHead(200, { "content-type": "application/grpc" });
+    res.write(frame);
+    res.addTrailers({ "grpc-status": "0" });
+    res.end();
+  };
+
+  return (req: http2.Http2ServerRequest, res: http2.Http2ServerResponse): boolean => {
+    if (req.httpVersionMajor !== 2 || req.method !== "POST") return false;
+    const method = byPath.get(req.url);
+    if (!method) return false;
+    const type = req.headers["content-type"];
+    if (type !== "application/grpc" && type !== "application/grpc+proto") return false;
+    const encoding = req.headers["grpc-encoding"];
+    if (encoding !== undefined && encoding !== "identity") return false;
+    void options.inFlight.track(serve(method, req, res).catch((err: unknown) => fail(res, err, method.path)));
+    return true;
+  };
+}
