@@ -10,18 +10,22 @@
  *
  * Writes bench/results/e2e.json: {"floor": {"c1_p50_us"}, "embedded": {"c1"|"c8"|"c64": {p50_us,
  * p99_us, throughput_rps, errors}}, "distributed": {...}}. The load generator runs in this process
- * and shares the machine's two cores with the mesh, as a client on the same host would.
+ * and shares the machine's two cores with the mesh, as a client on the same host would. Like
+ * Triton's perf_analyzer it is a lean client: gRPC framed by hand on one HTTP/2 connection (a
+ * full client library would spend the shared cores on itself); a reply counts only with
+ * grpc-status 0 and a message body.
  *
  * Env (read here only): BENCH_SECONDS per level (default 5), BENCH_WARMUP_SECONDS (default 1).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import http2 from "node:http2";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSession } from "@arbiter/inference-native";
-import { GRPCInferenceService, type ModelInferRequest, ModelInferRequestSchema } from "@arbiter/proto/inference";
-import { create } from "@bufbuild/protobuf";
-import { type Client, createClient } from "@connectrpc/connect";
+import { type ModelInferRequest, ModelInferRequestSchema } from "@arbiter/proto/inference";
+import { create, toBinary } from "@bufbuild/protobuf";
+import { createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { EXPECTED, exampleModel, fp32Bytes } from "../../tests/support/examples.ts";
 import { type DistributedMesh, spawnRole, startDistributedMesh } from "../../tests/support/mesh.ts";
@@ -52,8 +56,45 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
+/** One gRPC unary call of ModelInfer on a shared HTTP/2 session; rejects unless grpc-status is 0. */
+function modelInfer(session: http2.ClientHttp2Session, frame: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stream = session.request({
+      ":method": "POST",
+      ":path": "/inference.GRPCInferenceService/ModelInfer",
+      "content-type": "application/grpc",
+      te: "trailers",
+      "grpc-timeout": "10S",
+    });
+    let bytes = 0;
+    let status: string | undefined;
+    stream.on("response", (headers) => {
+      status = headers["grpc-status"] as string | undefined;
+    });
+    stream.on("data", (chunk: Buffer) => {
+      bytes += chunk.byteLength;
+    });
+    stream.on("trailers", (trailers) => {
+      status = trailers["grpc-status"] as string | undefined;
+    });
+    stream.on("error", reject);
+    stream.on("end", () => (status === "0" && bytes > 5 ? resolve() : reject(new Error(`grpc-status ${status}`))));
+    stream.end(frame);
+  });
+}
+
+/** A request as a gRPC message frame. */
+function framed(req: ModelInferRequest): Buffer {
+  const message = toBinary(ModelInferRequestSchema, req);
+  const frame = Buffer.alloc(5 + message.byteLength);
+  frame.writeUInt32BE(message.byteLength, 1);
+  frame.set(message, 5);
+  return frame;
+}
+
 /** `concurrency` clients call back to back for SECONDS after a warm-up; latencies in µs. */
-async function drive(client: Client<typeof GRPCInferenceService>, concurrency: number): Promise<Level> {
+async function drive(session: http2.ClientHttp2Session, concurrency: number): Promise<Level> {
+  const frames = requests.map(framed);
   const latencies: number[] = [];
   let errors = 0;
   let measuring = false;
@@ -61,10 +102,10 @@ async function drive(client: Client<typeof GRPCInferenceService>, concurrency: n
   const worker = async (w: number) => {
     let i = w;
     while (!stop) {
-      const req = requests[i++ % requests.length] as ModelInferRequest;
+      const frame = frames[i++ % frames.length] as Buffer;
       const started = performance.now();
       try {
-        await client.modelInfer(req, { timeoutMs: 10_000 });
+        await modelInfer(session, frame);
         if (measuring) latencies.push((performance.now() - started) * 1000);
       } catch {
         if (measuring) errors++;
@@ -90,11 +131,15 @@ async function drive(client: Client<typeof GRPCInferenceService>, concurrency: n
 }
 
 async function driveAll(url: string): Promise<Record<string, Level>> {
-  const client = createClient(GRPCInferenceService, createGrpcTransport({ baseUrl: url }));
-  await client.modelInfer(requests[0] as ModelInferRequest); // loads the model
-  const out: Record<string, Level> = {};
-  for (const c of LEVELS) out[`c${c}`] = await drive(client, c);
-  return out;
+  const session = http2.connect(url);
+  try {
+    await modelInfer(session, framed(requests[0] as ModelInferRequest)); // loads the model
+    const out: Record<string, Level> = {};
+    for (const c of LEVELS) out[`c${c}`] = await drive(session, c);
+    return out;
+  } finally {
+    session.close();
+  }
 }
 
 /** The floor: the model called in-process, one row at a time, concurrency 1. */
