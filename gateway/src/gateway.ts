@@ -13,7 +13,6 @@ import {
   InferenceService,
   InferRequestSchema,
   InferResponseSchema,
-  InferStreamResponseSchema,
   ModelRegistryService,
   PipelineService,
   StreamService,
@@ -24,7 +23,6 @@ import {
 import { Health, reflectionV1, reflectionV1alpha } from "@arbiter/proto/grpc";
 import { GRPCInferenceService, ModelInferRequestSchema, ModelInferResponseSchema } from "@arbiter/proto/inference";
 import type { DescService } from "@bufbuild/protobuf";
-import { create } from "@bufbuild/protobuf";
 import type { ConnectRouter } from "@connectrpc/connect";
 import { createFastUnaryRoute, fastUnary } from "./fast-unary.ts";
 import { createHttpHandler, type HttpRoute } from "./http-handler.ts";
@@ -35,14 +33,14 @@ import { createMessageCheck, validationInterceptor } from "./interceptors/valida
 import { type Listener, listen } from "./listener.ts";
 import { MeshOipBackend } from "./oip/mesh-backend.ts";
 import { createOipRestRoute } from "./oip/rest.ts";
-import { type DeadlinePolicy, requestContextOf } from "./request-context.ts";
+import type { DeadlinePolicy } from "./request-context.ts";
 import { forwardingService } from "./services/forward.ts";
 import { HealthState, ServingStatus } from "./services/health.ts";
 import { InferenceRouter } from "./services/inference-router.ts";
+import { inferenceService } from "./services/inference-service.ts";
 import { openInferenceService } from "./services/open-inference.ts";
 import { ReflectionIndex } from "./services/reflection.ts";
 import { registerModelHandler } from "./services/register-model.ts";
-import { concurrentResponses } from "./services/stream-responses.ts";
 
 /** The arbiter.v1 services, each forwarded to the schedulers. */
 export const ARBITER_SERVICES: readonly DescService[] = [
@@ -113,26 +111,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         router.service(service, forwardingService(service, bus, policy));
       }
     }
-    router.service(InferenceService, {
-      infer: (req, hctx) => inferenceRouter.infer(req, requestContextOf(hctx, policy), hctx.signal),
-      inferStream: (requests, hctx) =>
-        concurrentResponses(
-          requests,
-          (req) =>
-            inferenceRouter.infer(
-              req.request ?? create(InferRequestSchema),
-              requestContextOf(hctx, policy),
-              hctx.signal,
-            ),
-          (response) => create(InferStreamResponseSchema, { id: response.id, response }),
-          (err, req) =>
-            create(InferStreamResponseSchema, {
-              id: req.request?.id ?? "",
-              errorCode: err.code,
-              errorMessage: err.message,
-            }),
-        ),
-    });
+    router.service(InferenceService, inferenceService(inferenceRouter, policy));
     router.service(
       ModelRegistryService,
       forwardingService(ModelRegistryService, bus, policy, {
