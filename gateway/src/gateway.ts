@@ -163,6 +163,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const handler = createHttpHandler({
     routes,
     fastRoute: fastRoute as HttpRoute,
+    track: (done) => void inFlight.track(done),
     httpRoutes: [
       createOipRestRoute(oip, {
         maxBodyBytes: config.gateway.maxMessageBytes,

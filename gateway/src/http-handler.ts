@@ -90,12 +90,14 @@ export interface HttpHandlerOptions extends Partial<ConnectRouterOptions> {
   fastRoute?: HttpRoute;
   /** Tried in order for paths that are not RPCs. */
   httpRoutes: HttpRoute[];
+  /** Told about every request a plain HTTP route takes, until its response closes (shutdown waits). */
+  track?: (done: Promise<void>) => void;
   logger: Logger;
 }
 
 /** Builds the request listener for http and http2 servers. */
 export function createHttpHandler(options: HttpHandlerOptions): (req: NodeRequest, res: NodeResponse) => void {
-  const { routes, httpRoutes, fastRoute, logger, ...routerOptions } = options;
+  const { routes, httpRoutes, fastRoute, track, logger, ...routerOptions } = options;
   const router = createConnectRouter(routerOptions);
   routes(router);
   const rpcs = new Map(router.handlers.map((h) => [h.requestPath, h]));
@@ -104,7 +106,12 @@ export function createHttpHandler(options: HttpHandlerOptions): (req: NodeReques
     const path = (req.url ?? "").split("?", 1)[0] ?? "";
     const handler = rpcs.get(path);
     if (!handler) {
-      for (const route of httpRoutes) if (route(req, res)) return;
+      for (const route of httpRoutes) {
+        if (route(req, res)) {
+          track?.(new Promise<void>((resolve) => res.once("close", () => resolve())));
+          return;
+        }
+      }
       res.writeHead(404, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: `no route for ${req.method} ${path}` }));
       return;

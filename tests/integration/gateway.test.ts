@@ -12,13 +12,23 @@ import {
   type Bus,
   createMemoryBus,
   createRootLogger,
+  INFER_ANY_SUBJECT,
   loadConfig,
+  MODEL_VERSION_HEADER,
   rpcSubject,
   SCHEDULER_QUEUE,
   serveRpc,
 } from "@arbiter/core";
 import { type Gateway, startGateway } from "@arbiter/gateway";
-import { ClusterService, ListModelsResponseSchema, ModelRegistryService, TaskService } from "@arbiter/proto";
+import {
+  ClusterService,
+  InferenceService,
+  InferRequestSchema,
+  InferResponseSchema,
+  ListModelsResponseSchema,
+  ModelRegistryService,
+  TaskService,
+} from "@arbiter/proto";
 import {
   Health,
   reflectionV1,
@@ -27,7 +37,7 @@ import {
 } from "@arbiter/proto/grpc";
 import { GRPCInferenceService } from "@arbiter/proto/inference";
 import { ensureGrpcurl } from "@arbiter/testkit";
-import { create, toBinary } from "@bufbuild/protobuf";
+import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { createConnectTransport } from "@connectrpc/connect-node";
 import { client, connectHttp1Transport, grpcTransport, grpcWebTransport } from "../support/clients.ts";
@@ -206,6 +216,25 @@ describe("gateway deadlines and graceful shutdown", () => {
       },
       logger,
     );
+    // Inference stand-in: answers after the same delay, echoing its single input as "y".
+    serveRpc(
+      bus,
+      INFER_ANY_SUBJECT,
+      SCHEDULER_QUEUE,
+      async (data) => {
+        const req = fromBinary(InferRequestSchema, data);
+        await new Promise((r) => setTimeout(r, delayMs));
+        const input = req.inputs[0];
+        const response = create(InferResponseSchema, {
+          model: req.model,
+          version: 1n,
+          id: req.id,
+          outputs: input ? [{ ...input, name: "y" }] : [],
+        });
+        return { data: toBinary(InferResponseSchema, response), headers: { [MODEL_VERSION_HEADER]: "1" } };
+      },
+      logger,
+    );
     gateway = await startGateway({
       config: loadConfig({ overrides: { gateway: { port: 0, shutdownGraceMs: 5000 } } }),
       bus,
@@ -250,11 +279,31 @@ describe("gateway deadlines and graceful shutdown", () => {
     })();
     await new Promise((r) => setTimeout(r, 100));
     const inFlight = client(ModelRegistryService, grpcTransport(url)).listModels({}, { timeoutMs: 10_000 });
+    // An inference over the gRPC fast path and one over REST, in flight too.
+    const x = {
+      name: "x",
+      datatype: "FP32",
+      shape: [1n],
+      data: { case: "rawContents" as const, value: new Uint8Array(4) },
+    };
+    const viaGrpc = client(InferenceService, grpcTransport(url)).infer(
+      { model: "m", inputs: [x] },
+      { timeoutMs: 10_000 },
+    );
+    const viaRest = fetch(`${url}/v2/models/m/infer`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ inputs: [{ name: "x", datatype: "FP32", shape: [1], data: [2.5] }] }),
+    });
     await new Promise((r) => setTimeout(r, 100));
     const stopping = gateway.stop();
     await new Promise((r) => setTimeout(r, 50));
     const res = await inFlight;
     assert.deepEqual(res.models, []);
+    assert.equal((await viaGrpc).outputs[0]?.name, "y");
+    const rest = await viaRest;
+    assert.equal(rest.status, 200);
+    assert.deepEqual(((await rest.json()) as { outputs: Array<{ data: number[] }> }).outputs[0]?.data, [2.5]);
     await stopping;
     await watching;
     assert.deepEqual(statuses, [Status.SERVING, Status.NOT_SERVING]);
