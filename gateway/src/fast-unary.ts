@@ -8,9 +8,16 @@
  * Connect, HTTP/1.1) goes to Connect as before.
  */
 import type http2 from "node:http2";
-import { InvalidArgumentError, type Logger, type Principal, ResourceExhaustedError } from "@arbiter/core";
-import { type DescMessage, fromBinary, type MessageShape, toBinary } from "@bufbuild/protobuf";
+import {
+  decodeRequest,
+  InvalidArgumentError,
+  type Logger,
+  type Principal,
+  ResourceExhaustedError,
+} from "@arbiter/core";
+import { type DescMessage, type MessageShape, toBinary } from "@bufbuild/protobuf";
 import { toConnectError } from "./connect-errors.ts";
+import { encodeGrpcMessage } from "./grpc-message.ts";
 import type { Authenticator } from "./interceptors/auth.ts";
 import type { InFlightTracker } from "./interceptors/in-flight.ts";
 import type { MessageCheck } from "./interceptors/validation.ts";
@@ -63,18 +70,6 @@ export function parseGrpcTimeout(value: string | undefined): number | undefined 
   return Number(match[1]) * (GRPC_TIMEOUT_UNITS[match[2] as string] as number);
 }
 
-/** Percent-encodes a grpc-message as the gRPC spec asks (only outside printable ASCII, and "%"). */
-export function encodeGrpcMessage(text: string): string {
-  let out = "";
-  for (const b of new TextEncoder().encode(text)) {
-    out +=
-      b >= 0x20 && b <= 0x7e && b !== 0x25
-        ? String.fromCharCode(b)
-        : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return out;
-}
-
 function toHeaders(raw: http2.IncomingHttpHeaders): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(raw)) {
@@ -120,14 +115,7 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
     if (body[0] !== 0 || body.byteLength !== 5 + length) {
       throw new InvalidArgumentError("request body", "one uncompressed gRPC message frame", `${body.byteLength} bytes`);
     }
-    let request: MessageShape<DescMessage>;
-    try {
-      request = fromBinary(method.input, body.subarray(5));
-    } catch (err) {
-      throw new InvalidArgumentError("request body", `a valid ${method.input.typeName} message`, "undecodable bytes", {
-        cause: err,
-      });
-    }
+    const request = decodeRequest(method.input, body.subarray(5));
     const headers = toHeaders(req.headers);
     const principal = await options.authenticator.authenticate(headers, method.path.slice(1));
     options.check(method.input, request);

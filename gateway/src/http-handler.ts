@@ -12,6 +12,7 @@ import type { ConnectRouter, ConnectRouterOptions } from "@connectrpc/connect";
 import { Code, createConnectRouter } from "@connectrpc/connect";
 import { createAsyncIterable, type UniversalServerResponse } from "@connectrpc/connect/protocol";
 import { universalRequestFromNodeRequest, universalResponseToNodeResponse } from "@connectrpc/connect-node";
+import { encodeGrpcMessage } from "./grpc-message.ts";
 
 type NodeRequest = Parameters<typeof universalRequestFromNodeRequest>[0];
 type NodeResponse = Parameters<typeof universalResponseToNodeResponse>[1];
@@ -29,20 +30,11 @@ const PARSE_FAILURE = /^parse binary: /;
 function normalizeGrpcMessage(headers: Headers | undefined): void {
   const encoded = headers?.get("grpc-message");
   if (!headers || encoded === null || encoded === undefined) return;
-  let text: string;
   try {
-    text = decodeURIComponent(encoded);
+    headers.set("grpc-message", encodeGrpcMessage(decodeURIComponent(encoded)));
   } catch {
-    return;
+    // not percent-encoded text: leave it as it is
   }
-  const bytes = new TextEncoder().encode(text);
-  let out = "";
-  for (const b of bytes)
-    out +=
-      b >= 0x20 && b <= 0x7e && b !== 0x25
-        ? String.fromCharCode(b)
-        : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
-  headers.set("grpc-message", out);
 }
 
 async function* withTrailerFix(body: AsyncIterable<Uint8Array>, trailer: Headers): AsyncIterable<Uint8Array> {

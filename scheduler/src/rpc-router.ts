@@ -6,7 +6,7 @@
 
 import {
   type Bus,
-  InvalidArgumentError,
+  decodeRequest,
   type Logger,
   NODE_HEADER,
   type RequestContext,
@@ -18,7 +18,7 @@ import {
   UnimplementedError,
 } from "@arbiter/core";
 import type { DescMessage, DescMethod, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
-import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+import { create, toBinary } from "@bufbuild/protobuf";
 
 /** Serves typed requests of one method. */
 export type MethodHandler<I extends DescMessage, O extends DescMessage> = (
@@ -36,15 +36,7 @@ export function typed<I extends DescMessage, O extends DescMessage>(
   fn: MethodHandler<I, O>,
 ): RpcHandler {
   return async (data, ctx) => {
-    let request: MessageShape<I>;
-    try {
-      request = fromBinary(input, data);
-    } catch (err) {
-      throw new InvalidArgumentError("request body", `a valid ${input.typeName} message`, "undecodable bytes", {
-        cause: err,
-      });
-    }
-    const response = await fn(request, ctx);
+    const response = await fn(decodeRequest(input, data), ctx);
     return toBinary(output, create(output, response));
   };
 }

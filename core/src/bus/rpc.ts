@@ -5,12 +5,23 @@
 import { type DescMessage, fromBinary, type MessageShape } from "@bufbuild/protobuf";
 import type { Logger } from "pino";
 import { contextFromHeaders, contextToHeaders, type RequestContext, remainingMs } from "../context.ts";
-import { ArbiterError, DeadlineExceededError, InternalError } from "../errors.ts";
+import { ArbiterError, DeadlineExceededError, InternalError, InvalidArgumentError } from "../errors.ts";
 import type { Bus, BusHeaders, BusMessage, IncomingMessage, Subscription } from "./bus.ts";
 import { errorFromHeaders, errorToHeaders } from "./wire-error.ts";
 
 /** Queue group shared by every scheduler, for work any of them can do. */
 export const SCHEDULER_QUEUE = "arbiter-schedulers";
+
+/** Decodes a request payload; bytes that are not the expected message are the caller's mistake. */
+export function decodeRequest<D extends DescMessage>(schema: D, data: Uint8Array): MessageShape<D> {
+  try {
+    return fromBinary(schema, data);
+  } catch (err) {
+    throw new InvalidArgumentError("request body", `a valid ${schema.typeName} message`, "undecodable bytes", {
+      cause: err,
+    });
+  }
+}
 
 /** Decodes a reply payload; bytes that are not the expected message are an INTERNAL error. */
 export function fromBinaryOrThrow<D extends DescMessage>(schema: D, data: Uint8Array): MessageShape<D> {

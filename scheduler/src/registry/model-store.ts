@@ -295,11 +295,7 @@ export class ModelStore {
       const key = await this.db.transaction(async (tx) =>
         this.commitIn(tx, tenant, uploadId, meta, chunkCount, sizeBytes),
       );
-      return await this.get(
-        tenant,
-        key.name,
-        create(VersionSelectorSchema, { selector: { case: "version", value: BigInt(key.version) } }),
-      );
+      return await this.getVersion(tenant, key.name, key.version);
     } catch (err) {
       await this.abortUpload(tenant, uploadId).catch(() => {});
       throw err;

@@ -6,6 +6,7 @@
  */
 
 import {
+  decodeRequest,
   INFER_ANY_SUBJECT,
   InvalidArgumentError,
   isDatatype,
@@ -17,20 +18,12 @@ import {
 } from "@arbiter/core";
 import type { Tensor as NativeTensor, OipDatatype } from "@arbiter/inference-native";
 import { type InferRequest, InferRequestSchema, type InferResponse, InferResponseSchema } from "@arbiter/proto";
-import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+import { create, toBinary } from "@bufbuild/protobuf";
 import type { ModelStore } from "../registry/model-store.ts";
 import type { HandlerTable } from "../rpc-router.ts";
 import type { LoadedModel, ModelHost } from "./model-host.ts";
 
-function decode(data: Uint8Array): InferRequest {
-  try {
-    return fromBinary(InferRequestSchema, data);
-  } catch (err) {
-    throw new InvalidArgumentError("request body", "a valid arbiter.v1.InferRequest", "undecodable bytes", {
-      cause: err,
-    });
-  }
-}
+const decode = (data: Uint8Array): InferRequest => decodeRequest(InferRequestSchema, data);
 
 /**
  * The request's tensors as raw bytes keyed by name (typed contents converted once, here). Names,
