@@ -22,6 +22,7 @@ import { create, toBinary } from "@bufbuild/protobuf";
 import type { ModelStore } from "../registry/model-store.ts";
 import type { HandlerTable } from "../rpc-router.ts";
 import type { LoadedModel, ModelHost } from "./model-host.ts";
+import type { StageTimes } from "./model-statistics.ts";
 
 const decode = (data: Uint8Array): InferRequest => decodeRequest(InferRequestSchema, data);
 
@@ -68,17 +69,20 @@ export async function runInference(
   loaded.inFlight++;
   const started = process.hrtime.bigint();
   let rows = 0;
-  let ok = false;
+  let stages: StageTimes | undefined;
   try {
     const inputs = nativeInputs(req);
     rows = Object.values(inputs)[0]?.shape[0] ?? 0;
-    const outputs = await loaded.batcher.infer(inputs, {
+    // The batcher validates and lowers the inputs before it returns: compute_input ends here.
+    const pending = loaded.batcher.infer(inputs, {
       ...(req.outputs.length > 0 ? { outputs: req.outputs } : {}),
       deadline: ctx.deadline,
       priority: req.priority,
     });
-    ok = true;
-    return create(InferResponseSchema, {
+    const queuedAt = process.hrtime.bigint();
+    const outputs = await pending;
+    const returnedAt = process.hrtime.bigint();
+    const response = create(InferResponseSchema, {
       model: loaded.ref.name,
       version: BigInt(loaded.ref.version),
       id: req.id,
@@ -89,10 +93,16 @@ export async function runInference(
         data: { case: "rawContents" as const, value: t.data },
       })),
     });
+    stages = {
+      inputNs: queuedAt - started,
+      batcherNs: returnedAt - queuedAt,
+      outputNs: process.hrtime.bigint() - returnedAt,
+    };
+    return response;
   } finally {
     loaded.inFlight--;
     loaded.lastUsed = Date.now();
-    loaded.statistics.record(ok, started, rows);
+    loaded.statistics.record(stages !== undefined, started, rows, stages);
   }
 }
 

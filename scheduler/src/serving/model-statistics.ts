@@ -3,6 +3,15 @@
  * request outcomes and durations measured around each request, queue times and batch sizes from the
  * model's batcher. They start when the model is loaded on the node and travel in its heartbeat;
  * GetModelStatistics sums them over the live nodes.
+ *
+ * The stages of a successful request, as Triton splits them:
+ * - compute_input: its tensors turned into the runtime's (typed contents to raw bytes, validation
+ *   against the model, lowering for the native call), up to the moment it is queued;
+ * - queue: waiting in the batcher for its batch to be sent (the batcher measures it);
+ * - compute_infer: its batch's run, from the batch being sent to the request's own outputs being
+ *   handed back (the time it waited in total, minus its queue time);
+ * - compute_output: its outputs turned into reply tensors.
+ * Each is timed once per request (three clock reads), never per tensor or element.
  */
 
 import type { Batcher } from "@arbiter/inference-native";
@@ -11,25 +20,48 @@ import { create } from "@bufbuild/protobuf";
 
 type Duration = { count: bigint; totalNs: bigint };
 
+/** Durations of a successful request's stages, in nanoseconds (see the module comment). */
+export interface StageTimes {
+  /** Before the batcher: conversion and validation of the inputs. */
+  inputNs: bigint;
+  /** In the batcher: queued, then run in a batch. */
+  batcherNs: bigint;
+  /** After the batcher: building the reply. */
+  outputNs: bigint;
+}
+
 export class ModelStatisticsCounter {
   private inferences = 0n;
   private readonly success: Duration = { count: 0n, totalNs: 0n };
   private readonly fail: Duration = { count: 0n, totalNs: 0n };
+  private inputNs = 0n;
+  private batcherNs = 0n;
+  private outputNs = 0n;
   private lastInferenceMs = 0n;
 
-  /** Records one request: its outcome, its duration in the scheduler, and its rows. */
-  record(ok: boolean, startedNs: bigint, rows: number): void {
+  /**
+   * Records one request: its outcome, its duration in the scheduler (from `startedNs`, a
+   * `process.hrtime.bigint()` reading), its rows, and for a success the time of each stage.
+   */
+  record(ok: boolean, startedNs: bigint, rows: number, stages?: StageTimes): void {
     const elapsed = process.hrtime.bigint() - startedNs;
     const target = ok ? this.success : this.fail;
     target.count++;
     target.totalNs += elapsed;
-    if (ok) this.inferences += BigInt(rows);
+    if (ok) {
+      this.inferences += BigInt(rows);
+      if (stages) {
+        this.inputNs += stages.inputNs;
+        this.batcherNs += stages.batcherNs;
+        this.outputNs += stages.outputNs;
+      }
+    }
     this.lastInferenceMs = BigInt(Date.now());
   }
 
   /**
-   * The statistics so far. Queue time is the batcher's mean times its requests; compute_infer is
-   * what remains of successful requests' time after queueing (input/output conversion included).
+   * The statistics so far. Queue time is the batcher's mean times its requests (it keeps the sum);
+   * compute_infer is what successful requests spent in the batcher beyond that.
    */
   snapshot(name: string, version: number, batcher: Batcher): ModelStatistics {
     const stats = batcher.stats();
@@ -38,7 +70,8 @@ export class ModelStatisticsCounter {
     const batchSizes: Record<number, { count: bigint; totalNs: bigint }> = {};
     for (const [size, count] of Object.entries(stats.batchSizeHistogram))
       batchSizes[Number(size)] = { count: BigInt(count), totalNs: 0n };
-    const compute = this.success.totalNs > queueNs ? this.success.totalNs - queueNs : 0n;
+    const inferNs = this.batcherNs > queueNs ? this.batcherNs - queueNs : 0n;
+    const succeeded = this.success.count;
     return create(ModelStatisticsSchema, {
       name,
       version: BigInt(version),
@@ -48,7 +81,9 @@ export class ModelStatisticsCounter {
       success: this.success,
       fail: this.fail,
       queue: { count: queued, totalNs: queueNs },
-      computeInfer: { count: this.success.count, totalNs: compute },
+      computeInput: { count: succeeded, totalNs: this.inputNs },
+      computeInfer: { count: succeeded, totalNs: inferNs },
+      computeOutput: { count: succeeded, totalNs: this.outputNs },
       batchSizes,
     });
   }
