@@ -49,12 +49,34 @@ export interface NodeCall {
   readonly deadline: number;
   /** Aborted when the deadline passes or the request is cancelled; runners must stop work on it. */
   readonly signal: AbortSignal;
+  /**
+   * Outputs of every node this node depends on through edges, directly or transitively, keyed by
+   * node name (only nodes that yielded outputs: ok or fallback), plus the pipeline's inputs under
+   * `"input"`. CEL expressions see it as `outputs`. Built lazily by the executor on first read;
+   * absent in calls built by hand (tests), which runners treat as empty.
+   */
+  readonly upstream?: Readonly<Record<string, NodeValues>>;
 }
 
 /** What a runner returns: the node's outputs, plus model versions used (reported in the decision). */
 export interface NodeResult {
   readonly outputs: NodeValues;
   readonly models?: readonly { readonly model: string; readonly version: number }[];
+}
+
+/**
+ * The inputs and outputs of a node where its kind knows them before running (a plugin's declared
+ * ports, a model's signature). Registration checks edges against them: a required input nobody
+ * feeds, an edge into an input that does not exist, an edge from an output that does not exist.
+ * An absent list means "not known": anything goes.
+ */
+export interface NodePorts {
+  /** Inputs the node cannot run without. */
+  readonly requiredInputs?: readonly string[];
+  /** Every input the node accepts (required ones included); edges into other names are rejected. */
+  readonly inputs?: readonly string[];
+  /** Every output the node may produce; edges from other names are rejected. */
+  readonly outputs?: readonly string[];
 }
 
 /**
@@ -65,4 +87,26 @@ export interface NodeResult {
 export interface NodeKindRunner<Config, Prepared = unknown> {
   prepare(node: string, config: Config, tenant: string): Promise<Prepared> | Prepared;
   run(prepared: Prepared, call: NodeCall): Promise<NodeResult>;
+  /**
+   * Optional: the node's ports, for registration checks (see {@link NodePorts}). Undefined (or no
+   * method) means the kind cannot tell before running.
+   */
+  describe?(config: Config, tenant: string): Promise<NodePorts | undefined> | NodePorts | undefined;
+  /**
+   * When true, a node of this kind still runs when some (not all) of the nodes feeding it were
+   * skipped; the inputs they would have fed are simply absent (CEL sees them missing: `has()`,
+   * `in inputs`). Kinds that need every input (models, searches, plugins, remotes) leave it unset
+   * and are skipped with the branch. A node whose every upstream node was skipped is always skipped.
+   */
+  readonly acceptsPartialInputs?: boolean;
+}
+
+/** True when `value` is a {@link TensorValue} (an object with `kind: "tensor"` and a datatype). */
+export function isTensorValue(value: unknown): value is TensorValue {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { kind?: unknown }).kind === "tensor" &&
+    typeof (value as { datatype?: unknown }).datatype === "string"
+  );
 }
