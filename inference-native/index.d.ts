@@ -60,6 +60,8 @@ export interface NativeLoadOptions {
   concurrency: number
   /** How long an idle worker polls for the next run before sleeping, in microseconds. */
   spinMicros: number
+  /** Whether ONNX Runtime's own thread pools busy-wait for work between operators and runs. */
+  threadSpinning: boolean
 }
 
 /** A log record for the wrapper's logger. */

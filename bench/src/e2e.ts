@@ -15,7 +15,8 @@
  * full client library would spend the shared cores on itself); a reply counts only with
  * grpc-status 0 and a message body.
  *
- * Env (read here only): BENCH_SECONDS per level (default 5), BENCH_WARMUP_SECONDS (default 1).
+ * Env (read here only): BENCH_SECONDS per level (default 5), BENCH_WARMUP_SECONDS (default 1),
+ * BENCH_MODES (comma-separated subset of floor,embedded,distributed; results are written only when all run).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import http2 from "node:http2";
@@ -34,6 +35,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 const LEVELS = [1, 8, 64] as const;
+const MODES = new Set((process.env.BENCH_MODES ?? "floor,embedded,distributed").split(","));
 
 interface Level {
   p50_us: number;
@@ -227,8 +229,14 @@ function table(results: {
   return lines.join("\n");
 }
 
-const results = { floor: await floor(), embedded: await embedded(), distributed: await distributed() };
+const results = {
+  floor: MODES.has("floor") ? await floor() : { c1_p50_us: Number.NaN },
+  embedded: MODES.has("embedded") ? await embedded() : {},
+  distributed: MODES.has("distributed") ? await distributed() : {},
+};
 console.log(table(results));
-mkdirSync(join(ROOT, "bench/results"), { recursive: true });
-writeFileSync(join(ROOT, "bench/results/e2e.json"), `${JSON.stringify(results, null, 2)}\n`);
+if (MODES.size === 3) {
+  mkdirSync(join(ROOT, "bench/results"), { recursive: true });
+  writeFileSync(join(ROOT, "bench/results/e2e.json"), `${JSON.stringify(results, null, 2)}\n`);
+}
 process.exit(0);

@@ -21,11 +21,11 @@ import { encodeGrpcMessage } from "./grpc-message.ts";
 import type { Authenticator } from "./interceptors/auth.ts";
 import type { InFlightTracker } from "./interceptors/in-flight.ts";
 import type { MessageCheck } from "./interceptors/validation.ts";
-import type { DeadlinePolicy } from "./request-context.ts";
+import type { DeadlinePolicy, RequestHeaders } from "./request-context.ts";
 
 /** What a fast unary handler gets besides its request. */
 export interface FastCallContext {
-  headers: Headers;
+  headers: RequestHeaders;
   principal: Principal;
   /** Absolute deadline, epoch milliseconds. */
   deadline: number;
@@ -70,13 +70,41 @@ export function parseGrpcTimeout(value: string | undefined): number | undefined 
   return Number(match[1]) * (GRPC_TIMEOUT_UNITS[match[2] as string] as number);
 }
 
-function toHeaders(raw: http2.IncomingHttpHeaders): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (name.startsWith(":") || value === undefined) continue;
-    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  }
-  return headers;
+/** Request headers read in place (HTTP/2 delivers names in lower case). */
+function headersView(raw: http2.IncomingHttpHeaders): RequestHeaders {
+  return {
+    get(name: string): string | null {
+      const key = name.toLowerCase();
+      if (key.startsWith(":")) return null;
+      const value = raw[key];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
+}
+
+/**
+ * The request body, rejecting with RESOURCE_EXHAUSTED past `limit` bytes. Plain listeners rather
+ * than `for await`: an async iterator per request is measurable on this path.
+ */
+function readBody(req: http2.Http2ServerRequest, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        req.off("data", onData);
+        req.resume();
+        reject(new ResourceExhaustedError("gateway.maxMessageBytes", `message larger than ${limit - 5} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
+    req.once("error", reject);
+  });
 }
 
 /**
@@ -96,19 +124,7 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
   };
 
   const serve = async (method: FastUnaryMethod, req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.byteLength;
-      if (size > options.maxMessageBytes + 5) {
-        throw new ResourceExhaustedError(
-          "gateway.maxMessageBytes",
-          `message larger than ${options.maxMessageBytes} bytes`,
-        );
-      }
-      chunks.push(chunk);
-    }
-    const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+    const body = await readBody(req, options.maxMessageBytes + 5);
     if (body.byteLength < 5)
       throw new InvalidArgumentError("request body", "a gRPC message frame", `${body.byteLength} bytes`);
     const length = body.readUInt32BE(1);
@@ -116,7 +132,7 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
       throw new InvalidArgumentError("request body", "one uncompressed gRPC message frame", `${body.byteLength} bytes`);
     }
     const request = decodeRequest(method.input, body.subarray(5));
-    const headers = toHeaders(req.headers);
+    const headers = headersView(req.headers);
     const principal = await options.authenticator.authenticate(headers, method.path.slice(1));
     options.check(method.input, request);
     const asked = parseGrpcTimeout(req.headers["grpc-timeout"] as string | undefined);

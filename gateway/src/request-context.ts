@@ -9,6 +9,14 @@ import { createContextKey, type HandlerContext } from "@connectrpc/connect";
 /** Where the authentication interceptor leaves the caller. */
 export const principalKey = createContextKey<Principal>(ANONYMOUS_PRINCIPAL, { description: "arbiter principal" });
 
+/**
+ * Read access to a call's request headers (names case-insensitive). `Headers` has it; the gRPC fast
+ * path passes a view over the HTTP/2 header object instead of copying every header into one.
+ */
+export interface RequestHeaders {
+  get(name: string): string | null;
+}
+
 /** Deadline bounds, from `gateway.defaultTimeoutMs` and `gateway.maxTimeoutMs`. */
 export interface DeadlinePolicy {
   defaultTimeoutMs: number;

@@ -328,7 +328,8 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
       for (const p of batch) p.batch = state;
     }
     try {
-      const outputs = await session.execute({ inputs, outputIndices }, controller?.signal);
+      // A lone request (the quiet case) may run inline: a worker hand-off would cost more than a small model's run.
+      const outputs = await session.execute({ inputs, outputIndices }, controller?.signal, batch.length === 1);
       split(batch, rows, outputIndices, outputs);
     } catch (err) {
       for (const p of batch) {

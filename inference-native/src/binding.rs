@@ -55,6 +55,8 @@ pub struct NativeLoadOptions {
     pub concurrency: u32,
     /// How long an idle worker polls for the next run before sleeping, in microseconds.
     pub spin_micros: u32,
+    /// Whether ONNX Runtime's own thread pools busy-wait for work between operators and runs.
+    pub thread_spinning: bool,
 }
 
 /// A model input or output.
@@ -200,6 +202,7 @@ pub fn load_session(
             inter_op_threads: options.inter_op_threads as usize,
             optimization_level: OptimizationLevel::parse(&options.graph_optimization_level)?,
             warmup: options.warmup,
+            thread_spinning: options.thread_spinning,
         })
     })?;
     Ok(AsyncTask::new(LoadTask {

@@ -124,6 +124,10 @@ pub struct SessionConfig {
     /// Run once with zero-filled inputs after loading so that the first request does not pay for
     /// lazy initialization. Default: true.
     pub warmup: bool,
+    /// Let ONNX Runtime's intra- and inter-op thread pools busy-wait for work. Off by default: on
+    /// a node that also runs the gateway and the batcher, a spinning pool thread takes a core from
+    /// them after every run, which costs more than the wake-up it saves. Default: false.
+    pub thread_spinning: bool,
 }
 
 impl Default for SessionConfig {
@@ -135,6 +139,7 @@ impl Default for SessionConfig {
             inter_op_threads: 0,
             optimization_level: OptimizationLevel::All,
             warmup: true,
+            thread_spinning: false,
         }
     }
 }

@@ -413,6 +413,12 @@ fn build(
         .map_err(|e| Error::Internal {
             message: e.to_string(),
         })?;
+    builder = builder
+        .with_intra_op_spinning(config.thread_spinning)
+        .and_then(|b| b.with_inter_op_spinning(config.thread_spinning))
+        .map_err(|e| Error::Internal {
+            message: e.to_string(),
+        })?;
     if config.intra_op_threads > 0 {
         builder = builder
             .with_intra_threads(config.intra_op_threads)

@@ -48,11 +48,18 @@ export interface SessionOptions {
    */
   workerSpinMicros?: number;
   /**
+   * Let ONNX Runtime's intra-/inter-op thread pools busy-wait for work (its own default). Default
+   * false: on a node that also runs the gateway and the batcher, a spinning pool thread takes a
+   * core away from them after every run.
+   */
+  threadSpinning?: boolean;
+  /**
    * A run whose typical duration (measured on this session) is at most this many microseconds
    * executes on the calling thread when no other run of the session is in flight: handing it to a
    * worker thread would cost more than the run itself. Such a run cannot be interrupted once
-   * started (an aborted signal is still honoured before it starts). Default 50; 0: always use the
-   * worker threads. Batches from a batcher always use the worker threads.
+   * started (an aborted signal is still honoured before it starts). Default 250; 0: always use the
+   * worker threads. A batcher's batch of one request may run inline too; batches of several
+   * requests always use the worker threads.
    */
   inlineRunMaxMicros?: number;
   /**
@@ -135,6 +142,7 @@ export async function loadSession(source: ModelSourceInput, options: SessionOpti
     concurrency: options.concurrency === undefined ? 1 : Math.max(1, threads(options.concurrency, "concurrency")),
     spinMicros:
       options.workerSpinMicros === undefined ? 0 : threads(options.workerSpinMicros, "workerSpinMicros", 100_000),
+    threadSpinning: options.threadSpinning === true,
   };
   let bytes: Uint8Array | undefined;
   let path: string | undefined;
@@ -162,7 +170,7 @@ export async function loadSession(source: ModelSourceInput, options: SessionOpti
     );
   }
   flushNativeLogs(options.logger);
-  const inlineRunMaxMicros = options.inlineRunMaxMicros ?? 50;
+  const inlineRunMaxMicros = options.inlineRunMaxMicros ?? 250;
   if (typeof inlineRunMaxMicros !== "number" || !(inlineRunMaxMicros >= 0)) {
     handle.unload();
     throw new InvalidArgumentError("inlineRunMaxMicros", "a non-negative number", String(inlineRunMaxMicros));
@@ -239,23 +247,29 @@ export class InferenceSession {
    */
   async run(inputs: Readonly<Record<string, Tensor>>, options: RunOptions = {}): Promise<Record<string, Tensor>> {
     const prepared = this.prepare(inputs, options.outputs);
-    if (
-      this.#inflight === 0 &&
-      this.#inlineRunMaxMicros > 0 &&
-      !this.#unloaded &&
-      isInlineCandidate(this.#handle.typicalRunMicros, this.#inlineRunMaxMicros)
-    ) {
-      if (options.signal?.aborted) throw new CancelledError("inference cancelled");
-      let outputs: NativeOutput[];
-      try {
-        outputs = this.#handle.runInline(prepared.inputs, prepared.outputIndices);
-      } catch (err) {
-        throw this.#fail(err);
-      }
-      return this.toRecord(prepared.outputIndices, outputs);
-    }
-    const outputs = await this.execute(prepared, options.signal);
+    const outputs = await this.execute(prepared, options.signal, true);
     return this.toRecord(prepared.outputIndices, outputs);
+  }
+
+  /**
+   * Runs on the calling thread when allowed and worthwhile: nothing else of this session is in
+   * flight and its typical run is within `inlineRunMaxMicros`. Returns undefined otherwise.
+   */
+  #runInline(prepared: PreparedRun, signal: AbortSignal | undefined): NativeOutput[] | undefined {
+    if (
+      this.#inflight !== 0 ||
+      this.#inlineRunMaxMicros <= 0 ||
+      this.#unloaded ||
+      !isInlineCandidate(this.#handle.typicalRunMicros, this.#inlineRunMaxMicros)
+    ) {
+      return undefined;
+    }
+    if (signal?.aborted) throw new CancelledError("inference cancelled");
+    try {
+      return this.#handle.runInline(prepared.inputs, prepared.outputIndices);
+    } catch (err) {
+      throw this.#fail(err);
+    }
   }
 
   /** Typical duration of one run of this session (a moving mean), in microseconds. */
@@ -296,9 +310,16 @@ export class InferenceSession {
     });
   }
 
-  /** Runs a prepared request. @internal (used by the batcher). */
-  async execute(prepared: PreparedRun, signal: AbortSignal | undefined): Promise<NativeOutput[]> {
+  /**
+   * Runs a prepared request; with `allowInline`, a short run while the session is idle executes on
+   * the calling thread (see `inlineRunMaxMicros`). @internal (used by the batcher).
+   */
+  async execute(prepared: PreparedRun, signal: AbortSignal | undefined, allowInline = false): Promise<NativeOutput[]> {
     if (this.#unloaded) throw new FailedPreconditionError("session is unloaded");
+    if (allowInline) {
+      const outputs = this.#runInline(prepared, signal);
+      if (outputs !== undefined) return outputs;
+    }
     this.#inflight++;
     try {
       return await this.#execute(prepared, signal);

@@ -18,6 +18,18 @@ import {
   subjectMatches,
 } from "./bus.ts";
 
+/** The receivers of one subject. */
+interface Route {
+  readonly plain: readonly Subscriber[];
+  /** Members of each queue group; one member of each receives a message. */
+  readonly groups: readonly (readonly Subscriber[])[];
+}
+
+interface Delivery {
+  readonly target: Subscriber | ((message: IncomingMessage) => void);
+  readonly message: IncomingMessage;
+}
+
 interface Subscriber {
   readonly subject: string;
   readonly queue: string | undefined;
@@ -32,10 +44,24 @@ export function createMemoryBus(): Bus {
 
 class MemoryBus implements Bus {
   readonly kind = "memory";
-  /** Subscriptions to one exact subject (every reply inbox among them), found without a scan. */
+  /** Subscriptions to one exact subject, found without a scan. */
   private readonly exact = new Map<string, Set<Subscriber>>();
   /** Subscriptions with `*` or `>`, matched against each subject. */
   private readonly wildcard = new Set<Subscriber>();
+  /**
+   * Who receives each subject: plain subscribers, and the members of each queue group. Computed on
+   * first use and dropped whenever a subscription comes or goes, so a steady stream of requests
+   * to a few subjects costs one map lookup each instead of a scan of every wildcard.
+   */
+  private readonly routes = new Map<string, Route>();
+  /** Requests waiting for their reply, by inbox (one muxed inbox prefix per bus, as NATS clients do). */
+  private readonly pendingReplies = new Map<string, (message: IncomingMessage) => void>();
+  private readonly inboxPrefix = `_INBOX.${randomUUID()}.`;
+  private nextInbox = 0;
+  /** Deliveries waiting for the next turn of the event loop, drained by one setImmediate. */
+  private queue: Delivery[] = [];
+  private drainScheduled = false;
+  private readonly drain = () => this.drainQueue();
   private readonly buckets = new Map<string, MemoryKeyValue>();
   private closed = false;
 
@@ -43,60 +69,98 @@ class MemoryBus implements Bus {
     this.deliver(subject, data, headers, reply);
   }
 
+  private route(subject: string): Route {
+    let route = this.routes.get(subject);
+    if (route) return route;
+    const plain: Subscriber[] = [];
+    const byGroup = new Map<string, Subscriber[]>();
+    const add = (sub: Subscriber) => {
+      if (sub.queue === undefined) plain.push(sub);
+      else {
+        const members = byGroup.get(sub.queue);
+        if (members) members.push(sub);
+        else byGroup.set(sub.queue, [sub]);
+      }
+    };
+    for (const sub of this.exact.get(subject) ?? []) add(sub);
+    for (const sub of this.wildcard) if (subjectMatches(sub.subject, subject)) add(sub);
+    route = { plain, groups: [...byGroup.values()] };
+    this.routes.set(subject, route);
+    return route;
+  }
+
   /** Delivers to every plain subscriber and one member of each queue group; returns the count. */
   private deliver(subject: string, data: Uint8Array, headers: BusHeaders, reply?: string): number {
     if (this.closed) throw new UnavailableError("bus is closed");
-    const groups = new Map<string, Subscriber[]>();
-    const targets: Subscriber[] = [];
-    const candidates: Subscriber[] = [...(this.exact.get(subject) ?? [])];
-    for (const sub of this.wildcard) if (subjectMatches(sub.subject, subject)) candidates.push(sub);
-    for (const sub of candidates) {
-      if (sub.queue === undefined) targets.push(sub);
-      else {
-        const members = groups.get(sub.queue);
-        if (members) members.push(sub);
-        else groups.set(sub.queue, [sub]);
-      }
+    const waiting = this.pendingReplies.get(subject);
+    if (waiting !== undefined) {
+      this.enqueue(waiting, this.message(subject, data, headers, undefined));
+      return 1;
     }
-    for (const members of groups.values()) {
-      const pick = members[Math.floor(Math.random() * members.length)];
-      if (pick) targets.push(pick);
+    const { plain, groups } = this.route(subject);
+    const count = plain.length + groups.length;
+    if (count === 0) return 0;
+    const message = this.message(subject, data, headers, reply);
+    for (const sub of plain) this.enqueue(sub, message);
+    for (const members of groups) {
+      const pick = members.length === 1 ? members[0] : members[Math.floor(Math.random() * members.length)];
+      if (pick) this.enqueue(pick, message);
     }
-    for (const sub of targets) {
-      const message: IncomingMessage = {
-        subject,
-        data,
-        headers,
-        ...(reply === undefined ? {} : { reply }),
-        respond: (replyData: Uint8Array, replyHeaders?: BusHeaders) => {
-          if (reply !== undefined && !this.closed) this.deliver(reply, replyData, replyHeaders ?? {});
-        },
-      };
-      setImmediate(() => {
-        if (sub.active) sub.handler(message);
-      });
+    return count;
+  }
+
+  private message(subject: string, data: Uint8Array, headers: BusHeaders, reply: string | undefined): IncomingMessage {
+    return {
+      subject,
+      data,
+      headers,
+      ...(reply === undefined ? {} : { reply }),
+      respond: (replyData: Uint8Array, replyHeaders?: BusHeaders) => {
+        if (reply !== undefined && !this.closed) this.deliver(reply, replyData, replyHeaders ?? {});
+      },
+    };
+  }
+
+  /** Handlers run on a later turn of the event loop, never inside the sender's call stack. */
+  private enqueue(target: Subscriber | ((message: IncomingMessage) => void), message: IncomingMessage): void {
+    this.queue.push({ target, message });
+    if (!this.drainScheduled) {
+      this.drainScheduled = true;
+      setImmediate(this.drain);
     }
-    return targets.length;
+  }
+
+  private drainQueue(): void {
+    this.drainScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    for (const { target, message } of batch) {
+      if (typeof target === "function") target(message);
+      else if (target.active) target.handler(message);
+    }
   }
 
   request(subject: string, data: Uint8Array, options: RequestOptions): Promise<BusMessage> {
     return new Promise<BusMessage>((resolve, reject) => {
-      if (options.signal?.aborted) {
+      const { signal } = options;
+      if (signal?.aborted) {
         reject(new CancelledError(`request on ${subject} cancelled`));
         return;
       }
-      const inbox = `_INBOX.${randomUUID()}`;
+      const inbox = `${this.inboxPrefix}${this.nextInbox++}`;
       let timer: NodeJS.Timeout | undefined;
       const finish = () => {
-        sub.unsubscribe();
+        this.pendingReplies.delete(inbox);
         if (timer) clearTimeout(timer);
-        options.signal?.removeEventListener("abort", onAbort);
+        signal?.removeEventListener("abort", onAbort);
       };
       const onAbort = () => {
         finish();
         reject(new CancelledError(`request on ${subject} cancelled`));
       };
-      const sub = this.subscribe(inbox, (message) => {
+      this.pendingReplies.set(inbox, (message) => {
+        // A reply that lost the race with the timeout or an abort finds nobody waiting.
+        if (!this.pendingReplies.has(inbox)) return;
         finish();
         resolve(message);
       });
@@ -117,7 +181,7 @@ class MemoryBus implements Bus {
         finish();
         reject(new DeadlineExceededError(`no reply on ${subject} within ${options.timeoutMs} ms`, { subject }));
       }, options.timeoutMs);
-      options.signal?.addEventListener("abort", onAbort, { once: true });
+      signal?.addEventListener("abort", onAbort, { once: true });
     });
   }
 
@@ -127,6 +191,7 @@ class MemoryBus implements Bus {
     options: SubscribeOptions = {},
   ): Subscription {
     const sub: Subscriber = { subject, queue: options.queue, handler, active: true };
+    this.routes.clear();
     const isWildcard = subject.split(".").some((t) => t === "*" || t === ">");
     if (isWildcard) this.wildcard.add(sub);
     else {
@@ -137,7 +202,9 @@ class MemoryBus implements Bus {
     return {
       subject,
       unsubscribe: () => {
+        if (!sub.active) return;
         sub.active = false;
+        this.routes.clear();
         if (isWildcard) this.wildcard.delete(sub);
         else {
           const set = this.exact.get(subject);
@@ -167,6 +234,8 @@ class MemoryBus implements Bus {
     for (const sub of this.wildcard) sub.active = false;
     this.exact.clear();
     this.wildcard.clear();
+    this.routes.clear();
+    this.pendingReplies.clear();
   }
 }
 

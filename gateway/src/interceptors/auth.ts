@@ -5,11 +5,11 @@
 
 import { ANONYMOUS_PRINCIPAL, type Principal } from "@arbiter/core";
 import type { Interceptor } from "@connectrpc/connect";
-import { principalKey } from "../request-context.ts";
+import { principalKey, type RequestHeaders } from "../request-context.ts";
 
 /** Turns request headers into a principal, or throws UnauthenticatedError. */
 export interface Authenticator {
-  authenticate(headers: Headers, procedure: string): Promise<Principal>;
+  authenticate(headers: RequestHeaders, procedure: string): Promise<Principal>;
 }
 
 /**
