@@ -34,6 +34,7 @@ import {
   ServerMetadataResponseSchema,
 } from "@arbiter/proto/inference";
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+import type { RequestHeaders } from "../request-context.ts";
 import type { InferenceRouter } from "../services/inference-router.ts";
 import { fromModelInferRequest, toModelInferResponse, versionSelector } from "./convert.ts";
 import type { OipBackend, OipCallContext } from "./oip-backend.ts";
@@ -46,7 +47,7 @@ export interface MeshBackendOptions {
   bus: Bus;
   router: InferenceRouter;
   /** The caller of a call, from its headers (the gateway's authenticator). */
-  principalOf: (headers: Headers) => Promise<Principal>;
+  principalOf: (headers: RequestHeaders) => Promise<Principal>;
   /** Whether the gateway reports SERVING. */
   serving: () => boolean;
   /** Extensions this server honours, for ServerMetadata. */
