@@ -103,6 +103,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     serving: () => health.get("") === ServingStatus.SERVING,
     extensions: ["binary_tensor_data", "model_configuration", "model_repository", "statistics"],
     heartbeatTtlMs: config.scheduler.heartbeatTtlMs,
+    upload: { bus, policy, maxModelUploadBytes: config.limits.maxModelUploadBytes, logger },
+    check,
   });
 
   const routes = (router: ConnectRouter) => {

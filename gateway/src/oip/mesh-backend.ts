@@ -29,16 +29,20 @@ import {
   type ModelInferResponse,
   type ModelMetadataResponse,
   ModelMetadataResponseSchema,
+  type ModelRepositoryParameter,
   type RepositoryIndexResponse_ModelIndex,
   type ServerMetadataResponse,
   ServerMetadataResponseSchema,
 } from "@arbiter/proto/inference";
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
-import type { RequestHeaders } from "../request-context.ts";
+import type { MessageCheck } from "../interceptors/validation.ts";
 import type { InferenceRouter } from "../services/inference-router.ts";
+import type { RegisterModelOptions } from "../services/register-model.ts";
 import { fromModelInferRequest, toModelInferResponse, versionSelector } from "./convert.ts";
 import type { OipBackend, OipCallContext } from "./oip-backend.ts";
-import { loadModel, modelStatistics, repositoryIndex, tritonModelConfig, unloadModel } from "./repository.ts";
+import { modelStatistics, repositoryIndex, unloadModel } from "./repository.ts";
+import { repositoryModelLoad } from "./repository-load.ts";
+import { tritonModelConfig } from "./triton-config.ts";
 
 export const SERVER_NAME = "arbiter";
 export const SERVER_VERSION = "0.1.0";
@@ -47,12 +51,16 @@ export interface MeshBackendOptions {
   bus: Bus;
   router: InferenceRouter;
   /** The caller of a call, from its headers (the gateway's authenticator). */
-  principalOf: (headers: RequestHeaders) => Promise<Principal>;
+  principalOf: (headers: Headers) => Promise<Principal>;
   /** Whether the gateway reports SERVING. */
   serving: () => boolean;
   /** Extensions this server honours, for ServerMetadata. */
   extensions: readonly string[];
   heartbeatTtlMs: number;
+  /** The RegisterModel upload path, for RepositoryModelLoad with files. */
+  upload: RegisterModelOptions;
+  /** The contract's validation rules, for the registrations RepositoryModelLoad makes. */
+  check: MessageCheck;
 }
 
 export class MeshOipBackend implements OipBackend {
@@ -132,8 +140,12 @@ export class MeshOipBackend implements OipBackend {
     return modelStatistics(this.options.bus, await this.context(ctx), name, version);
   }
 
-  async repositoryLoad(name: string, ctx: OipCallContext): Promise<void> {
-    await loadModel(this.options.bus, await this.context(ctx), name, "");
+  async repositoryLoad(
+    name: string,
+    parameters: { [key: string]: ModelRepositoryParameter },
+    ctx: OipCallContext,
+  ): Promise<void> {
+    await repositoryModelLoad(this.options, await this.context(ctx), name, parameters, ctx.signal);
   }
 
   async repositoryUnload(name: string, ctx: OipCallContext): Promise<void> {

@@ -6,17 +6,20 @@
  */
 import type { Principal } from "@arbiter/core";
 import type {
+  ModelConfig,
   ModelInferRequest,
   ModelInferResponse,
   ModelMetadataResponse,
+  ModelRepositoryParameter,
+  ModelStatistics,
+  RepositoryIndexResponse_ModelIndex,
   ServerMetadataResponse,
 } from "@arbiter/proto/inference";
-import type { RequestHeaders } from "../request-context.ts";
 
 /** The caller and its time budget, however the call arrived. */
 export interface OipCallContext {
   /** Request headers (authentication, traceparent, x-request-id). */
-  headers: RequestHeaders;
+  headers: Headers;
   /** Absolute deadline, epoch milliseconds. */
   deadline: number;
   /** Aborts when the client goes away. */
@@ -42,4 +45,24 @@ export interface OipBackend {
     ctx: OipCallContext,
     options?: { typedOutputs?: boolean },
   ): Promise<ModelInferResponse>;
+  /** Triton's model configuration of a model version (version "" = the latest). */
+  modelConfig(name: string, version: string, ctx: OipCallContext): Promise<ModelConfig>;
+  /**
+   * Triton's statistics of a model version, of every version of a model (version ""), or of every
+   * model (name ""). NOT_FOUND for an unknown model.
+   */
+  modelStatistics(name: string, version: string, ctx: OipCallContext): Promise<ModelStatistics[]>;
+  /** Every registered model version and its state; only those ready to serve when `onlyReady`. */
+  repositoryIndex(onlyReady: boolean, ctx: OipCallContext): Promise<RepositoryIndexResponse_ModelIndex[]>;
+  /**
+   * Loads a model; with Triton's `config` and `file:<version>/<file>` parameters, registers or
+   * reconfigures it first.
+   */
+  repositoryLoad(
+    name: string,
+    parameters: { [key: string]: ModelRepositoryParameter },
+    ctx: OipCallContext,
+  ): Promise<void>;
+  /** Unloads a model (its latest version) from every node. */
+  repositoryUnload(name: string, ctx: OipCallContext): Promise<void>;
 }

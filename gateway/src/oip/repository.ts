@@ -1,7 +1,8 @@
 /**
- * Triton's model configuration and model repository extensions on the mesh: ModelConfig from the
- * registry's record, RepositoryIndex from the registry and the nodes' heartbeats, and
- * RepositoryModelLoad/Unload through arbiter.v1's LoadModel/UnloadModel.
+ * Triton's model repository and statistics extensions on the mesh: RepositoryIndex from the
+ * registry and the nodes' heartbeats, RepositoryModelLoad/Unload through arbiter.v1's
+ * LoadModel/UnloadModel (with parameters: repository-load.ts), ModelStatistics from
+ * GetModelStatistics. The model configuration extension is in triton-config.ts.
  */
 
 import { type Bus, callRpc, type RequestContext, rpcSubject } from "@arbiter/core";
@@ -10,82 +11,19 @@ import {
   GetModelStatisticsResponseSchema,
   ListModelsRequestSchema,
   ListModelsResponseSchema,
-  LoadModelRequestSchema,
-  LoadModelResponseSchema,
   type Model,
   ModelRegistryService,
   UnloadModelRequestSchema,
   UnloadModelResponseSchema,
 } from "@arbiter/proto";
 import {
-  DataType,
   type ModelStatistics as InferenceModelStatistics,
   ModelStatisticsSchema as InferenceModelStatisticsSchema,
-  type ModelConfig,
-  ModelConfigSchema,
   type RepositoryIndexResponse_ModelIndex,
   RepositoryIndexResponse_ModelIndexSchema,
 } from "@arbiter/proto/inference";
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { versionSelector } from "./convert.ts";
-
-const DATA_TYPES: Record<string, DataType> = {
-  BOOL: DataType.TYPE_BOOL,
-  UINT8: DataType.TYPE_UINT8,
-  UINT16: DataType.TYPE_UINT16,
-  UINT32: DataType.TYPE_UINT32,
-  UINT64: DataType.TYPE_UINT64,
-  INT8: DataType.TYPE_INT8,
-  INT16: DataType.TYPE_INT16,
-  INT32: DataType.TYPE_INT32,
-  INT64: DataType.TYPE_INT64,
-  FP16: DataType.TYPE_FP16,
-  FP32: DataType.TYPE_FP32,
-  FP64: DataType.TYPE_FP64,
-  BYTES: DataType.TYPE_STRING,
-  BF16: DataType.TYPE_BF16,
-};
-
-/**
- * Triton's view of a model: with batching, the first (batch) dimension is implied by
- * max_batch_size and left out of dims, as Triton's clients expect.
- */
-export function tritonModelConfig(model: Model): ModelConfig {
-  const config = model.config;
-  const maxBatchSize = config?.maxBatchSize || 64;
-  const batched = (shape: bigint[]) => shape.length > 0 && shape[0] === -1n;
-  const allBatched = [...(model.signature?.inputs ?? []), ...(model.signature?.outputs ?? [])].every((t) =>
-    batched(t.shape),
-  );
-  const dims = (shape: bigint[]) => (allBatched ? shape.slice(1) : shape);
-  return create(ModelConfigSchema, {
-    name: model.name,
-    platform: model.platform,
-    backend: "onnxruntime",
-    maxBatchSize: allBatched ? maxBatchSize : 0,
-    input: (model.signature?.inputs ?? []).map((t) => ({
-      name: t.name,
-      dataType: DATA_TYPES[t.datatype] ?? DataType.TYPE_INVALID,
-      dims: dims(t.shape),
-    })),
-    output: (model.signature?.outputs ?? []).map((t) => ({
-      name: t.name,
-      dataType: DATA_TYPES[t.datatype] ?? DataType.TYPE_INVALID,
-      dims: dims(t.shape),
-    })),
-    ...(allBatched
-      ? {
-          schedulingChoice: {
-            case: "dynamicBatching" as const,
-            value: {
-              preferredBatchSize: config?.preferredBatchSizes ?? [],
-              maxQueueDelayMicroseconds: config?.maxQueueDelayMicros ?? 0n,
-            },
-          },
-        }
-      : {}),
-  });
-}
 
 /** Every registered model version, READY when a live node holds it loaded. */
 export async function repositoryIndex(
@@ -122,21 +60,6 @@ export async function repositoryIndex(
     pageToken = page.nextPageToken;
   } while (pageToken);
   return out;
-}
-
-/** Loads a model (version "" = latest) on a node. */
-export async function loadModel(bus: Bus, ctx: RequestContext, name: string, version: string): Promise<void> {
-  const selector = versionSelector(version);
-  const req = create(LoadModelRequestSchema, { name, ...(selector ? { selector } : {}) });
-  fromBinary(
-    LoadModelResponseSchema,
-    await callRpc(
-      bus,
-      rpcSubject(ModelRegistryService.typeName, "LoadModel"),
-      toBinary(LoadModelRequestSchema, req),
-      ctx,
-    ),
-  );
 }
 
 /** Unloads a model (version "" = latest) from every node. */
@@ -187,10 +110,15 @@ export async function modelStatistics(
         computeInput: d(s.computeInput),
         computeInfer: d(s.computeInfer),
         computeOutput: d(s.computeOutput),
+        // No response cache: Triton reports zeros when caching is off.
+        cacheHit: d(undefined),
+        cacheMiss: d(undefined),
       },
       batchStats: Object.entries(s.batchSizes).map(([size, stat]) => ({
         batchSize: BigInt(size),
+        computeInput: d(undefined),
         computeInfer: d(stat),
+        computeOutput: d(undefined),
       })),
     }),
   );

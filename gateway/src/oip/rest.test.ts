@@ -13,9 +13,14 @@ import {
   UnimplementedError,
 } from "@arbiter/core";
 import {
+  DataType,
+  ModelConfigSchema,
   type ModelInferRequest,
   ModelInferResponseSchema,
   ModelMetadataResponseSchema,
+  type ModelRepositoryParameter,
+  ModelStatisticsSchema,
+  RepositoryIndexResponse_ModelIndexSchema,
   ServerMetadataResponseSchema,
 } from "@arbiter/proto/inference";
 import { create } from "@bufbuild/protobuf";
@@ -68,6 +73,69 @@ class TestBackend implements OipBackend {
       inputs: [{ name: "x", datatype: "FP32", shape: [-1n, 3n] }],
       outputs: [{ name: "x_out", datatype: "FP32", shape: [-1n, 3n] }],
     });
+  }
+  /** Repository calls, in order: ["load" | "unload", model, parameters]. */
+  repositoryCalls: ["load" | "unload", string, { [key: string]: ModelRepositoryParameter }][] = [];
+
+  async modelConfig(name: string, version: string) {
+    if (name !== "echo" || (version !== "" && version !== "1")) {
+      throw new ModelNotFoundError("default", name, version || undefined);
+    }
+    return create(ModelConfigSchema, {
+      name: "echo",
+      platform: "onnxruntime_onnx",
+      backend: "onnxruntime",
+      maxBatchSize: 8,
+      input: [{ name: "x", dataType: DataType.TYPE_FP32, dims: [3n] }],
+      output: [{ name: "x_out", dataType: DataType.TYPE_FP32, dims: [3n] }],
+      schedulingChoice: {
+        case: "dynamicBatching",
+        value: { preferredBatchSize: [4, 8], maxQueueDelayMicroseconds: 250n },
+      },
+    });
+  }
+  async modelStatistics(name: string, version: string) {
+    if (name !== "" && name !== "echo") throw new ModelNotFoundError("default", name, version || undefined);
+    const echo = create(ModelStatisticsSchema, {
+      name: "echo",
+      version: version || "1",
+      lastInference: 1_700_000_000_123n,
+      inferenceCount: 12n,
+      executionCount: 3n,
+      inferenceStats: {
+        success: { count: 4n, ns: 9_007_199_254_740_993n }, // beyond 2^53: must stay exact
+        fail: { count: 1n, ns: 50n },
+        queue: { count: 4n, ns: 400n },
+        computeInput: { count: 4n, ns: 40n },
+        computeInfer: { count: 4n, ns: 4000n },
+        computeOutput: { count: 4n, ns: 44n },
+      },
+      batchStats: [{ batchSize: 4n, computeInfer: { count: 3n, ns: 3000n } }],
+    });
+    const other = create(ModelStatisticsSchema, { name: "other", version: "2" });
+    return name === "" ? [echo, other] : [echo];
+  }
+  async repositoryIndex(onlyReady: boolean) {
+    const all = [
+      create(RepositoryIndexResponse_ModelIndexSchema, { name: "echo", version: "1", state: "READY" }),
+      create(RepositoryIndexResponse_ModelIndexSchema, {
+        name: "loading",
+        version: "1",
+        state: "UNAVAILABLE",
+        reason: "not loaded on any node",
+      }),
+    ];
+    return onlyReady ? all.filter((m) => m.state === "READY") : all;
+  }
+  async repositoryLoad(name: string, parameters: { [key: string]: ModelRepositoryParameter }) {
+    if (name === "bad-config") throw new InvalidArgumentError("config.max_batch_size", "a non-negative integer", "-1");
+    if (name !== "echo" && Object.keys(parameters).length === 0)
+      throw new ModelNotFoundError("default", name, undefined);
+    this.repositoryCalls.push(["load", name, parameters]);
+  }
+  async repositoryUnload(name: string) {
+    if (name !== "echo") throw new ModelNotFoundError("default", name, undefined);
+    this.repositoryCalls.push(["unload", name, {}]);
   }
   async modelInfer(request: ModelInferRequest, ctx: OipCallContext) {
     this.lastRequest = request;
@@ -258,15 +326,193 @@ describe("health and metadata", () => {
     assert.equal(post.status, 405);
     assert.equal(post.headers.get("allow"), "GET");
     for (const path of [
-      "/v2/models/stats",
-      "/v2/models/echo/config",
-      "/v2/repository/index",
+      "/v2/models/echo/other",
+      "/v2/repository/models/echo/reload",
+      "/v2/repository/other",
       "/v1/models/echo",
       "/v2x",
     ]) {
       const other = await fetch(base + path);
       assert.equal(await other.text(), "not an OIP route", path);
     }
+  });
+});
+
+describe("model repository, statistics and configuration extensions", () => {
+  const post = (path: string, body?: string) =>
+    fetch(base + path, { method: "POST", ...(body === undefined ? {} : { body }) }).then(async (res) => ({
+      status: res.status,
+      text: await res.text(),
+    }));
+
+  test("repository index: every model with its state, or only the ready ones", async () => {
+    const all = await post("/v2/repository/index", "");
+    assert.equal(all.status, 200);
+    assert.deepEqual(JSON.parse(all.text), [
+      { name: "echo", version: "1", state: "READY", reason: "" },
+      { name: "loading", version: "1", state: "UNAVAILABLE", reason: "not loaded on any node" },
+    ]);
+    const ready = await post("/v2/repository/index", JSON.stringify({ ready: true }));
+    assert.deepEqual(JSON.parse(ready.text), [{ name: "echo", version: "1", state: "READY", reason: "" }]);
+    const notReadyOnly = await post("/v2/repository/index", JSON.stringify({ ready: false }));
+    assert.equal(JSON.parse(notReadyOnly.text).length, 2);
+    assert.deepEqual(await post("/v2/repository/index", JSON.stringify({ ready: "yes" })), {
+      status: 400,
+      text: JSON.stringify({ error: 'ready: expected true or false, got "yes"' }),
+    });
+    const get = await fetch(`${base}/v2/repository/index`);
+    assert.equal(get.status, 405);
+    assert.equal(get.headers.get("allow"), "POST");
+  });
+
+  test("load carries the config string and the base64-decoded files to the backend; unload too", async () => {
+    backend.repositoryCalls = [];
+    const file = Buffer.from([0x08, 0x07, 0x00, 0xff, 0x80, 0x41]);
+    const config = JSON.stringify({ name: "new-model", max_batch_size: 4 });
+    const loaded = await post(
+      "/v2/repository/models/new-model/load",
+      JSON.stringify({ parameters: { config, "file:1/model.onnx": file.toString("base64"), poll: true, n: 3 } }),
+    );
+    assert.deepEqual(loaded, { status: 200, text: "" });
+    const [kind, name, parameters] = backend.repositoryCalls[0] ?? [];
+    assert.equal(kind, "load");
+    assert.equal(name, "new-model");
+    assert.deepEqual(parameters?.config?.parameterChoice, { case: "stringParam", value: config });
+    const bytes = parameters?.["file:1/model.onnx"]?.parameterChoice;
+    assert.equal(bytes?.case, "bytesParam");
+    assert.deepEqual(Buffer.from(bytes.value as Uint8Array), file);
+    assert.deepEqual(parameters?.poll?.parameterChoice, { case: "boolParam", value: true });
+    assert.deepEqual(parameters?.n?.parameterChoice, { case: "int64Param", value: 3n });
+
+    // Triton's clients send no body (or no parameters) for a plain load and an unload.
+    assert.deepEqual(await post("/v2/repository/models/echo/load"), { status: 200, text: "" });
+    assert.deepEqual(
+      await post("/v2/repository/models/echo/unload", JSON.stringify({ parameters: { unload_dependents: false } })),
+      { status: 200, text: "" },
+    );
+    assert.deepEqual(
+      backend.repositoryCalls.slice(1).map(([k, n, p]) => [k, n, Object.keys(p).length]),
+      [
+        ["load", "echo", 0],
+        ["unload", "echo", 0],
+      ],
+    );
+  });
+
+  test("load and unload errors: bad base64, bad parameter kinds, backend errors, unknown models", async () => {
+    const cases: [string, string | undefined, number, string][] = [
+      [
+        "/v2/repository/models/m/load",
+        JSON.stringify({ parameters: { config: "{}", "file:1/model.onnx": "not base64!" } }),
+        400,
+        'parameters["file:1/model.onnx"]: expected the file\'s content in base64, got "not base64!"',
+      ],
+      [
+        "/v2/repository/models/m/load",
+        JSON.stringify({ parameters: { config: { max_batch_size: 4 } } }),
+        400,
+        'parameters["config"]: expected a string, a boolean or an integer, got an object',
+      ],
+      [
+        "/v2/repository/models/m/load",
+        JSON.stringify({ parameters: [] }),
+        400,
+        "parameters: expected a JSON object, got an array",
+      ],
+      ["/v2/repository/models/m/load", "{", 400, "request body: expected valid JSON"],
+      [
+        "/v2/repository/models/bad-config/load",
+        undefined,
+        400,
+        "config.max_batch_size: expected a non-negative integer, got -1",
+      ],
+      ["/v2/repository/models/nope/load", undefined, 404, 'model "nope" not found'],
+      ["/v2/repository/models/nope/unload", undefined, 404, 'model "nope" not found'],
+    ];
+    for (const [path, body, status, message] of cases) {
+      const res = await post(path, body);
+      assert.equal(res.status, status, `${path} ${body}: ${res.text}`);
+      assert.ok((JSON.parse(res.text) as { error: string }).error.startsWith(message), res.text);
+    }
+    const get = await fetch(`${base}/v2/repository/models/echo/load`);
+    assert.equal(get.status, 405);
+  });
+
+  test("statistics in Triton's JSON: snake_case, every field, 64-bit counters as exact numbers", async () => {
+    const one = await fetch(`${base}/v2/models/echo/versions/1/stats`);
+    assert.equal(one.status, 200);
+    assert.equal(one.headers.get("content-type"), "application/json");
+    const text = await one.text();
+    assert.match(text, /"success":\{"count":4,"ns":9007199254740993\}/);
+    const stats = JSON.parse(text) as { model_stats: Record<string, unknown>[] };
+    assert.equal(stats.model_stats.length, 1);
+    const echo = stats.model_stats[0] as Record<string, unknown>;
+    assert.equal(echo.name, "echo");
+    assert.equal(echo.version, "1");
+    assert.equal(echo.last_inference, 1_700_000_000_123);
+    assert.equal(echo.inference_count, 12);
+    assert.equal(echo.execution_count, 3);
+    const inference = echo.inference_stats as Record<string, { count: number; ns: number }>;
+    assert.deepEqual(inference.fail, { count: 1, ns: 50 });
+    assert.deepEqual(inference.queue, { count: 4, ns: 400 });
+    assert.deepEqual(inference.compute_input, { count: 4, ns: 40 });
+    assert.deepEqual(inference.compute_infer, { count: 4, ns: 4000 });
+    assert.deepEqual(inference.compute_output, { count: 4, ns: 44 });
+    assert.deepEqual(echo.batch_stats, [
+      {
+        batch_size: 4,
+        compute_input: { count: 0, ns: 0 },
+        compute_infer: { count: 3, ns: 3000 },
+        compute_output: { count: 0, ns: 0 },
+      },
+    ]);
+    assert.deepEqual(echo.memory_usage, []);
+
+    const all = (await getJson("/v2/models/stats")).body as { model_stats: { name: string; version: string }[] };
+    assert.deepEqual(
+      all.model_stats.map((m) => [m.name, m.version]),
+      [
+        ["echo", "1"],
+        ["other", "2"],
+      ],
+    );
+    const unversioned = (await getJson("/v2/models/echo/stats")).body as { model_stats: unknown[] };
+    assert.equal(unversioned.model_stats.length, 1);
+    assert.deepEqual(await getJson("/v2/models/nope/stats"), {
+      status: 404,
+      body: { error: 'model "nope" not found' },
+    });
+  });
+
+  test("model configuration in Triton's JSON: snake_case, enum names, dims as numbers, defaults present", async () => {
+    for (const path of ["/v2/models/echo/config", "/v2/models/echo/versions/1/config"]) {
+      const { status, body } = await getJson(path);
+      assert.equal(status, 200, path);
+      const config = body as Record<string, unknown>;
+      assert.equal(config.name, "echo");
+      assert.equal(config.platform, "onnxruntime_onnx");
+      assert.equal(config.backend, "onnxruntime");
+      assert.equal(config.max_batch_size, 8);
+      const input = (config.input as Record<string, unknown>[])[0] as Record<string, unknown>;
+      assert.equal(input.name, "x");
+      assert.equal(input.data_type, "TYPE_FP32");
+      assert.deepEqual(input.dims, [3]);
+      assert.equal(input.is_shape_tensor, false);
+      assert.deepEqual(
+        config.dynamic_batching && {
+          preferred: (config.dynamic_batching as Record<string, unknown>).preferred_batch_size,
+          delay: (config.dynamic_batching as Record<string, unknown>).max_queue_delay_microseconds,
+        },
+        { preferred: [4, 8], delay: 250 },
+      );
+      assert.deepEqual(config.instance_group, []);
+    }
+    assert.deepEqual(await getJson("/v2/models/echo/versions/9/config"), {
+      status: 404,
+      body: { error: 'model "echo" version 9 not found' },
+    });
+    const post = await fetch(`${base}/v2/models/echo/config`, { method: "POST" });
+    assert.equal(post.status, 405);
   });
 });
 

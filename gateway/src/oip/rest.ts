@@ -10,10 +10,15 @@
  *   read only the status; any non-200 means not ready). An unknown model is 404.
  * - `POST /v2/models/{m}[/versions/{v}]/infer` -> JSON tensors and Triton's binary tensor data
  *   extension (see rest-json.ts).
+ * - Triton's extensions (JSON in Triton's shapes, see rest-extensions.ts):
+ *   `GET /v2/models/{m}[/versions/{v}]/config` -> the model configuration;
+ *   `GET /v2/models/stats` and `GET /v2/models/{m}[/versions/{v}]/stats` -> `{"model_stats": [...]}`;
+ *   `POST /v2/repository/index` (body `{"ready": bool}`, optional) -> `[{name, version, state, reason}]`;
+ *   `POST /v2/repository/models/{m}/load` (body `{"parameters": {"config": "<json>",
+ *   "file:<version>/model.onnx": "<base64>"}}`, optional) and `.../unload` -> 200 with no body.
  *
  * Errors are `{"error": "<message>"}` with the HTTP status of their gRPC code (see
- * {@link httpStatusOf}). Other paths (the repository, stats and config extensions) are left to the
- * routes after this one.
+ * {@link httpStatusOf}). Other paths are left to the routes after this one.
  */
 import {
   ArbiterError,
@@ -27,6 +32,13 @@ import { ConnectError } from "@connectrpc/connect";
 import type { HttpRoute } from "../http-handler.ts";
 import type { OipBackend, OipCallContext } from "./oip-backend.ts";
 import { type BodySource, HttpStatusError, INFERENCE_HEADER, readBody, splitBody } from "./rest-body.ts";
+import {
+  modelConfigToJson,
+  modelStatisticsToJson,
+  repositoryIndexReady,
+  repositoryIndexToJson,
+  repositoryParameters,
+} from "./rest-extensions.ts";
 import {
   modelMetadataToJson,
   parseInferRequest,
@@ -63,7 +75,10 @@ interface RequestLike extends BodySource {
   httpVersionMajor: number;
 }
 
-const MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(?:\/(ready|infer))?$/;
+const MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(?:\/(ready|infer|stats|config))?$/;
+const REPOSITORY_MODEL_PATH = /^\/v2\/repository\/models\/([^/]+)\/(load|unload)$/;
+const ALL_STATS_PATH = "/v2/models/stats";
+const REPOSITORY_INDEX_PATH = "/v2/repository/index";
 
 /** HTTP status for a gRPC code. */
 export function httpStatusOf(code: Code): number {
@@ -119,8 +134,9 @@ function requestHeaders(req: RequestLike): Headers {
 }
 
 /**
- * Creates the REST route for the Open Inference Protocol. It claims `/v2`, `/v2/health/*` and
- * `/v2/models/{m}[/versions/{v}][/ready|/infer]` and returns false for everything else.
+ * Creates the REST route for the Open Inference Protocol. It claims `/v2`, `/v2/health/*`,
+ * `/v2/models/{m}[/versions/{v}][/ready|/infer|/stats|/config]`, `/v2/models/stats` and
+ * `/v2/repository/{index,models/{m}/load,models/{m}/unload}`, and returns false for everything else.
  */
 export function createOipRestRoute(backend: OipBackend, options: OipRestOptions): HttpRoute {
   const logger = options.logger.child({ component: "oip-rest" });
@@ -182,6 +198,12 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
   const methodNotAllowed = (allowed: string) =>
     new HttpStatusError(405, Code.Unimplemented, `method not allowed: expected ${allowed}`, { allow: allowed });
 
+  /** The request's JSON body, or undefined when it is empty (Triton's clients send none for some calls). */
+  const optionalJsonBody = async (req: RequestLike): Promise<unknown> => {
+    const text = (await readBody(req, options.maxBodyBytes)).toString("utf8");
+    return text.trim() === "" ? undefined : parseJsonBody(text, "request body");
+  };
+
   const handle = async (req: RequestLike, res: ResponseLike, path: string): Promise<void> => {
     const method = req.method ?? "GET";
     if (path === "/v2/health/live" || path === "/v2/health/ready") {
@@ -198,6 +220,30 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
     if (path === "/v2") {
       if (method !== "GET") throw methodNotAllowed("GET");
       send(res, 200, serverMetadataToJson(backend.serverMetadata()));
+      return;
+    }
+    if (path === REPOSITORY_INDEX_PATH) {
+      if (method !== "POST") throw methodNotAllowed("POST");
+      const ready = repositoryIndexReady(await optionalJsonBody(req));
+      const { ctx, within } = callContext(req, res, options.defaultTimeoutMs);
+      send(res, 200, repositoryIndexToJson(await within(backend.repositoryIndex(ready, ctx))));
+      return;
+    }
+    const repository = REPOSITORY_MODEL_PATH.exec(path);
+    if (repository) {
+      if (method !== "POST") throw methodNotAllowed("POST");
+      const model = decodeSegment(repository[1] as string, "model name");
+      const parameters = repositoryParameters(await optionalJsonBody(req));
+      const { ctx, within } = callContext(req, res, options.defaultTimeoutMs);
+      if (repository[2] === "load") await within(backend.repositoryLoad(model, parameters, ctx));
+      else await within(backend.repositoryUnload(model, ctx));
+      send(res, 200, "");
+      return;
+    }
+    if (path === ALL_STATS_PATH) {
+      if (method !== "GET") throw methodNotAllowed("GET");
+      const { ctx, within } = callContext(req, res, options.defaultTimeoutMs);
+      send(res, 200, modelStatisticsToJson(await within(backend.modelStatistics("", "", ctx))));
       return;
     }
     const match = MODEL_PATH.exec(path) as RegExpExecArray;
@@ -240,20 +286,30 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
       send(res, ready ? 200 : 400, JSON.stringify({ name, ready }));
       return;
     }
+    if (action === "stats") {
+      send(res, 200, modelStatisticsToJson(await within(backend.modelStatistics(name, version, ctx))));
+      return;
+    }
+    if (action === "config") {
+      send(res, 200, modelConfigToJson(await within(backend.modelConfig(name, version, ctx))));
+      return;
+    }
     send(res, 200, modelMetadataToJson(await within(backend.modelMetadata(name, version, ctx))));
   };
 
   return (rawReq, rawRes) => {
     const path = (rawReq.url ?? "").split("?", 1)[0] ?? "";
     if (!path.startsWith("/v2")) return false;
-    const isModelPath = MODEL_PATH.test(path);
-    // `/v2/models/stats` is Triton's statistics extension, not a model called "stats".
-    if (
-      !(path === "/v2" || path === "/v2/health/live" || path === "/v2/health/ready" || isModelPath) ||
-      path === "/v2/models/stats"
-    ) {
-      return false;
-    }
+    // `/v2/models/stats` is Triton's statistics extension, not a model called "stats" (as in Triton).
+    const claimed =
+      path === "/v2" ||
+      path === "/v2/health/live" ||
+      path === "/v2/health/ready" ||
+      path === ALL_STATS_PATH ||
+      path === REPOSITORY_INDEX_PATH ||
+      REPOSITORY_MODEL_PATH.test(path) ||
+      MODEL_PATH.test(path);
+    if (!claimed) return false;
     const req = rawReq as unknown as RequestLike;
     const res = rawRes as unknown as ResponseLike;
     handle(req, res, path).catch((err: unknown) => {

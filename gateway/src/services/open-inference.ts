@@ -55,7 +55,7 @@ export function openInferenceService(
       models: await backend.repositoryIndex(req.ready, callContext(hctx, policy)),
     }),
     repositoryModelLoad: async (req, hctx) => {
-      await backend.repositoryLoad(req.modelName, callContext(hctx, policy));
+      await backend.repositoryLoad(req.modelName, req.parameters, callContext(hctx, policy));
       return {};
     },
     repositoryModelUnload: async (req, hctx) => {
