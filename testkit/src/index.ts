@@ -30,5 +30,12 @@ export {
   startPostgres,
 } from "./postgres.ts";
 export { type EnsurePostgresOptions, ensurePostgres, type PostgresBinaries } from "./postgres-binary.ts";
+export {
+  type EnsurePythonVenvOptions,
+  ensurePythonVenv,
+  ensureTritonClient,
+  TRITON_CLIENT_REQUIREMENT,
+  TRITON_CLIENT_VERSION,
+} from "./python-venv.ts";
 export { ServerExitedError } from "./server-process.ts";
 export { createTempDir, TempDir, type TempDirOptions } from "./temp-dir.ts";
