@@ -3,7 +3,15 @@
  * publishes heartbeats, sweeps abandoned uploads, and drains on shutdown.
  */
 import { hostname } from "node:os";
-import { type ArbiterConfig, type Bus, type Database, type Logger, NODES_BUCKET, type RpcServer } from "@arbiter/core";
+import {
+  type ArbiterConfig,
+  type Bus,
+  type Database,
+  type Logger,
+  MODELS_CHANGED_SUBJECT,
+  NODES_BUCKET,
+  type RpcServer,
+} from "@arbiter/core";
 import { timestampNow } from "@bufbuild/protobuf/wkt";
 import { liveNodes, registerClusterHandlers } from "./cluster/cluster-handlers.ts";
 import { type Heartbeat, startHeartbeat } from "./cluster/heartbeat.ts";
@@ -14,7 +22,7 @@ import { modelHandler, registerInferenceHandlers } from "./serving/inference-han
 import { listenForUnloads, registerLifecycleHandlers } from "./serving/lifecycle-handlers.ts";
 import { ModelHost } from "./serving/model-host.ts";
 import { onnxInspector } from "./serving/onnx-inspector.ts";
-import { placementPass } from "./serving/placement.ts";
+import { placementPass, WantedModels } from "./serving/placement.ts";
 import { registerStatisticsHandler } from "./serving/statistics-handler.ts";
 
 /** What a scheduler needs; the caller owns the bus and database and closes them after `stop()`. */
@@ -48,7 +56,11 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   let accepting = true;
 
   const kv = await bus.keyValue(NODES_BUCKET, { ttlMs: config.scheduler.heartbeatTtlMs });
-  const store = new ModelStore(db, onnxInspector(config.scheduler.ortLibraryPath));
+  const store = new ModelStore(db, onnxInspector(config.scheduler.ortLibraryPath), () =>
+    bus.publish(MODELS_CHANGED_SUBJECT, new Uint8Array(0)),
+  );
+  const wanted = new WantedModels(db);
+  const modelsChanged = bus.subscribe(MODELS_CHANGED_SUBJECT, () => wanted.invalidate());
   const host = new ModelHost({
     bus,
     store,
@@ -102,7 +114,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     if (placing || !accepting) return;
     placing = true;
     liveNodes(kv, config.scheduler.heartbeatTtlMs)
-      .then((nodes) => placementPass(db, host, nodes, nodeId, logger))
+      .then((nodes) => placementPass(wanted, host, nodes, nodeId, logger))
       .catch((err) => logger.warn({ err }, "placement pass failed"))
       .finally(() => {
         placing = false;
@@ -137,6 +149,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       ]);
       if (timedOut) logger.warn({ inFlight: server.inFlight }, "drain timed out; abandoning requests in flight");
       stopUnloads();
+      modelsChanged.unsubscribe();
       await host.unloadAll();
       await heartbeat.stop();
       logger.info("scheduler stopped");

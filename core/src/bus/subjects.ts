@@ -44,3 +44,6 @@ export function modelSubject(tenant: string, name: string, version: number | big
 
 /** Broadcast to every scheduler: unload the model version named in the message (arbiter.v1.UnloadModelRequest with a version). */
 export const UNLOAD_BROADCAST_SUBJECT = "arbiter.control.unload";
+
+/** Broadcast (no payload) after a model version is added or deleted or its configuration changes. */
+export const MODELS_CHANGED_SUBJECT = "arbiter.control.models-changed";

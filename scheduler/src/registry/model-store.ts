@@ -101,10 +101,13 @@ export class ModelStore {
   /**
    * @param inspect reads a model's inputs and outputs from its artifact, failing for a model that
    *   does not load; without it, models are stored with the signature their uploader gave.
+   * @param changed called after a version is added or deleted or its configuration replaced (the
+   *   scheduler tells the other nodes, whose placement re-reads the desired replicas).
    */
   constructor(
     private readonly db: Database,
     private readonly inspect?: ArtifactInspector,
+    private readonly changed: () => void = () => {},
   ) {}
 
   /** One version (exact, by alias, or the latest when the selector is empty). */
@@ -193,6 +196,7 @@ export class ModelStore {
       return rows.length;
     });
     if (deleted === 0) throw new ModelNotFoundError(tenant, name, version === 0 ? undefined : String(version));
+    this.changed();
     return deleted;
   }
 
@@ -203,6 +207,7 @@ export class ModelStore {
       [tenant, name, version, JSON.stringify(toJson(ModelConfigSchema, config))],
     );
     if (rowCount === 0) throw new ModelNotFoundError(tenant, name, String(version));
+    this.changed();
     return this.getVersion(tenant, name, version);
   }
 
@@ -295,6 +300,7 @@ export class ModelStore {
       const key = await this.db.transaction(async (tx) =>
         this.commitIn(tx, tenant, uploadId, meta, chunkCount, sizeBytes),
       );
+      this.changed();
       return await this.getVersion(tenant, key.name, key.version);
     } catch (err) {
       await this.abortUpload(tenant, uploadId).catch(() => {});

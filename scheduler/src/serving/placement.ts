@@ -18,13 +18,35 @@ interface Wanted {
   replicas: number;
 }
 
-/** The model versions that ask for replicas. */
-async function wantedModels(db: Database): Promise<Wanted[]> {
-  const { rows } = await db.query<Wanted>(
-    `SELECT tenant_id, name, version, (config->>'desiredReplicas')::int AS replicas
-     FROM models WHERE coalesce((config->>'desiredReplicas')::int, 0) > 0`,
-  );
-  return rows;
+/** How long the list of models that ask for replicas is reused when no change was announced. */
+export const WANTED_REFRESH_MS = 30_000;
+
+/**
+ * The model versions that ask for replicas, read again only after the registry announces a change
+ * (MODELS_CHANGED_SUBJECT) or {@link WANTED_REFRESH_MS} passes: placement runs every heartbeat, and
+ * a query per second would cost the serving loop milliseconds each time for an answer that rarely changes.
+ */
+export class WantedModels {
+  private rows: Wanted[] | undefined;
+  private readAt = 0;
+
+  constructor(private readonly db: Database) {}
+
+  /** Forgets the list; the next pass reads it again. */
+  invalidate(): void {
+    this.rows = undefined;
+  }
+
+  async get(): Promise<Wanted[]> {
+    if (this.rows !== undefined && Date.now() - this.readAt < WANTED_REFRESH_MS) return this.rows;
+    this.readAt = Date.now();
+    const { rows } = await this.db.query<Wanted>(
+      `SELECT tenant_id, name, version, (config->>'desiredReplicas')::int AS replicas
+       FROM models WHERE coalesce((config->>'desiredReplicas')::int, 0) > 0`,
+    );
+    this.rows = rows;
+    return rows;
+  }
 }
 
 /** Which of `candidates` (nodes not holding the model) should load it, most free memory first. */
@@ -42,13 +64,13 @@ export function chooseNodes(candidates: NodeInfo[], missing: number): string[] {
 
 /** One placement pass for this node: loads what the cluster is missing and this node should hold. */
 export async function placementPass(
-  db: Database,
+  wanted: WantedModels,
   host: ModelHost,
   nodes: NodeInfo[],
   nodeId: string,
   logger: Logger,
 ): Promise<void> {
-  for (const want of await wantedModels(db)) {
+  for (const want of await wanted.get()) {
     const holders = nodes.filter((n) =>
       n.models.some((m) => m.tenant === want.tenant_id && m.name === want.name && Number(m.version) === want.version),
     );
