@@ -504,7 +504,11 @@ export class CelProgram {
 
   /** Evaluates to a value for an edge (see {@link fromCelValue}). */
   evaluateValue(scope: CelScope): NodeValue {
-    const value = this.evaluate(scope);
+    return this.toValue(this.evaluate(scope));
+  }
+
+  /** Converts what this expression produced to a value for an edge, with this expression's error wording. */
+  toValue(value: CelValue): NodeValue {
     try {
       return fromCelValue(value);
     } catch (err) {
