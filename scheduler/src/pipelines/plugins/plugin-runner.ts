@@ -20,6 +20,7 @@ import {
 } from "@arbiter/core";
 import type { PluginNode } from "@arbiter/proto";
 import type { NodeCall, NodeKindRunner, NodeResult, NodeValues } from "../node-kind.ts";
+import { isDeadlineAbort } from "./abort-reason.ts";
 import type { BuiltinPlugin } from "./builtin-plugin.ts";
 import type { LoadedPlugin, PluginCatalog } from "./plugin-catalog.ts";
 import { PluginFailedError } from "./plugin-errors.ts";
@@ -62,12 +63,9 @@ export function createPluginRunner(catalog: PluginCatalog): NodeKindRunner<Plugi
         config: structuredClone(config.config ?? {}),
       };
       const deadline = Date.now() + catalog.initTimeoutMs;
+      const never = new AbortController().signal;
       try {
-        await user.pool.call(
-          { type: "init", key: prepared.key, config: prepared.config },
-          deadline,
-          new AbortController().signal,
-        );
+        await user.pool.call({ type: "init", key: prepared.key, config: prepared.config }, deadline, never);
       } catch (err) {
         if (err instanceof PoolCallError && err.failure.kind === "threw") {
           throw new InvalidArgumentError(
@@ -76,7 +74,7 @@ export function createPluginRunner(catalog: PluginCatalog): NodeKindRunner<Plugi
             `one its init rejected: ${err.failure.message}`,
           );
         }
-        throw failure(node, name, err, deadline);
+        throw failure(node, name, err, never, deadline);
       }
       return prepared;
     },
@@ -114,7 +112,7 @@ export function createPluginRunner(catalog: PluginCatalog): NodeKindRunner<Plugi
           call.signal,
         );
       } catch (err) {
-        throw failure(call.node, prepared.name, err, call.deadline);
+        throw failure(call.node, prepared.name, err, call.signal, call.deadline);
       }
       return { outputs: checkOutputs(call.node, user, outputs) };
     },
@@ -122,12 +120,12 @@ export function createPluginRunner(catalog: PluginCatalog): NodeKindRunner<Plugi
 }
 
 function runBuiltin(plugin: BuiltinPlugin, prepared: unknown, call: NodeCall): Promise<NodeResult> {
-  if (call.signal.aborted) return Promise.reject(abortError(call.node, plugin.name, call.deadline));
+  if (call.signal.aborted) return Promise.reject(abortError(call.node, plugin.name, call.signal, call.deadline));
   return Promise.resolve({ outputs: plugin.run(prepared, call.node, call.inputs) });
 }
 
-function abortError(node: string, plugin: string, deadline: number): ArbiterError {
-  return Date.now() >= deadline
+function abortError(node: string, plugin: string, signal: AbortSignal, deadline: number): ArbiterError {
+  return isDeadlineAbort(signal, deadline)
     ? new DeadlineExceededError(`node "${node}" plugin "${plugin}" did not finish before its deadline`, {
         node,
         plugin,
@@ -136,7 +134,7 @@ function abortError(node: string, plugin: string, deadline: number): ArbiterErro
 }
 
 /** The error a node reports for a failed pool call. */
-function failure(node: string, plugin: string, err: unknown, deadline: number): ArbiterError {
+function failure(node: string, plugin: string, err: unknown, signal: AbortSignal, deadline: number): ArbiterError {
   if (!(err instanceof PoolCallError)) {
     return new PluginFailedError(node, plugin, Code.Internal, err instanceof Error ? err.message : String(err), {
       cause: err,
@@ -150,7 +148,7 @@ function failure(node: string, plugin: string, err: unknown, deadline: number): 
         { node, plugin },
       );
     case "cancelled":
-      return abortError(node, plugin, deadline);
+      return abortError(node, plugin, signal, deadline);
     case "threw":
       return new PluginFailedError(
         node,

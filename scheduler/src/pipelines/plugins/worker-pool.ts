@@ -11,6 +11,7 @@
 import { Worker } from "node:worker_threads";
 import type { Logger } from "@arbiter/core";
 import type { NodeValues } from "../node-kind.ts";
+import { isDeadlineAbort } from "./abort-reason.ts";
 import type { PluginPort } from "./plugin-api.ts";
 
 const WORKER_ENTRY = new URL("./plugin-worker.mjs", import.meta.url);
@@ -344,7 +345,7 @@ interface AbortWatch {
 
 /** Rejects when `deadline` passes (`deadline`) or `signal` aborts (`cancelled`, or `deadline` if it is past). */
 function abortWatch(deadline: number, signal: AbortSignal): AbortWatch {
-  const expired = () => Date.now() >= deadline;
+  const expired = () => isDeadlineAbort(signal, deadline);
   let failure: PoolFailure | undefined;
   if (expired()) failure = { kind: "deadline" };
   else if (signal.aborted) failure = { kind: "cancelled" };
