@@ -73,11 +73,14 @@ export async function validatePipeline(pipeline: Pipeline, options: ValidateOpti
   problems.push(...graph.problems);
 
   const inputTypes = new Map<string, ValueType>();
+  const inputNames = new Set<string>();
   pipeline.inputs.forEach((input, i) => {
-    if (inputTypes.has(input.name)) report("", `inputs[${i}].name`, `duplicate pipeline input "${input.name}"`);
+    const duplicate = inputNames.has(input.name);
+    if (duplicate) report("", `inputs[${i}].name`, `duplicate pipeline input "${input.name}"`);
+    inputNames.add(input.name);
     const type = parseValueType(input.type, input.shape);
     if (typeof type === "string") report("", `inputs[${i}].type`, type);
-    else if (!inputTypes.has(input.name)) inputTypes.set(input.name, type);
+    else if (!duplicate) inputTypes.set(input.name, type);
   });
 
   // Inputs fed into each node, and outputs read from each node, by edges.
