@@ -5,7 +5,8 @@
  * Request: one input tensor per node input, named after it, as JSON
  * (`{ name, datatype, shape, data }`, data flat in row-major order). Node values that are not
  * tensors are converted: numbers to FP32, bigints to INT64, booleans to BOOL, strings and
- * Uint8Arrays to BYTES, nested lists of one of these to a tensor of their shape. FP16/BF16 tensors,
+ * Uint8Arrays to BYTES (a lone value has shape [1]), nested lists of one of these to a tensor of
+ * their shape. FP16/BF16 tensors,
  * and BYTES elements that are not UTF-8, travel as binary data (Triton's binary tensor extension:
  * a `binary_data_size` parameter and the bytes after the JSON, whose length is given in the
  * `Inference-Header-Content-Length` header); so do all outputs when `binaryOutputs` is on (the
@@ -87,7 +88,8 @@ function toTensor(node: string, name: string, value: NodeValue): FlatTensor {
     for (const x of v) walk(x, depth + 1);
   };
   walk(value, 0);
-  return { datatype: datatype ?? "FP32", shape, data };
+  // A lone value is a one-element vector: rank-0 tensors are not something every server accepts.
+  return { datatype: datatype ?? "FP32", shape: shape.length === 0 ? [1] : shape, data };
 }
 
 function floatToHalf(v: number): number {
