@@ -17,4 +17,5 @@ export { createPostgresDatabase, type PostgresOptions } from "./db/pg-database.t
 export { createPgliteDatabase, type PgliteOptions } from "./db/pglite-database.ts";
 export * from "./errors.ts";
 export * from "./logging.ts";
+export * from "./oip-fields.ts";
 export * from "./tensor-codec.ts";

@@ -30,6 +30,8 @@ export interface FastCallContext {
   /** Absolute deadline, epoch milliseconds. */
   deadline: number;
   signal: AbortSignal;
+  /** The request message as the client encoded it (to forward without encoding it again). */
+  encoded: Uint8Array;
 }
 
 /** One unary method served on the fast path. */
@@ -38,7 +40,8 @@ export interface FastUnaryMethod<I extends DescMessage = DescMessage, O extends 
   path: string;
   input: I;
   output: O;
-  handle(request: MessageShape<I>, ctx: FastCallContext): Promise<MessageShape<O>>;
+  /** Resolves with the response, or with the response already encoded. */
+  handle(request: MessageShape<I>, ctx: FastCallContext): Promise<MessageShape<O> | Uint8Array>;
 }
 
 /** Declares a fast-path method with its request and response types checked. */
@@ -46,7 +49,7 @@ export function fastUnary<I extends DescMessage, O extends DescMessage>(
   path: string,
   input: I,
   output: O,
-  handle: (request: MessageShape<I>, ctx: FastCallContext) => Promise<MessageShape<O>>,
+  handle: (request: MessageShape<I>, ctx: FastCallContext) => Promise<MessageShape<O> | Uint8Array>,
 ): FastUnaryMethod {
   return { path, input, output, handle } as unknown as FastUnaryMethod;
 }
@@ -131,7 +134,8 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
     if (body[0] !== 0 || body.byteLength !== 5 + length) {
       throw new InvalidArgumentError("request body", "one uncompressed gRPC message frame", `${body.byteLength} bytes`);
     }
-    const request = decodeRequest(method.input, body.subarray(5));
+    const encoded = body.subarray(5);
+    const request = decodeRequest(method.input, encoded);
     const headers = headersView(req.headers);
     const principal = await options.authenticator.authenticate(headers, method.path.slice(1));
     options.check(method.input, request);
@@ -141,8 +145,8 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
     res.once("close", () => {
       if (!res.writableFinished) abort.abort();
     });
-    const response = await method.handle(request, { headers, principal, deadline, signal: abort.signal });
-    const message = toBinary(method.output, response);
+    const response = await method.handle(request, { headers, principal, deadline, signal: abort.signal, encoded });
+    const message = response instanceof Uint8Array ? response : toBinary(method.output, response);
     const frame = Buffer.allocUnsafe(5 + message.byteLength);
     frame[0] = 0;
     frame.writeUInt32BE(message.byteLength, 1);

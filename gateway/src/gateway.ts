@@ -139,11 +139,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         `/${GRPCInferenceService.typeName}/ModelInfer`,
         ModelInferRequestSchema,
         ModelInferResponseSchema,
-        (req, ctx) => oip.modelInfer(req, ctx),
+        (req, ctx) => oip.modelInferEncoded(req, ctx.encoded, ctx),
       ),
       fastUnary(`/${InferenceService.typeName}/Infer`, InferRequestSchema, InferResponseSchema, (req, ctx) =>
-        inferenceRouter.infer(
+        inferenceRouter.inferEncoded(
           req,
+          ctx.encoded,
           createRequestContext(
             ctx.principal,
             ctx.deadline,

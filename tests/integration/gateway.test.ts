@@ -15,6 +15,8 @@ import {
   INFER_ANY_SUBJECT,
   loadConfig,
   MODEL_VERSION_HEADER,
+  OIP_INFER_PAYLOAD,
+  PAYLOAD_HEADER,
   rpcSubject,
   SCHEDULER_QUEUE,
   serveRpc,
@@ -35,7 +37,7 @@ import {
   reflectionV1alpha,
   HealthCheckResponse_ServingStatus as Status,
 } from "@arbiter/proto/grpc";
-import { GRPCInferenceService } from "@arbiter/proto/inference";
+import { GRPCInferenceService, ModelInferRequestSchema, ModelInferResponseSchema } from "@arbiter/proto/inference";
 import { ensureGrpcurl } from "@arbiter/testkit";
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
@@ -216,12 +218,27 @@ describe("gateway deadlines and graceful shutdown", () => {
       },
       logger,
     );
-    // Inference stand-in: answers after the same delay, echoing its single input as "y".
+    // Inference stand-in: answers after the same delay, echoing its single input as "y" (an OIP
+    // request's FP32 input comes back as raw output contents, as a scheduler answers).
     serveRpc(
       bus,
       INFER_ANY_SUBJECT,
       SCHEDULER_QUEUE,
-      async (data) => {
+      async (data, _ctx, message) => {
+        if (message.headers[PAYLOAD_HEADER] === OIP_INFER_PAYLOAD) {
+          const oip = fromBinary(ModelInferRequestSchema, data);
+          await new Promise((r) => setTimeout(r, delayMs));
+          const input = oip.inputs[0];
+          const raw =
+            oip.rawInputContents[0] ?? new Uint8Array(Float32Array.from(input?.contents?.fp32Contents ?? []).buffer);
+          const response = create(ModelInferResponseSchema, {
+            modelName: oip.modelName,
+            modelVersion: "1",
+            outputs: input ? [{ name: "y", datatype: input.datatype, shape: input.shape }] : [],
+            rawOutputContents: input ? [raw] : [],
+          });
+          return { data: toBinary(ModelInferResponseSchema, response), headers: { [MODEL_VERSION_HEADER]: "1" } };
+        }
         const req = fromBinary(InferRequestSchema, data);
         await new Promise((r) => setTimeout(r, delayMs));
         const input = req.inputs[0];

@@ -44,6 +44,8 @@ export interface CallOptions {
   /** Per-attempt timeout; defaults to the time left before the context's deadline. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Sent beside the context's headers (e.g. PAYLOAD_HEADER). */
+  headers?: BusHeaders;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function requestRpc(
   if (left <= 0) throw new DeadlineExceededError(`deadline passed before ${subject} was sent`, { subject });
   const reply: BusMessage = await bus.request(subject, data, {
     timeoutMs: Math.min(left, options.timeoutMs ?? left),
-    headers: contextToHeaders(ctx),
+    headers: contextToHeaders(ctx, options.headers ? { ...options.headers } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const err = errorFromHeaders(reply.headers);

@@ -32,6 +32,17 @@ export const INFER_ANY_SUBJECT = "arbiter.rpc.internal.infer";
 /** Reply header: the model version that served an inference. */
 export const MODEL_VERSION_HEADER = "arbiter-model-version";
 
+/**
+ * Request header naming the payload's message type on an inference subject, when it is not
+ * arbiter.v1.InferRequest. The gateway forwards an Open Inference Protocol ModelInferRequest as the
+ * client sent it ({@link OIP_INFER_PAYLOAD}) and the scheduler answers with a ModelInferResponse,
+ * which goes back to the client as it is: no translation, no second encoding on the gateway.
+ */
+export const PAYLOAD_HEADER = "arbiter-payload";
+
+/** {@link PAYLOAD_HEADER} value of an OIP `inference.ModelInferRequest`. */
+export const OIP_INFER_PAYLOAD = "inference.ModelInferRequest";
+
 /** Escapes a name for use as one subject token (NATS tokens exclude ".", "*", ">" and spaces). */
 export function subjectToken(value: string): string {
   return value.replace(/[^A-Za-z0-9_-]/g, (c) => `~${c.charCodeAt(0).toString(16).padStart(2, "0")}`);

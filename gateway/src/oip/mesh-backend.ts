@@ -7,11 +7,13 @@ import {
   type Bus,
   callRpc,
   createRequestContext,
+  fromBinaryOrThrow,
   type KeyValueStore,
   NODES_BUCKET,
   type Principal,
   type RequestContext,
   rpcSubject,
+  versionSelector,
 } from "@arbiter/core";
 import {
   GetModelRequestSchema,
@@ -26,7 +28,9 @@ import {
   type ModelStatistics as InferenceModelStatistics,
   type ModelConfig,
   type ModelInferRequest,
+  ModelInferRequestSchema,
   type ModelInferResponse,
+  ModelInferResponseSchema,
   type ModelMetadataResponse,
   ModelMetadataResponseSchema,
   type ModelRepositoryParameter,
@@ -36,9 +40,10 @@ import {
 } from "@arbiter/proto/inference";
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import type { MessageCheck } from "../interceptors/validation.ts";
+import type { RequestHeaders } from "../request-context.ts";
 import type { InferenceRouter } from "../services/inference-router.ts";
 import type { RegisterModelOptions } from "../services/register-model.ts";
-import { fromModelInferRequest, toModelInferResponse, versionSelector } from "./convert.ts";
+import { oipDeadline, withTypedOutputs } from "./convert.ts";
 import type { OipBackend, OipCallContext } from "./oip-backend.ts";
 import { modelStatistics, repositoryIndex, unloadModel } from "./repository.ts";
 import { repositoryModelLoad } from "./repository-load.ts";
@@ -51,7 +56,7 @@ export interface MeshBackendOptions {
   bus: Bus;
   router: InferenceRouter;
   /** The caller of a call, from its headers (the gateway's authenticator). */
-  principalOf: (headers: Headers) => Promise<Principal>;
+  principalOf: (headers: RequestHeaders) => Promise<Principal>;
   /** Whether the gateway reports SERVING. */
   serving: () => boolean;
   /** Extensions this server honours, for ServerMetadata. */
@@ -180,9 +185,17 @@ export class MeshOipBackend implements OipBackend {
     ctx: OipCallContext,
     options: { typedOutputs?: boolean } = {},
   ): Promise<ModelInferResponse> {
-    const translated = fromModelInferRequest(request);
-    const rc = await this.context(ctx, translated.deadline);
-    const res = await this.options.router.infer(translated.request, rc, ctx.signal);
-    return toModelInferResponse(res, options.typedOutputs ?? false);
+    const encoded = await this.modelInferEncoded(request, toBinary(ModelInferRequestSchema, request), ctx);
+    const res = fromBinaryOrThrow(ModelInferResponseSchema, encoded);
+    return options.typedOutputs ? withTypedOutputs(res) : res;
+  }
+
+  /**
+   * {@link modelInfer} for a request the caller holds encoded too (the gRPC fast path): the bytes go
+   * to the scheduler as they are and the encoded ModelInferResponse comes back.
+   */
+  async modelInferEncoded(request: ModelInferRequest, encoded: Uint8Array, ctx: OipCallContext): Promise<Uint8Array> {
+    const rc = await this.context(ctx, oipDeadline(request));
+    return this.options.router.modelInferEncoded(request, encoded, rc, ctx.signal);
   }
 }

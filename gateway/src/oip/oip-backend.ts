@@ -15,11 +15,12 @@ import type {
   RepositoryIndexResponse_ModelIndex,
   ServerMetadataResponse,
 } from "@arbiter/proto/inference";
+import type { RequestHeaders } from "../request-context.ts";
 
 /** The caller and its time budget, however the call arrived. */
 export interface OipCallContext {
   /** Request headers (authentication, traceparent, x-request-id). */
-  headers: Headers;
+  headers: RequestHeaders;
   /** Absolute deadline, epoch milliseconds. */
   deadline: number;
   /** Aborts when the client goes away. */

@@ -5,7 +5,7 @@
  * GetModelStatistics. The model configuration extension is in triton-config.ts.
  */
 
-import { type Bus, callRpc, type RequestContext, rpcSubject } from "@arbiter/core";
+import { type Bus, callRpc, type RequestContext, rpcSubject, versionSelector } from "@arbiter/core";
 import {
   GetModelStatisticsRequestSchema,
   GetModelStatisticsResponseSchema,
@@ -23,7 +23,6 @@ import {
   RepositoryIndexResponse_ModelIndexSchema,
 } from "@arbiter/proto/inference";
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
-import { versionSelector } from "./convert.ts";
 
 /** Every registered model version, READY when a live node holds it loaded. */
 export async function repositoryIndex(

@@ -4,19 +4,28 @@
  * straight to that version's subject, served by the queue group of the nodes that have it loaded.
  * Without it — first use, an alias moved, the model was evicted everywhere ("no responders") — the
  * request goes to any scheduler, which resolves the version, loads the model and answers.
+ *
+ * Requests travel as their clients encoded them (arbiter.v1.InferRequest, or an OIP
+ * ModelInferRequest marked with PAYLOAD_HEADER) and replies come back the same way, so the hot path
+ * decodes a request once (to check and route it) and never re-encodes it or its reply.
  */
 
 import {
   type Bus,
+  type BusHeaders,
+  type BusMessage,
   fromBinaryOrThrow,
   INFER_ANY_SUBJECT,
   MODEL_VERSION_HEADER,
   modelSubject,
   NoRespondersError,
+  OIP_INFER_PAYLOAD,
+  PAYLOAD_HEADER,
   type RequestContext,
   requestRpc,
 } from "@arbiter/core";
 import { type InferRequest, InferRequestSchema, type InferResponse, InferResponseSchema } from "@arbiter/proto";
+import type { ModelInferRequest } from "@arbiter/proto/inference";
 import { toBinary } from "@bufbuild/protobuf";
 
 /** How long a resolved version is used before asking again (an alias promotion takes effect within it). */
@@ -27,36 +36,74 @@ interface Resolved {
   expires: number;
 }
 
+const OIP_HEADERS: BusHeaders = Object.freeze({ [PAYLOAD_HEADER]: OIP_INFER_PAYLOAD }) as BusHeaders;
+
+/** The cache key part of an OIP version string: "" (latest), a number, or an alias. */
+function oipSelectorKey(version: string): string {
+  if (version === "") return "";
+  return /^\d+$/.test(version) ? `version\u0000${version}` : `alias\u0000${version}`;
+}
+
+/** The cache key part of an arbiter.v1 selector, equal to the OIP one for the same choice. */
+function selectorKey(req: InferRequest): string {
+  const sel = req.selector?.selector;
+  return sel?.case === undefined ? "" : `${sel.case}\u0000${sel.value}`;
+}
+
 export class InferenceRouter {
   private readonly resolved = new Map<string, Resolved>();
 
   constructor(private readonly bus: Bus) {}
 
-  private cacheKey(tenant: string, req: InferRequest): string {
-    const sel = req.selector?.selector;
-    return `${tenant}\u0000${req.model}\u0000${sel?.case ?? ""}\u0000${sel?.value ?? ""}`;
+  /** Runs an arbiter.v1 request on a node that holds (or will load) the model. */
+  async infer(req: InferRequest, ctx: RequestContext, signal: AbortSignal): Promise<InferResponse> {
+    const reply = await this.inferEncoded(req, toBinary(InferRequestSchema, req), ctx, signal);
+    return fromBinaryOrThrow(InferResponseSchema, reply);
   }
 
-  /** Runs `req` on a node that holds (or will load) the model. */
-  async infer(req: InferRequest, ctx: RequestContext, signal: AbortSignal): Promise<InferResponse> {
-    const data = toBinary(InferRequestSchema, req);
-    const key = this.cacheKey(ctx.tenant, req);
+  /** {@link infer} with the request already encoded (`data`); resolves with the encoded InferResponse. */
+  async inferEncoded(
+    req: InferRequest,
+    data: Uint8Array,
+    ctx: RequestContext,
+    signal: AbortSignal,
+  ): Promise<Uint8Array> {
+    return (await this.route(req.model, selectorKey(req), data, undefined, ctx, signal)).data;
+  }
+
+  /** Runs an encoded OIP ModelInferRequest (`data`); resolves with the encoded ModelInferResponse. */
+  async modelInferEncoded(
+    req: ModelInferRequest,
+    data: Uint8Array,
+    ctx: RequestContext,
+    signal: AbortSignal,
+  ): Promise<Uint8Array> {
+    return (await this.route(req.modelName, oipSelectorKey(req.modelVersion), data, OIP_HEADERS, ctx, signal)).data;
+  }
+
+  private async route(
+    model: string,
+    selector: string,
+    data: Uint8Array,
+    headers: BusHeaders | undefined,
+    ctx: RequestContext,
+    signal: AbortSignal,
+  ): Promise<BusMessage> {
+    const key = `${ctx.tenant}\u0000${model}\u0000${selector}`;
     const known = this.resolved.get(key);
+    const options = headers === undefined ? { signal } : { signal, headers };
     if (known && known.expires > Date.now()) {
       try {
-        const reply = await requestRpc(this.bus, modelSubject(ctx.tenant, req.model, known.version), data, ctx, {
-          signal,
-        });
-        return fromBinaryOrThrow(InferResponseSchema, reply.data);
+        return await requestRpc(this.bus, modelSubject(ctx.tenant, model, known.version), data, ctx, options);
       } catch (err) {
         // Nobody holds that version any more: let a scheduler load it again.
         if (!(err instanceof NoRespondersError)) throw err;
         this.resolved.delete(key);
       }
     }
-    const reply = await requestRpc(this.bus, INFER_ANY_SUBJECT, data, ctx, { signal });
+    const reply = await requestRpc(this.bus, INFER_ANY_SUBJECT, data, ctx, options);
     const version = Number(reply.headers[MODEL_VERSION_HEADER]);
     if (Number.isSafeInteger(version)) this.resolved.set(key, { version, expires: Date.now() + VERSION_CACHE_MS });
-    return fromBinaryOrThrow(InferResponseSchema, reply.data);
+    return reply;
   }
 }

@@ -6,23 +6,35 @@
  */
 
 import {
+  type BusMessage,
   decodeRequest,
   INFER_ANY_SUBJECT,
   InvalidArgumentError,
   isDatatype,
   MODEL_VERSION_HEADER,
   NotFoundError,
+  OIP_INFER_PAYLOAD,
+  PAYLOAD_HEADER,
   type RequestContext,
   type RpcHandler,
   typedToRaw,
+  versionSelector,
 } from "@arbiter/core";
 import type { Tensor as NativeTensor, OipDatatype } from "@arbiter/inference-native";
-import { type InferRequest, InferRequestSchema, type InferResponse, InferResponseSchema } from "@arbiter/proto";
+import {
+  type InferRequest,
+  InferRequestSchema,
+  type InferResponse,
+  InferResponseSchema,
+  type VersionSelector,
+} from "@arbiter/proto";
+import { ModelInferRequestSchema, ModelInferResponseSchema } from "@arbiter/proto/inference";
 import { create, toBinary } from "@bufbuild/protobuf";
 import type { ModelStore } from "../registry/model-store.ts";
 import type { HandlerTable } from "../rpc-router.ts";
 import type { LoadedModel, ModelHost } from "./model-host.ts";
 import type { StageTimes } from "./model-statistics.ts";
+import { fromModelInferRequest, toModelInferResponse } from "./oip-inference.ts";
 
 const decode = (data: Uint8Array): InferRequest => decodeRequest(InferRequestSchema, data);
 
@@ -106,24 +118,46 @@ export async function runInference(
   }
 }
 
+/**
+ * A request as it arrived: arbiter.v1.InferRequest, or an OIP ModelInferRequest (PAYLOAD_HEADER),
+ * with the encoder of the reply its sender expects and the version it selects.
+ */
+interface IncomingInference {
+  request: InferRequest;
+  selector: VersionSelector | undefined;
+  encode: (response: InferResponse) => Uint8Array;
+}
+
+function incoming(data: Uint8Array, message: BusMessage): IncomingInference {
+  if (message.headers[PAYLOAD_HEADER] === OIP_INFER_PAYLOAD) {
+    const oip = decodeRequest(ModelInferRequestSchema, data);
+    return {
+      request: fromModelInferRequest(oip),
+      selector: versionSelector(oip.modelVersion),
+      encode: (response) => toBinary(ModelInferResponseSchema, toModelInferResponse(response)),
+    };
+  }
+  const request = decode(data);
+  return { request, selector: request.selector, encode: (response) => toBinary(InferResponseSchema, response) };
+}
+
 /** The handler of a loaded model's own subject. */
 export function modelHandler(loaded: LoadedModel): RpcHandler {
   const version = { [MODEL_VERSION_HEADER]: String(loaded.ref.version) };
-  return async (data, ctx) => ({
-    data: toBinary(InferResponseSchema, await runInference(loaded, decode(data), ctx)),
-    headers: version,
-  });
+  return async (data, ctx, message) => {
+    const { request, encode } = incoming(data, message);
+    return { data: encode(await runInference(loaded, request, ctx)), headers: version };
+  };
 }
 
 /** Registers the load-and-serve route for models no node holds. */
 export function registerInferenceHandlers(table: HandlerTable, store: ModelStore, host: ModelHost): void {
-  table.set(INFER_ANY_SUBJECT, async (data, ctx) => {
-    const req = decode(data);
-    const model = await store.get(ctx.tenant, req.model, req.selector);
+  table.set(INFER_ANY_SUBJECT, async (data, ctx, message) => {
+    const { request, selector, encode } = incoming(data, message);
+    const model = await store.get(ctx.tenant, request.model, selector);
     const loaded = await host.ensureLoaded({ tenant: ctx.tenant, name: model.name, version: Number(model.version) });
-    const response = await runInference(loaded, req, ctx);
     return {
-      data: toBinary(InferResponseSchema, response),
+      data: encode(await runInference(loaded, request, ctx)),
       headers: { [MODEL_VERSION_HEADER]: String(model.version) },
     };
   });
