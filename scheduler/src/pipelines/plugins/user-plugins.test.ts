@@ -212,6 +212,21 @@ describe("user plugins", () => {
     assert.deepEqual((await runner.run(prepared, call("x", { n: 4 }))).outputs, { out: 8 });
   });
 
+  it("lists a module that hangs while importing as unusable, after the load timeout", async () => {
+    const stuckDir = mkdtempSync(join(tmpdir(), "arbiter-plugins-stuck-"));
+    writeFileSync(join(stuckDir, "stuck.mjs"), "for (;;) {}\nexport default { name: 'stuck', process: () => ({}) };");
+    const stuck = new PluginCatalog({ pluginDir: stuckDir, loadTimeoutMs: 300 });
+    try {
+      const entry = (await stuck.list()).find((p) => p.path === "stuck.mjs");
+      assert.equal(entry?.loaded, false);
+      assert.equal(entry?.error, "the module did not load within 300 ms");
+      await assert.rejects(stuck.load("stuck.mjs"), rejectsWith(Code.FailedPrecondition, /did not load within 300 ms/));
+    } finally {
+      await stuck.close();
+      rmSync(stuckDir, { recursive: true, force: true });
+    }
+  });
+
   it("reloads a changed module: later calls run the new code", async () => {
     writeFileSync(
       join(dir, "flaky.mjs"),
