@@ -257,7 +257,7 @@ export class CelScope {
   readonly #cache = new Map<string, CelInput | undefined>();
   #defined: Map<string, CelInput> | undefined;
 
-  /** `result` is the node's own outputs, visible to `exit_when` as `result` and inside `outputs`. */
+  /** `result` is the node's own outputs, visible to `exit_when` as `result`. */
   constructor(source: CelScopeSource, result?: NodeValues) {
     this.#source = source;
     this.#result = result;

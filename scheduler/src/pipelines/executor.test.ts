@@ -363,6 +363,37 @@ describe("executor: failures and fallbacks", () => {
     assert.ok(!calls.some((c) => c.node === "backup"));
   });
 
+  test("a standby fallback node waits for its own inputs before standing in", async () => {
+    const { run, callOf } = await setup({
+      inputs: [{ name: "x", type: "number" }],
+      nodes: [
+        scriptedNode("primary", { optional: true, fallback: { kind: { case: "node", value: "backup" } } }),
+        scriptedNode("features"),
+        scriptedNode("backup"),
+      ],
+      edges: [
+        ["input.x", "primary.x"],
+        ["input.x", "features.x"],
+        ["features.f", "backup.f"],
+        ["primary.f", "output.f"],
+      ],
+      scripts: {
+        primary: boom,
+        features: async () => {
+          await sleep(20);
+          return { f: "slow features" };
+        },
+      },
+    });
+    const result = await run({ inputs: { x: 1 } });
+    assert.deepEqual(result.outputs, { f: "slow features" });
+    assert.deepEqual(statuses(result), { primary: "fallback", features: "ok", backup: "ok" });
+    const features = callOf("features");
+    const backup = callOf("backup");
+    assert.ok(features?.endedAt !== undefined && backup !== undefined);
+    assert.ok(backup.startedAt >= features.endedAt);
+  });
+
   test("an optional node without a fallback is reported failed and its branch is skipped", async () => {
     const { run } = await setup({
       nodes: [scriptedNode("extra", { optional: true }), scriptedNode("after"), scriptedNode("other")],
