@@ -73,7 +73,10 @@ export class MeshOipBackend implements OipBackend {
 
   constructor(private readonly options: MeshBackendOptions) {}
 
-  private async context(ctx: OipCallContext, deadline = ctx.deadline): Promise<RequestContext> {
+  private async context(
+    ctx: Omit<OipCallContext, "signal">,
+    deadline: number | undefined = ctx.deadline,
+  ): Promise<RequestContext> {
     const principal = ctx.principal ?? (await this.options.principalOf(ctx.headers));
     return createRequestContext(
       principal,
@@ -192,9 +195,14 @@ export class MeshOipBackend implements OipBackend {
 
   /**
    * {@link modelInfer} for a request the caller holds encoded too (the gRPC fast path): the bytes go
-   * to the scheduler as they are and the encoded ModelInferResponse comes back.
+   * to the scheduler as they are and the encoded ModelInferResponse comes back. Without a signal,
+   * the request runs to its reply or its deadline.
    */
-  async modelInferEncoded(request: ModelInferRequest, encoded: Uint8Array, ctx: OipCallContext): Promise<Uint8Array> {
+  async modelInferEncoded(
+    request: ModelInferRequest,
+    encoded: Uint8Array,
+    ctx: Omit<OipCallContext, "signal"> & { signal?: AbortSignal },
+  ): Promise<Uint8Array> {
     const rc = await this.context(ctx, oipDeadline(request));
     return this.options.router.modelInferEncoded(request, encoded, rc, ctx.signal);
   }

@@ -56,7 +56,7 @@ export class InferenceRouter {
   constructor(private readonly bus: Bus) {}
 
   /** Runs an arbiter.v1 request on a node that holds (or will load) the model. */
-  async infer(req: InferRequest, ctx: RequestContext, signal: AbortSignal): Promise<InferResponse> {
+  async infer(req: InferRequest, ctx: RequestContext, signal?: AbortSignal): Promise<InferResponse> {
     const reply = await this.inferEncoded(req, toBinary(InferRequestSchema, req), ctx, signal);
     return fromBinaryOrThrow(InferResponseSchema, reply);
   }
@@ -66,7 +66,7 @@ export class InferenceRouter {
     req: InferRequest,
     data: Uint8Array,
     ctx: RequestContext,
-    signal: AbortSignal,
+    signal?: AbortSignal,
   ): Promise<Uint8Array> {
     return (await this.route(req.model, selectorKey(req), data, undefined, ctx, signal)).data;
   }
@@ -76,7 +76,7 @@ export class InferenceRouter {
     req: ModelInferRequest,
     data: Uint8Array,
     ctx: RequestContext,
-    signal: AbortSignal,
+    signal?: AbortSignal,
   ): Promise<Uint8Array> {
     return (await this.route(req.modelName, oipSelectorKey(req.modelVersion), data, OIP_HEADERS, ctx, signal)).data;
   }
@@ -87,7 +87,7 @@ export class InferenceRouter {
     data: Uint8Array,
     headers: BusHeaders | undefined,
     ctx: RequestContext,
-    signal: AbortSignal,
+    signal?: AbortSignal,
   ): Promise<BusMessage> {
     const key = `${ctx.tenant}\u0000${model}\u0000${selector}`;
     const known = this.resolved.get(key);
