@@ -530,6 +530,16 @@ describe("executor: requests", () => {
     assert.equal(calls.length, 0);
   });
 
+  test("a request signal from AbortSignal.timeout() rejects with DEADLINE_EXCEEDED", async () => {
+    const { run } = await setup({
+      nodes: [scriptedNode("slow")],
+      scripts: { slow: (call) => sleep(5_000, call.signal).then(() => ({})) },
+    });
+    const err = await rejection(run({ signal: AbortSignal.timeout(10) }));
+    assert.equal(err.code, Code.DeadlineExceeded);
+    assert.equal(err.message, "request deadline exceeded");
+  });
+
   test("a cancelled request aborts its running nodes and rejects with CANCELLED", async () => {
     let signal: AbortSignal | undefined;
     const { run } = await setup({

@@ -60,7 +60,10 @@ export interface ExecuteRequest {
   readonly attributes?: Readonly<Record<string, string>>;
   /** Absolute deadline, epoch milliseconds; absent means none. */
   readonly deadline?: number;
-  /** Cancels the run: running nodes are aborted and the run rejects (CancelledError unless the reason is an ArbiterError). */
+  /**
+   * Cancels the run: running nodes are aborted and the run rejects with the abort reason when it is
+   * an ArbiterError, DeadlineExceededError for `AbortSignal.timeout()`, CancelledError otherwise.
+   */
   readonly signal?: AbortSignal;
 }
 
@@ -215,8 +218,12 @@ class PipelineRun {
 
   /** The request's signal aborted (this object is its event listener: no closure per request). */
   handleEvent(): void {
-    const reason = this.#signal?.reason;
-    this.#finish(reason instanceof ArbiterError ? reason : new CancelledError("pipeline run cancelled"));
+    const reason: unknown = this.#signal?.reason;
+    if (reason instanceof ArbiterError) this.#finish(reason);
+    else if (reason instanceof Error && reason.name === "TimeoutError") {
+      // AbortSignal.timeout(): the caller's deadline, not a cancellation.
+      this.#finish(new DeadlineExceededError("request deadline exceeded"));
+    } else this.#finish(new CancelledError("pipeline run cancelled"));
   }
 
   /** A node's budget timer fired. */
