@@ -36,7 +36,7 @@ import {
   ModelInstanceGroup_Kind,
   type ModelConfig as TritonModelConfig,
 } from "@arbiter/proto/inference";
-import { create, fromJson, type JsonValue } from "@bufbuild/protobuf";
+import { clone, create, fromJson, type JsonValue } from "@bufbuild/protobuf";
 
 /** The platform and backend strings Triton uses for ONNX models, the only kind Arbiter runs. */
 export const ONNX_PLATFORM = "onnxruntime_onnx";
@@ -225,7 +225,7 @@ export function arbiterConfigFromTriton(triton: TritonModelConfig, base?: Arbite
       );
   });
 
-  const config = create(ArbiterModelConfigSchema, base ?? {});
+  const config = base ? clone(ArbiterModelConfigSchema, base) : create(ArbiterModelConfigSchema);
   config.maxBatchSize = triton.maxBatchSize;
   config.preferredBatchSizes = batching?.preferredBatchSize ?? [];
   config.maxQueueDelayMicros = batching?.maxQueueDelayMicroseconds ?? 0n;
