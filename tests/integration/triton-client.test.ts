@@ -18,7 +18,7 @@ import { createRootLogger } from "@arbiter/core";
 import { registerExampleModels } from "@arbiter/scheduler";
 import { createTempDir, ensureTritonClient, type TempDir } from "@arbiter/testkit";
 import { closeTo, EXPECTED } from "../support/examples.ts";
-import { type Mesh, startEmbeddedMesh } from "../support/mesh.ts";
+import { type Mesh, startDistributedMesh, startEmbeddedMesh } from "../support/mesh.ts";
 
 const EXAMPLES = fileURLToPath(new URL("../../examples/models/", import.meta.url));
 
@@ -216,188 +216,203 @@ function assertMatchesExpected(answer: InferAnswer, model: string, label: string
   }
 }
 
-describe("Triton's Python client against the gateway (embedded mesh)", () => {
-  let mesh: Mesh;
-  let python: string;
-  let dir: TempDir;
-  const answers: Record<string, Json> = {};
+/**
+ * Runs the script once per protocol against a fresh mesh (with the example models registered, as
+ * `arbiter start` does), then asserts on each run's answers.
+ */
+function tritonClientSuite(mode: string, startMesh: () => Promise<Mesh>, protocols: readonly ("grpc" | "http")[]) {
+  describe(`Triton's Python client against the gateway (${mode} mesh)`, () => {
+    let mesh: Mesh;
+    let python: string;
+    let dir: TempDir;
+    const answers: Record<string, Json> = {};
 
-  before(async () => {
-    python = await ensureTritonClient();
-    dir = await createTempDir({ prefix: "arbiter-tritonclient-" });
-    await writeFile(dir.join("drive.py"), DRIVE_PY);
-    mesh = await startEmbeddedMesh({ ARBITER_SCHEDULER_HEARTBEAT_INTERVAL_MS: "100" });
-    // As `arbiter start` does.
-    await registerExampleModels(mesh.db, EXAMPLES, createRootLogger({ level: "silent" }));
-    const address = new URL(mesh.gatewayUrl).host;
-    for (const protocol of ["grpc", "http"]) {
-      const { stdout } = await promisify(execFile)(
-        python,
-        [dir.join("drive.py"), protocol, address, EXAMPLES, `uploaded-${protocol}`],
-        { timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
-      ).catch((err: { stderr?: string; message: string }) => {
-        throw new Error(`tritonclient.${protocol} script failed: ${err.stderr ?? err.message}`);
+    before(async () => {
+      python = await ensureTritonClient();
+      dir = await createTempDir({ prefix: "arbiter-tritonclient-" });
+      await writeFile(dir.join("drive.py"), DRIVE_PY);
+      mesh = await startMesh();
+      await registerExampleModels(mesh.db, EXAMPLES, createRootLogger({ level: "silent" }));
+      const address = new URL(mesh.gatewayUrl).host;
+      for (const protocol of protocols) {
+        const { stdout } = await promisify(execFile)(
+          python,
+          [dir.join("drive.py"), protocol, address, EXAMPLES, `uploaded-${protocol}`],
+          { timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
+        ).catch((err: { stderr?: string; message: string }) => {
+          throw new Error(`tritonclient.${protocol} script failed: ${err.stderr ?? err.message}`);
+        });
+        answers[protocol] = JSON.parse(stdout) as Json;
+      }
+    });
+    after(async () => {
+      await mesh?.stop();
+      await dir?.remove();
+    });
+
+    for (const protocol of protocols) {
+      describe(`tritonclient.${protocol}`, () => {
+        const a = () => answers[protocol] as Json;
+
+        it("sees a live, ready server advertising the extensions, and the example model's metadata", () => {
+          assert.equal(a().live, true);
+          assert.equal(a().ready, true);
+          const server = a().server_metadata as { name: string; extensions: string[] };
+          assert.equal(server.name, "arbiter");
+          for (const extension of ["model_configuration", "model_repository", "statistics"])
+            assert.ok(server.extensions.includes(extension), extension);
+          const meta = a().model_metadata as { name: string; platform: string; inputs: Json[] };
+          assert.equal(meta.name, "risk-classifier");
+          assert.equal(meta.platform, "onnxruntime_onnx");
+          assert.deepEqual(
+            meta.inputs.map((t) => [t.name, t.datatype, (t.shape as unknown[]).map(Number)]),
+            [["features", "FP32", [-1, 30]]],
+          );
+          const config = a().model_config as Json;
+          assert.equal(config.name, "risk-classifier");
+          assert.equal(config.backend, "onnxruntime");
+          assert.equal(Number(config.max_batch_size), 64);
+          const input = (config.input as Json[])[0] as Json;
+          assert.equal(input.data_type, "TYPE_FP32");
+          assert.deepEqual((input.dims as unknown[]).map(Number), [30]);
+        });
+
+        it("infers the example classifier and gets the expected outputs", () => {
+          const infers = a().infer as InferAnswer[];
+          assert.equal(infers.length, 3);
+          for (const [i, answer] of infers.entries()) {
+            assert.equal(answer.id, `${protocol}-1`);
+            assertMatchesExpected(answer, "risk-classifier", `inference ${i}`);
+          }
+        });
+
+        it("reads the statistics: counts, and time in every stage", () => {
+          const [stats] = a().stats as Json[];
+          assert.ok(stats);
+          assert.equal(stats.name, "risk-classifier");
+          assert.equal(stats.version, "1");
+          const inference = stats.inference_stats as Json;
+          const success = duration(inference.success);
+          assert.ok(success.count >= Number(a().stats_before) + 3, `success count ${success.count}`);
+          assert.ok(success.ns > 0);
+          // Four rows per request.
+          assert.ok(Number(stats.inference_count) >= success.count * 4, `inference_count ${stats.inference_count}`);
+          assert.ok(Number(stats.execution_count) >= 1);
+          assert.ok(Number(stats.last_inference) > Date.now() - 600_000, "last_inference is recent (ms since epoch)");
+          for (const stage of ["queue", "compute_input", "compute_infer", "compute_output"]) {
+            const d = duration(inference[stage]);
+            assert.equal(d.count, success.count, `${stage} count`);
+            assert.ok(d.ns > 0, `${stage} ns = ${d.ns}`);
+          }
+          const batches = (stats.batch_stats as Json[]).map((b) => [
+            Number(b.batch_size),
+            duration(b.compute_infer).count,
+          ]);
+          assert.ok(
+            batches.some(([size, count]) => (size as number) >= 4 && (count as number) > 0),
+            JSON.stringify(batches),
+          );
+          const all = a().stats_all as [string, string][];
+          // Every model loaded somewhere (as Triton lists its ready models); the others were never used.
+          assert.deepEqual(all, [["risk-classifier", "1"]]);
+          const unknown = a().stats_unknown as Failure;
+          assert.match(unknown?.message ?? "", /model "no-such-model" not found/);
+        });
+
+        it("lists the repository with each model's state", () => {
+          const index = a().index as Json[];
+          const risk = index.find((m) => m.name === "risk-classifier");
+          assert.deepEqual(risk && [risk.version, risk.state], ["1", "READY"]);
+          assert.ok(index.some((m) => m.name === "diabetes-regressor"));
+        });
+
+        it("uploads a new model with load_model(config, files), serves it, reconfigures it, unloads it", () => {
+          assert.equal(a().uploaded_ready, true);
+          const config = a().uploaded_config as Json;
+          assert.equal(config.name, `uploaded-${protocol}`);
+          assert.equal(Number(config.max_batch_size), 8);
+          const batching = config.dynamic_batching as Json;
+          assert.deepEqual((batching.preferred_batch_size as unknown[]).map(Number), [4]);
+          assert.equal(Number(batching.max_queue_delay_microseconds), 200);
+          const groups = config.instance_group as Json[];
+          assert.deepEqual(
+            groups.map((g) => [g.kind, Number(g.count)]),
+            [["KIND_CPU", 2]],
+          );
+          const meta = a().uploaded_metadata as { versions: string[]; inputs: Json[] };
+          assert.deepEqual(meta.versions, ["1"]);
+          assert.deepEqual(
+            meta.inputs.map((t) => [t.name, (t.shape as unknown[]).map(Number)]),
+            [["features", [-1, 64]]],
+          );
+          assertMatchesExpected(a().uploaded_infer as InferAnswer, "digits-classifier", "uploaded model");
+          assert.deepEqual(
+            (a().uploaded_in_index as Json[]).map((m) => [m.version, m.state]),
+            [["1", "READY"]],
+          );
+
+          assert.equal(a().reloaded_ready, true);
+          const reloaded = a().reloaded_config as Json;
+          assert.equal(Number(reloaded.max_batch_size), 16);
+          assert.equal(Number((reloaded.dynamic_batching as Json).max_queue_delay_microseconds), 500);
+          assert.deepEqual(
+            ((reloaded.dynamic_batching as Json).preferred_batch_size as unknown[] | undefined) ?? [],
+            [],
+          );
+
+          assert.equal(a().reconfigured_ready, true);
+          const reconfigured = a().reconfigured_config as Json;
+          assert.equal(Number(reconfigured.max_batch_size), 4);
+          assert.equal(Number((reconfigured.instance_group as Json[])[0]?.count), 1);
+          assertMatchesExpected(a().reconfigured_infer as InferAnswer, "digits-classifier", "reconfigured model");
+
+          assert.equal(a().unloaded_ready, false);
+        });
+
+        it("refuses what Triton refuses: bad configurations, files without one, invalid ONNX", () => {
+          const errors = a().errors as Record<string, Failure>;
+          const invalid = protocol === "grpc" ? "StatusCode.INVALID_ARGUMENT" : "400";
+          const cases: [string, string, RegExp][] = [
+            ["config_not_json", invalid, /parameters\["config"\]: expected a model configuration in JSON/],
+            [
+              "config_bad_field",
+              invalid,
+              /config \(ModelConfig\.max_batch_size\): expected number \(int32\), got "many"/,
+            ],
+            [
+              "files_without_config",
+              invalid,
+              /parameters\["config"\]: expected the model's configuration along with its files/,
+            ],
+            ["not_onnx", invalid, /model could not be loaded: .*protobuf parsing failed/],
+            [
+              "wrong_input",
+              invalid,
+              /config\.input\[0\]\.name: expected one of the model's inputs \("features"\), got "pixels"/,
+            ],
+            [
+              "other_content_same_version",
+              protocol === "grpc" ? "StatusCode.ALREADY_EXISTS" : "409",
+              /version 1 already exists with other content/,
+            ],
+            ["unknown_model", protocol === "grpc" ? "StatusCode.NOT_FOUND" : "404", /model "no-such-model" not found/],
+          ];
+          for (const [name, status, message] of cases) {
+            const error = errors[name];
+            assert.ok(error, `${name} was accepted`);
+            assert.equal(error.status, status, `${name}: ${error.message}`);
+            assert.match(error.message, message, name);
+          }
+          assert.equal(a().bad_left_behind, false, "a refused upload left a model behind");
+        });
       });
-      answers[protocol] = JSON.parse(stdout) as Json;
     }
   });
-  after(async () => {
-    await mesh?.stop();
-    await dir?.remove();
-  });
+}
 
-  for (const protocol of ["grpc", "http"] as const) {
-    describe(`tritonclient.${protocol}`, () => {
-      const a = () => answers[protocol] as Json;
-
-      it("sees a live, ready server advertising the extensions, and the example model's metadata", () => {
-        assert.equal(a().live, true);
-        assert.equal(a().ready, true);
-        const server = a().server_metadata as { name: string; extensions: string[] };
-        assert.equal(server.name, "arbiter");
-        for (const extension of ["model_configuration", "model_repository", "statistics"])
-          assert.ok(server.extensions.includes(extension), extension);
-        const meta = a().model_metadata as { name: string; platform: string; inputs: Json[] };
-        assert.equal(meta.name, "risk-classifier");
-        assert.equal(meta.platform, "onnxruntime_onnx");
-        assert.deepEqual(
-          meta.inputs.map((t) => [t.name, t.datatype, (t.shape as unknown[]).map(Number)]),
-          [["features", "FP32", [-1, 30]]],
-        );
-        const config = a().model_config as Json;
-        assert.equal(config.name, "risk-classifier");
-        assert.equal(config.backend, "onnxruntime");
-        assert.equal(Number(config.max_batch_size), 64);
-        const input = (config.input as Json[])[0] as Json;
-        assert.equal(input.data_type, "TYPE_FP32");
-        assert.deepEqual((input.dims as unknown[]).map(Number), [30]);
-      });
-
-      it("infers the example classifier and gets the expected outputs", () => {
-        const infers = a().infer as InferAnswer[];
-        assert.equal(infers.length, 3);
-        for (const [i, answer] of infers.entries()) {
-          assert.equal(answer.id, `${protocol}-1`);
-          assertMatchesExpected(answer, "risk-classifier", `inference ${i}`);
-        }
-      });
-
-      it("reads the statistics: counts, and time in every stage", () => {
-        const [stats] = a().stats as Json[];
-        assert.ok(stats);
-        assert.equal(stats.name, "risk-classifier");
-        assert.equal(stats.version, "1");
-        const inference = stats.inference_stats as Json;
-        const success = duration(inference.success);
-        assert.ok(success.count >= Number(a().stats_before) + 3, `success count ${success.count}`);
-        assert.ok(success.ns > 0);
-        // Four rows per request.
-        assert.ok(Number(stats.inference_count) >= success.count * 4, `inference_count ${stats.inference_count}`);
-        assert.ok(Number(stats.execution_count) >= 1);
-        assert.ok(Number(stats.last_inference) > Date.now() - 600_000, "last_inference is recent (ms since epoch)");
-        for (const stage of ["queue", "compute_input", "compute_infer", "compute_output"]) {
-          const d = duration(inference[stage]);
-          assert.equal(d.count, success.count, `${stage} count`);
-          assert.ok(d.ns > 0, `${stage} ns = ${d.ns}`);
-        }
-        const batches = (stats.batch_stats as Json[]).map((b) => [
-          Number(b.batch_size),
-          duration(b.compute_infer).count,
-        ]);
-        assert.ok(
-          batches.some(([size, count]) => (size as number) >= 4 && (count as number) > 0),
-          JSON.stringify(batches),
-        );
-        const all = a().stats_all as [string, string][];
-        // Every model loaded somewhere (as Triton lists its ready models); the others were never used.
-        assert.deepEqual(all, [["risk-classifier", "1"]]);
-        const unknown = a().stats_unknown as Failure;
-        assert.match(unknown?.message ?? "", /model "no-such-model" not found/);
-      });
-
-      it("lists the repository with each model's state", () => {
-        const index = a().index as Json[];
-        const risk = index.find((m) => m.name === "risk-classifier");
-        assert.deepEqual(risk && [risk.version, risk.state], ["1", "READY"]);
-        assert.ok(index.some((m) => m.name === "diabetes-regressor"));
-      });
-
-      it("uploads a new model with load_model(config, files), serves it, reconfigures it, unloads it", () => {
-        assert.equal(a().uploaded_ready, true);
-        const config = a().uploaded_config as Json;
-        assert.equal(config.name, `uploaded-${protocol}`);
-        assert.equal(Number(config.max_batch_size), 8);
-        const batching = config.dynamic_batching as Json;
-        assert.deepEqual((batching.preferred_batch_size as unknown[]).map(Number), [4]);
-        assert.equal(Number(batching.max_queue_delay_microseconds), 200);
-        const groups = config.instance_group as Json[];
-        assert.deepEqual(
-          groups.map((g) => [g.kind, Number(g.count)]),
-          [["KIND_CPU", 2]],
-        );
-        const meta = a().uploaded_metadata as { versions: string[]; inputs: Json[] };
-        assert.deepEqual(meta.versions, ["1"]);
-        assert.deepEqual(
-          meta.inputs.map((t) => [t.name, (t.shape as unknown[]).map(Number)]),
-          [["features", [-1, 64]]],
-        );
-        assertMatchesExpected(a().uploaded_infer as InferAnswer, "digits-classifier", "uploaded model");
-        assert.deepEqual(
-          (a().uploaded_in_index as Json[]).map((m) => [m.version, m.state]),
-          [["1", "READY"]],
-        );
-
-        assert.equal(a().reloaded_ready, true);
-        const reloaded = a().reloaded_config as Json;
-        assert.equal(Number(reloaded.max_batch_size), 16);
-        assert.equal(Number((reloaded.dynamic_batching as Json).max_queue_delay_microseconds), 500);
-        assert.deepEqual(((reloaded.dynamic_batching as Json).preferred_batch_size as unknown[] | undefined) ?? [], []);
-
-        assert.equal(a().reconfigured_ready, true);
-        const reconfigured = a().reconfigured_config as Json;
-        assert.equal(Number(reconfigured.max_batch_size), 4);
-        assert.equal(Number((reconfigured.instance_group as Json[])[0]?.count), 1);
-        assertMatchesExpected(a().reconfigured_infer as InferAnswer, "digits-classifier", "reconfigured model");
-
-        assert.equal(a().unloaded_ready, false);
-      });
-
-      it("refuses what Triton refuses: bad configurations, files without one, invalid ONNX", () => {
-        const errors = a().errors as Record<string, Failure>;
-        const invalid = protocol === "grpc" ? "StatusCode.INVALID_ARGUMENT" : "400";
-        const cases: [string, string, RegExp][] = [
-          ["config_not_json", invalid, /parameters\["config"\]: expected a model configuration in JSON/],
-          [
-            "config_bad_field",
-            invalid,
-            /config \(ModelConfig\.max_batch_size\): expected number \(int32\), got "many"/,
-          ],
-          [
-            "files_without_config",
-            invalid,
-            /parameters\["config"\]: expected the model's configuration along with its files/,
-          ],
-          ["not_onnx", invalid, /model could not be loaded: .*protobuf parsing failed/],
-          [
-            "wrong_input",
-            invalid,
-            /config\.input\[0\]\.name: expected one of the model's inputs \("features"\), got "pixels"/,
-          ],
-          [
-            "other_content_same_version",
-            protocol === "grpc" ? "StatusCode.ALREADY_EXISTS" : "409",
-            /version 1 already exists with other content/,
-          ],
-          ["unknown_model", protocol === "grpc" ? "StatusCode.NOT_FOUND" : "404", /model "no-such-model" not found/],
-        ];
-        for (const [name, status, message] of cases) {
-          const error = errors[name];
-          assert.ok(error, `${name} was accepted`);
-          assert.equal(error.status, status, `${name}: ${error.message}`);
-          assert.match(error.message, message, name);
-        }
-        assert.equal(a().bad_left_behind, false, "a refused upload left a model behind");
-      });
-    });
-  }
-});
+tritonClientSuite("embedded", () => startEmbeddedMesh({ ARBITER_SCHEDULER_HEARTBEAT_INTERVAL_MS: "100" }), [
+  "grpc",
+  "http",
+]);
+// Uploads cross NATS in pieces; the load, the reloads and the statistics involve two nodes.
+tritonClientSuite("distributed", () => startDistributedMesh({ schedulers: 2 }), ["grpc"]);

@@ -153,7 +153,10 @@ export class MeshOipBackend implements OipBackend {
     parameters: { [key: string]: ModelRepositoryParameter },
     ctx: OipCallContext,
   ): Promise<void> {
-    await repositoryModelLoad(this.options, await this.context(ctx), name, parameters, ctx.signal);
+    const rc = await this.context(ctx);
+    await repositoryModelLoad(this.options, rc, name, parameters, ctx.signal, (model) =>
+      this.isLoaded(rc.tenant, model),
+    );
   }
 
   async repositoryUnload(name: string, ctx: OipCallContext): Promise<void> {

@@ -16,6 +16,7 @@
  */
 
 import { createHash } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import {
   ArbiterError,
   type Bus,
@@ -52,6 +53,8 @@ export interface RepositoryLoadOptions {
   upload: RegisterModelOptions;
   /** The contract's validation rules, applied to the registrations and updates made here. */
   check: MessageCheck;
+  /** How long a node's heartbeat stays valid: the longest a reload waits for every node to let go of the model. */
+  heartbeatTtlMs: number;
 }
 
 /** A version already registered with other bytes. */
@@ -146,6 +149,7 @@ export async function repositoryModelLoad(
   name: string,
   parameters: { [key: string]: ModelRepositoryParameter },
   signal: AbortSignal,
+  isLoaded: (model: Model) => Promise<boolean>,
 ): Promise<void> {
   const { bus } = options;
   const text = configText(parameters);
@@ -163,6 +167,16 @@ export async function repositoryModelLoad(
     registry(bus, ctx, methods.loadModel, { name, selector: exactVersion(version) }, signal);
   const unload = (version: bigint) =>
     registry(bus, ctx, methods.unloadModel, { name, selector: exactVersion(version) }, signal);
+  /**
+   * Unloads the version everywhere, waits until no node's heartbeat reports it (a node that has not
+   * yet heard the unload would otherwise drop the fresh load), then loads it with its new settings.
+   */
+  const reload = async (model: Model) => {
+    await unload(model.version);
+    const deadline = Date.now() + options.heartbeatTtlMs;
+    while (Date.now() < deadline && (await isLoaded(model))) await sleep(25, undefined, { signal });
+    await load(model.version);
+  };
   const getModel = (version?: number) =>
     registry(
       bus,
@@ -181,12 +195,11 @@ export async function repositoryModelLoad(
   if (files.size === 0) {
     const model = await getModel();
     await reconfigure(options, ctx, model, triton, signal);
-    await unload(model.version);
-    await load(model.version);
+    await reload(model);
     return;
   }
 
-  let highest: { version: bigint; existed: boolean } | undefined;
+  let highest: { model: Model; existed: boolean } | undefined;
   for (const [version, bytes] of [...files.entries()].sort(([a], [b]) => a - b)) {
     const existing = await getModel(version).catch((err: unknown) => {
       if (err instanceof ArbiterError && err.code === Code.NotFound) return undefined;
@@ -197,7 +210,7 @@ export async function repositoryModelLoad(
         throw new ModelVersionContentError(name, version);
       }
       await reconfigure(options, ctx, existing, triton, signal);
-      highest = { version: existing.version, existed: true };
+      highest = { model: existing, existed: true };
       continue;
     }
     const meta = create(ModelUploadSchema, {
@@ -210,17 +223,18 @@ export async function repositoryModelLoad(
     });
     options.check(ModelUploadSchema, meta);
     const { model } = await uploadModel(options.upload, ctx, meta, [bytes], signal);
+    if (!model) throw new Error("RegisterModel answered without a model");
     try {
-      checkConfigTensors(triton, model?.signature);
+      checkConfigTensors(triton, model.signature);
     } catch (err) {
       await registry(bus, ctx, methods.deleteModel, { name, version: BigInt(version) }, signal).catch(() => {});
       throw err;
     }
-    highest = { version: BigInt(version), existed: false };
+    highest = { model, existed: false };
   }
   if (!highest) return;
-  if (highest.existed) await unload(highest.version);
-  await load(highest.version);
+  if (highest.existed) await reload(highest.model);
+  else await load(highest.model.version);
 }
 
 /** Checks `triton` against the model and stores it as the version's configuration. */
