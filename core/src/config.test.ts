@@ -71,6 +71,40 @@ describe("configuration", () => {
     assert.throws(() => loadConfig({ file: file("gateway: [1,\n") }), /config file .*: expected valid YAML or JSON/);
   });
 
+  it("reads named secrets from the file and ARBITER_SECRETS_<NAME> variables, and never prints them", () => {
+    const path = file("secrets:\n  openai: from-file\n  oip: also-from-file\n");
+    const config = loadConfig({
+      file: path,
+      env: { ARBITER_SECRETS_OPENAI_KEY: "sk-env", ARBITER_SECRETS_oip: "from-env", ARBITER_SECRETS_EMPTY: "" },
+    });
+    assert.deepEqual({ ...config.secrets }, { openai: "from-file", oip: "from-env", OPENAI_KEY: "sk-env" });
+    const printed = JSON.stringify(config);
+    assert.ok(!printed.includes("sk-env") && !printed.includes("from-file"), printed);
+    assert.deepEqual(JSON.parse(printed).secrets, { openai: "***", oip: "***", OPENAI_KEY: "***" });
+    assert.ok(Object.isFrozen(config.secrets));
+    assert.throws(
+      () => loadConfig({ file: file("secrets:\n  openai: 42\n") }),
+      /^InvalidArgumentError: config secrets\.openai \(from .*arbiter\.yaml\): expected a string, got number$/,
+    );
+    assert.throws(() => loadConfig({ flags: { secrets: "x" } }), /config secrets \(from --secrets\): expected a map/);
+  });
+
+  it("has plugin and remote node settings with safe defaults", () => {
+    const config = loadConfig();
+    assert.equal(config.plugins.dir, "");
+    assert.equal(config.plugins.workersPerPlugin, 2);
+    assert.equal(config.plugins.workerMemoryMb, 256);
+    assert.equal(config.plugins.loadTimeoutMs, 10000);
+    assert.deepEqual(config.remote.allowedHosts, []);
+    assert.equal(config.remote.allowLoopback, false);
+    assert.equal(config.remote.defaultTimeoutMs, 10000);
+    const set = loadConfig({
+      env: { ARBITER_PLUGINS_DIR: "/srv/plugins", ARBITER_REMOTE_ALLOWED_HOSTS: "api.openai.com, *.models.internal" },
+    });
+    assert.equal(set.plugins.dir, "/srv/plugins");
+    assert.deepEqual(set.remote.allowedHosts, ["api.openai.com", "*.models.internal"]);
+  });
+
   it("documents every setting with its environment variable", () => {
     const table = configReference();
     assert.match(table, /\| `gateway\.port` \| `ARBITER_GATEWAY_PORT` \| int \| `8080` \|/);

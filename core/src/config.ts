@@ -17,7 +17,8 @@ type Leaf =
   | { type: "string"; default: string; doc: string; values?: readonly string[] }
   | { type: "int"; default: number; doc: string; min: number; max: number }
   | { type: "bool"; default: boolean; doc: string }
-  | { type: "list"; default: readonly string[]; doc: string };
+  | { type: "list"; default: readonly string[]; doc: string }
+  | { type: "map"; default: Readonly<Record<string, string>>; doc: string; secret?: boolean };
 
 /** The declaration of every setting: type, default, bounds and a one-line description. */
 export const CONFIG_SCHEMA = {
@@ -158,6 +159,66 @@ export const CONFIG_SCHEMA = {
       doc: "Largest model artifact accepted by RegisterModel, in bytes.",
     },
   },
+  plugins: {
+    dir: {
+      type: "string",
+      default: "",
+      doc: "Directory of user plugin modules (`.js`, `.mjs`) for pipeline plugin nodes, relative to the working directory; empty: built-in plugins only. Plugins run as threads of the scheduler, so only operators should be able to write there.",
+    },
+    workersPerPlugin: {
+      type: "int",
+      default: 2,
+      min: 1,
+      max: 64,
+      doc: "Worker threads running each loaded user plugin (calls beyond that queue).",
+    },
+    workerMemoryMb: {
+      type: "int",
+      default: 256,
+      min: 16,
+      max: 65536,
+      doc: "Heap limit of each plugin worker thread, in MiB; a worker that exceeds it is replaced.",
+    },
+    loadTimeoutMs: {
+      type: "int",
+      default: 10000,
+      min: 100,
+      max: 600000,
+      doc: "How long a plugin module may take to import, and its init to run, in milliseconds.",
+    },
+  },
+  remote: {
+    allowedHosts: {
+      type: "list",
+      default: [],
+      doc: "Hosts remote pipeline nodes may call: `host`, `host:port`, `*.domain` or `*` (every non-loopback host); empty: none.",
+    },
+    allowLoopback: {
+      type: "bool",
+      default: false,
+      doc: "Let remote nodes call loopback hosts (localhost, 127.0.0.0/8, ::1) without listing them.",
+    },
+    defaultTimeoutMs: {
+      type: "int",
+      default: 10000,
+      min: 1,
+      max: 600000,
+      doc: "Per-attempt timeout of a remote node whose timeout_ms is 0, in milliseconds.",
+    },
+    maxResponseBytes: {
+      type: "int",
+      default: 67108864,
+      min: 1024,
+      max: 1073741824,
+      doc: "Largest response body a remote node reads, in bytes.",
+    },
+  },
+  secrets: {
+    type: "map",
+    default: {},
+    secret: true,
+    doc: "Named secrets (what remote nodes' credential_secret names): a map in the file, or one `ARBITER_SECRETS_<NAME>` variable per secret, named `<NAME>` as written. Values are never printed.",
+  },
 } as const satisfies Record<string, unknown>;
 
 type ValueOf<L> = L extends { type: "string" }
@@ -168,7 +229,9 @@ type ValueOf<L> = L extends { type: "string" }
       ? boolean
       : L extends { type: "list" }
         ? readonly string[]
-        : never;
+        : L extends { type: "map" }
+          ? Readonly<Record<string, string>>
+          : never;
 type ConfigOf<S> = { readonly [K in keyof S]: S[K] extends { type: string } ? ValueOf<S[K]> : ConfigOf<S[K]> };
 
 /** The validated configuration of a process. */
@@ -259,7 +322,43 @@ function coerce(path: string, leaf: Leaf, raw: unknown, source: string): unknown
         );
       throw fail("a list of strings");
     }
+    case "map": {
+      if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw fail("a map of names to strings");
+      const entries = Object.entries(raw);
+      for (const [key, value] of entries) {
+        if (typeof value !== "string") {
+          throw new InvalidArgumentError(
+            `config ${path}.${key} (from ${source})`,
+            "a string",
+            leaf.secret ? typeof value : describe(value),
+          );
+        }
+      }
+      return Object.fromEntries(entries);
+    }
   }
+}
+
+/** Entries of a map setting from `<ENV NAME>_<KEY>` variables (`ARBITER_SECRETS_OPENAI_KEY` → `OPENAI_KEY`). */
+function mapFromEnv(path: string, env: Record<string, string | undefined>): Record<string, string> {
+  const prefix = `${envName(path)}_`;
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith(prefix) && name.length > prefix.length && value !== undefined && value !== "")
+      out[name.slice(prefix.length)] = value;
+  }
+  return out;
+}
+
+/** A frozen map whose JSON form (printed config, logs) shows each name with its value hidden. */
+function sealMap(values: Record<string, string>, secret: boolean | undefined): Readonly<Record<string, string>> {
+  if (secret) {
+    Object.defineProperty(values, "toJSON", {
+      value: () => Object.fromEntries(Object.keys(values).map((k) => [k, "***"])),
+      enumerable: false,
+    });
+  }
+  return Object.freeze(values);
 }
 
 function getPath(obj: unknown, path: string): unknown {
@@ -329,6 +428,22 @@ export function loadConfig(sources: ConfigSources = {}): ArbiterConfig {
   const env = sources.env ?? {};
   const out: Record<string, unknown> = {};
   for (const [path, leaf] of leaves) {
+    if (leaf.type === "map") {
+      // Maps merge layer over layer, key by key; the environment gives one variable per key.
+      const layer = (raw: unknown, source: string) =>
+        raw === undefined ? {} : (coerce(path, leaf, raw, source) as Record<string, string>);
+      const merged = Object.assign(
+        {},
+        leaf.default,
+        layer(getPath(sources.defaults, path), "role defaults"),
+        layer(getPath(fileValues, path), sources.file ?? "file"),
+        mapFromEnv(path, env),
+        layer(sources.flags?.[path], `--${path}`),
+        layer(getPath(sources.overrides, path), "overrides"),
+      );
+      setPath(out, path, sealMap(merged, leaf.secret));
+      continue;
+    }
     let value: unknown = leaf.default;
     const fromRole = getPath(sources.defaults, path);
     if (fromRole !== undefined) value = coerce(path, leaf, fromRole, "role defaults");
@@ -357,9 +472,15 @@ function deepFreeze<T>(obj: T): T {
 /** The reference table of every setting, as Markdown. */
 export function configReference(): string {
   const rows = configLeaves().map(([path, leaf]) => {
-    const def = leaf.type === "list" ? leaf.default.join(",") : String(leaf.default);
+    const def =
+      leaf.type === "list"
+        ? leaf.default.join(",")
+        : leaf.type === "map"
+          ? JSON.stringify(leaf.default)
+          : String(leaf.default);
     const extra = leaf.type === "string" && leaf.values ? ` One of: ${leaf.values.join(", ")}.` : "";
-    return `| \`${path}\` | \`${envName(path)}\` | ${leaf.type} | \`${def}\` | ${leaf.doc}${extra} |`;
+    const env = leaf.type === "map" ? `${envName(path)}_<NAME>` : envName(path);
+    return `| \`${path}\` | \`${env}\` | ${leaf.type} | \`${def}\` | ${leaf.doc}${extra} |`;
   });
   return ["| key | environment | type | default | meaning |", "|---|---|---|---|---|", ...rows].join("\n");
 }
