@@ -71,7 +71,7 @@ export function nativeInputs(req: InferRequest): Record<string, NativeTensor> {
 export async function runInference(
   loaded: LoadedModel,
   req: InferRequest,
-  ctx: RequestContext,
+  ctx: Pick<RequestContext, "tenant" | "deadline">,
 ): Promise<InferResponse> {
   if (ctx.tenant !== loaded.ref.tenant) {
     // Subjects carry the tenant; a mismatch means a forged or misrouted request.
