@@ -20,8 +20,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import {
   ArbiterError,
   type Bus,
+  CancelledError,
   Code,
   callRpc,
+  InternalError,
   InvalidArgumentError,
   type RequestContext,
   rpcSubject,
@@ -174,7 +176,11 @@ export async function repositoryModelLoad(
   const reload = async (model: Model) => {
     await unload(model.version);
     const deadline = Date.now() + options.heartbeatTtlMs;
-    while (Date.now() < deadline && (await isLoaded(model))) await sleep(25, undefined, { signal });
+    while (Date.now() < deadline && (await isLoaded(model))) {
+      await sleep(25, undefined, { signal }).catch(() => {
+        throw new CancelledError("the client cancelled the load");
+      });
+    }
     await load(model.version);
   };
   const getModel = (version?: number) =>
@@ -223,7 +229,7 @@ export async function repositoryModelLoad(
     });
     options.check(ModelUploadSchema, meta);
     const { model } = await uploadModel(options.upload, ctx, meta, [bytes], signal);
-    if (!model) throw new Error("RegisterModel answered without a model");
+    if (!model) throw new InternalError("RegisterModel answered without a model");
     try {
       checkConfigTensors(triton, model.signature);
     } catch (err) {
