@@ -34,6 +34,7 @@ import { type Listener, listen } from "./listener.ts";
 import { MeshOipBackend } from "./oip/mesh-backend.ts";
 import { createOipRestRoute } from "./oip/rest.ts";
 import type { DeadlinePolicy } from "./request-context.ts";
+import { decideStreamHandler } from "./services/decide-stream.ts";
 import { forwardingService } from "./services/forward.ts";
 import { HealthState, ServingStatus } from "./services/health.ts";
 import { InferenceRouter } from "./services/inference-router.ts";
@@ -109,11 +110,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const routes = (router: ConnectRouter) => {
     for (const service of ARBITER_SERVICES) {
-      if (service !== ModelRegistryService && service !== InferenceService) {
+      if (service !== ModelRegistryService && service !== InferenceService && service !== DecisionService) {
         router.service(service, forwardingService(service, bus, policy));
       }
     }
     router.service(InferenceService, inferenceService(inferenceRouter, policy));
+    router.service(
+      DecisionService,
+      forwardingService(DecisionService, bus, policy, { decideStream: decideStreamHandler(bus, policy) }),
+    );
     router.service(
       ModelRegistryService,
       forwardingService(ModelRegistryService, bus, policy, {
