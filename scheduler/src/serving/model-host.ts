@@ -110,6 +110,8 @@ export class ModelHost {
         executionProvider: provider as "cpu",
         providerFallback: config?.providerFallback === 2 ? "cpu" : "error",
         warmup: true,
+        // Runs at once on their own worker threads (Triton's instance count); the batcher keeps them busy.
+        ...(config?.instanceCount ? { concurrency: config.instanceCount } : {}),
         ...(this.options.ortLibraryPath ? { ortLibraryPath: this.options.ortLibraryPath } : {}),
         logger,
       },
