@@ -15,6 +15,7 @@ import {
 import { timestampNow } from "@bufbuild/protobuf/wkt";
 import { liveNodes, registerClusterHandlers } from "./cluster/cluster-handlers.ts";
 import { type Heartbeat, startHeartbeat } from "./cluster/heartbeat.ts";
+import { startPipelineRegistry } from "./pipelines/registry/index.ts";
 import { ModelStore } from "./registry/model-store.ts";
 import { registerRegistryHandlers } from "./registry/registry-handlers.ts";
 import { type HandlerTable, serveHandlers } from "./rpc-router.ts";
@@ -72,6 +73,15 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   });
   const table: HandlerTable = new Map();
   registerRegistryHandlers(table, store);
+  const pipelines = startPipelineRegistry({
+    config,
+    bus,
+    db,
+    logger,
+    nodeId,
+    table,
+    model: (tenant, name, selector) => store.get(tenant, name, selector),
+  });
   registerClusterHandlers(table, kv, config.scheduler.heartbeatTtlMs);
   registerStatisticsHandler(table, store, kv, config.scheduler.heartbeatTtlMs);
   registerInferenceHandlers(table, store, host);
@@ -151,6 +161,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       stopUnloads();
       modelsChanged.unsubscribe();
       await host.unloadAll();
+      await pipelines.close();
       await heartbeat.stop();
       logger.info("scheduler stopped");
     },
