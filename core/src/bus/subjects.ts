@@ -58,3 +58,10 @@ export const UNLOAD_BROADCAST_SUBJECT = "arbiter.control.unload";
 
 /** Broadcast (no payload) after a model version is added or deleted or its configuration changes. */
 export const MODELS_CHANGED_SUBJECT = "arbiter.control.models-changed";
+
+/**
+ * Broadcast after a write to a vector collection commits (JSON: tenant, collection, uid,
+ * generation, dropped, origin node): every scheduler holding an index of it catches up from the
+ * database, or drops it.
+ */
+export const VECTORS_CHANGED_SUBJECT = "arbiter.control.vectors-changed";
