@@ -10,10 +10,8 @@
  *
  * Writes bench/results/e2e.json: {"floor": {"c1_p50_us"}, "embedded": {"c1"|"c8"|"c64": {p50_us,
  * p99_us, throughput_rps, errors}}, "distributed": {...}}. The load generator runs in this process
- * and shares the machine's two cores with the mesh, as a client on the same host would. Like
- * Triton's perf_analyzer it is a lean client: gRPC framed by hand on one HTTP/2 connection (a
- * full client library would spend the shared cores on itself); a reply counts only with
- * grpc-status 0 and a message body.
+ * and shares the machine's two cores with the mesh, as a client on the same host would; it is the
+ * lean client of grpc-load.ts.
  *
  * Env (read here only): BENCH_SECONDS per level (default 5), BENCH_WARMUP_SECONDS (default 1),
  * BENCH_MODES (comma-separated subset of floor,embedded,distributed; results are written only when all run).
@@ -25,24 +23,18 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSession } from "@arbiter/inference-native";
 import { type ModelInferRequest, ModelInferRequestSchema } from "@arbiter/proto/inference";
-import { create, toBinary } from "@bufbuild/protobuf";
+import { create } from "@bufbuild/protobuf";
 import { createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { EXPECTED, exampleModel, fp32Bytes } from "../../tests/support/examples.ts";
 import { type DistributedMesh, spawnRole, startDistributedMesh } from "../../tests/support/mesh.ts";
+import { drive, framed, type Level, percentile, unaryCall } from "./grpc-load.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 const LEVELS = [1, 8, 64] as const;
 const MODES = new Set((process.env.BENCH_MODES ?? "floor,embedded,distributed").split(","));
-
-interface Level {
-  p50_us: number;
-  p99_us: number;
-  throughput_rps: number;
-  errors: number;
-}
 
 const rows = (EXPECTED["risk-classifier"]?.inputs.features?.data ?? []) as number[][];
 const requests: ModelInferRequest[] = rows.map((row) =>
@@ -52,92 +44,19 @@ const requests: ModelInferRequest[] = rows.map((row) =>
     rawInputContents: [fp32Bytes(row)],
   }),
 );
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-/** One gRPC unary call of ModelInfer on a shared HTTP/2 session; rejects unless grpc-status is 0. */
-function modelInfer(session: http2.ClientHttp2Session, frame: Buffer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const stream = session.request({
-      ":method": "POST",
-      ":path": "/inference.GRPCInferenceService/ModelInfer",
-      "content-type": "application/grpc",
-      te: "trailers",
-      "grpc-timeout": "10S",
-    });
-    let bytes = 0;
-    let status: string | undefined;
-    stream.on("response", (headers) => {
-      status = headers["grpc-status"] as string | undefined;
-    });
-    stream.on("data", (chunk: Buffer) => {
-      bytes += chunk.byteLength;
-    });
-    stream.on("trailers", (trailers) => {
-      status = trailers["grpc-status"] as string | undefined;
-    });
-    stream.on("error", reject);
-    stream.on("end", () => (status === "0" && bytes > 5 ? resolve() : reject(new Error(`grpc-status ${status}`))));
-    stream.end(frame);
-  });
-}
-
-/** A request as a gRPC message frame. */
-function framed(req: ModelInferRequest): Buffer {
-  const message = toBinary(ModelInferRequestSchema, req);
-  const frame = Buffer.alloc(5 + message.byteLength);
-  frame.writeUInt32BE(message.byteLength, 1);
-  frame.set(message, 5);
-  return frame;
-}
-
-/** `concurrency` clients call back to back for SECONDS after a warm-up; latencies in µs. */
-async function drive(session: http2.ClientHttp2Session, concurrency: number): Promise<Level> {
-  const frames = requests.map(framed);
-  const latencies: number[] = [];
-  let errors = 0;
-  let measuring = false;
-  let stop = false;
-  const worker = async (w: number) => {
-    let i = w;
-    while (!stop) {
-      const frame = frames[i++ % frames.length] as Buffer;
-      const started = performance.now();
-      try {
-        await modelInfer(session, frame);
-        if (measuring) latencies.push((performance.now() - started) * 1000);
-      } catch {
-        if (measuring) errors++;
-      }
-    }
-  };
-  const workers = Array.from({ length: concurrency }, (_, w) => worker(w));
-  await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
-  measuring = true;
-  const began = performance.now();
-  await new Promise((r) => setTimeout(r, SECONDS * 1000));
-  measuring = false;
-  const elapsed = (performance.now() - began) / 1000;
-  stop = true;
-  await Promise.all(workers);
-  const sorted = Float64Array.from(latencies).sort();
-  return {
-    p50_us: Math.round(percentile(sorted, 50)),
-    p99_us: Math.round(percentile(sorted, 99)),
-    throughput_rps: Math.round(latencies.length / elapsed),
-    errors,
-  };
-}
+const MODEL_INFER = "/inference.GRPCInferenceService/ModelInfer";
+const frames = requests.map((r) => framed(ModelInferRequestSchema, r));
 
 async function driveAll(url: string): Promise<Record<string, Level>> {
   const session = http2.connect(url);
   try {
-    await modelInfer(session, framed(requests[0] as ModelInferRequest)); // loads the model
+    await unaryCall(session, MODEL_INFER, frames[0] as Buffer); // loads the model
     const out: Record<string, Level> = {};
-    for (const c of LEVELS) out[`c${c}`] = await drive(session, c);
+    for (const c of LEVELS) {
+      out[`c${c}`] = await drive(c, SECONDS, WARMUP_SECONDS, (i) =>
+        unaryCall(session, MODEL_INFER, frames[i % frames.length] as Buffer),
+      );
+    }
     return out;
   } finally {
     session.close();

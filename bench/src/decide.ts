@@ -1,0 +1,116 @@
+/**
+ * Decision benchmark: drives DecisionService.Decide on the example transaction-risk pipeline
+ * (normalizer → risk classifier → rules) in embedded mode at concurrency 1 and 64, with the lean
+ * gRPC client of grpc-load.ts, beside the sum of its nodes' own latencies (the `nodes` traces of
+ * each decision at concurrency 1): what the pipeline machinery adds is end to end minus that.
+ *
+ *   node --import tsx bench/src/decide.ts        (npm run bench:decide)
+ *
+ * Writes bench/results/decide.json: {"c1": {p50_us, p99_us, throughput_rps, errors}, "c64": {...},
+ * "node_compute_p50_us": N}. Env (read here only): BENCH_SECONDS per level (default 5),
+ * BENCH_WARMUP_SECONDS (default 1).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import http2 from "node:http2";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DecideRequestSchema, DecideResponseSchema, PipelineSchema, PipelineService } from "@arbiter/proto";
+import { create, fromBinary, fromJson, type JsonValue } from "@bufbuild/protobuf";
+import { createClient } from "@connectrpc/connect";
+import { createGrpcTransport } from "@connectrpc/connect-node";
+import { EXPECTED } from "../../tests/support/examples.ts";
+import { spawnRole } from "../../tests/support/mesh.ts";
+import { drive, framed, type Level, percentile, unaryCall } from "./grpc-load.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
+const DECIDE = "/arbiter.v1.DecisionService/Decide";
+const PIPELINE = "transaction-risk";
+
+const rows = (EXPECTED["risk-classifier"]?.inputs.features?.data ?? []) as number[][];
+const amounts = [120, 9000, 35, 2400];
+const frames = rows.map((row, i) =>
+  framed(
+    DecideRequestSchema,
+    create(DecideRequestSchema, {
+      pipeline: PIPELINE,
+      inputs: {
+        features: {
+          kind: {
+            case: "value",
+            value: {
+              kind: {
+                case: "listValue",
+                value: { values: row.map((v) => ({ kind: { case: "numberValue" as const, value: v } })) },
+              },
+            },
+          },
+        },
+        amount: { kind: { case: "value", value: { kind: { case: "numberValue", value: amounts[i] ?? 0 } } } },
+      },
+    }),
+  ),
+);
+
+/** Registers the example pipeline unless the mesh already has it (`arbiter start` registers the examples). */
+async function ensurePipeline(url: string): Promise<void> {
+  const pipelines = createClient(PipelineService, createGrpcTransport({ baseUrl: url }));
+  const exists = await pipelines.getPipeline({ name: PIPELINE }).then(
+    () => true,
+    () => false,
+  );
+  if (exists) return;
+  const json = JSON.parse(readFileSync(join(ROOT, "examples/pipelines/transaction-risk.json"), "utf8")) as JsonValue;
+  await pipelines.createPipeline({ pipeline: fromJson(PipelineSchema, json) });
+}
+
+async function run(): Promise<{ c1: Level; c64: Level; node_compute_p50_us: number }> {
+  const dataDir = mkdtempSync(join(tmpdir(), "arbiter-bench-decide-"));
+  const mesh = await spawnRole(
+    "start",
+    { ARBITER_DATA_DIR: dataDir, ARBITER_GATEWAY_PORT: "0", ARBITER_LOG_LEVEL: "info" },
+    dataDir,
+  );
+  const url = `http://127.0.0.1:${mesh.id}`;
+  const session = http2.connect(url);
+  try {
+    await ensurePipeline(url);
+    await unaryCall(session, DECIDE, frames[0] as Buffer); // loads the model, compiles the pipeline
+    const nodeSums: number[] = [];
+    const c1 = await drive(1, SECONDS, WARMUP_SECONDS, async (i) => {
+      const reply = fromBinary(
+        DecideResponseSchema,
+        await unaryCall(session, DECIDE, frames[i % frames.length] as Buffer),
+      );
+      const nodes = reply.decision?.nodes ?? [];
+      nodeSums.push(nodes.reduce((sum, n) => sum + Number(n.durationMicros), 0));
+    });
+    const c64 = await drive(64, SECONDS, WARMUP_SECONDS, (i) =>
+      unaryCall(session, DECIDE, frames[i % frames.length] as Buffer),
+    );
+    return { c1, c64, node_compute_p50_us: Math.round(percentile(Float64Array.from(nodeSums).sort(), 50)) };
+  } finally {
+    session.close();
+    mesh.child.kill("SIGTERM");
+    await mesh.exited;
+  }
+}
+
+const results = await run();
+const lines = [
+  "level   p50 µs   p99 µs   throughput/s   errors",
+  ...(["c1", "c64"] as const).map((level) => {
+    const r = results[level];
+    return `${level.padEnd(6)} ${String(r.p50_us).padStart(7)}  ${String(r.p99_us).padStart(7)}  ${String(r.throughput_rps).padStart(13)}  ${String(r.errors).padStart(7)}`;
+  }),
+  "",
+  `sum of node latencies, p50 (c1): ${results.node_compute_p50_us} µs`,
+  `pipeline overhead at c1 (p50 end to end − node compute): ${results.c1.p50_us - results.node_compute_p50_us} µs (target ≤ 300)`,
+  `c1 p99: ${(results.c1.p99_us / 1000).toFixed(2)} ms (target ≤ 5)`,
+];
+console.log(lines.join("\n"));
+mkdirSync(join(ROOT, "bench/results"), { recursive: true });
+writeFileSync(join(ROOT, "bench/results/decide.json"), `${JSON.stringify(results, null, 2)}\n`);
+process.exit(0);
