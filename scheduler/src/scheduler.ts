@@ -15,6 +15,7 @@ import {
 import { timestampNow } from "@bufbuild/protobuf/wkt";
 import { liveNodes, registerClusterHandlers } from "./cluster/cluster-handlers.ts";
 import { type Heartbeat, startHeartbeat } from "./cluster/heartbeat.ts";
+import { startDecisions } from "./decisions/index.ts";
 import { startPipelineRegistry } from "./pipelines/registry/index.ts";
 import { ModelStore } from "./registry/model-store.ts";
 import { registerRegistryHandlers } from "./registry/registry-handlers.ts";
@@ -25,6 +26,7 @@ import { ModelHost } from "./serving/model-host.ts";
 import { onnxInspector } from "./serving/onnx-inspector.ts";
 import { placementPass, WantedModels } from "./serving/placement.ts";
 import { registerStatisticsHandler } from "./serving/statistics-handler.ts";
+import { registerVectorHandlers, VectorCollections } from "./vectors/index.ts";
 
 /** What a scheduler needs; the caller owns the bus and database and closes them after `stop()`. */
 export interface SchedulerOptions {
@@ -81,11 +83,17 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     nodeId,
     table,
     model: (tenant, name, selector) => store.get(tenant, name, selector),
+    // A compiled version is immutable, but what a selector picks and what exists changes here.
+    pipelinesChanged: (tenant, name) => decisions.pipelines.forget(tenant, name),
   });
   registerClusterHandlers(table, kv, config.scheduler.heartbeatTtlMs);
   registerStatisticsHandler(table, store, kv, config.scheduler.heartbeatTtlMs);
   registerInferenceHandlers(table, store, host);
   registerLifecycleHandlers(table, store, host, bus, nodeId);
+  const decisions = startDecisions({ table, db, logger, models: store, host, registry: pipelines });
+  // Vector collections: also what pipelines' vector_search nodes call in-process.
+  const vectors = new VectorCollections({ db, bus, nodeId, logger: logger.child({ component: "vectors" }) });
+  registerVectorHandlers(table, vectors);
   const stopUnloads = listenForUnloads(bus, host, logger);
   const server: RpcServer = serveHandlers(bus, table, logger, nodeId);
 
@@ -160,7 +168,9 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       if (timedOut) logger.warn({ inFlight: server.inFlight }, "drain timed out; abandoning requests in flight");
       stopUnloads();
       modelsChanged.unsubscribe();
+      vectors.close();
       await host.unloadAll();
+      await decisions.close();
       await pipelines.close();
       await heartbeat.stop();
       logger.info("scheduler stopped");
