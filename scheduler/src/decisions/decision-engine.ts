@@ -24,7 +24,10 @@ import type { CompiledPipelines, RunnablePipeline } from "./compiled-pipelines.t
 import { decisionOf, withNodeOutputs } from "./decision-record.ts";
 import type { DecisionStore } from "./decision-store.ts";
 
-/** How long a decision made for a request id is answered from memory (beyond it: the audit records). */
+/**
+ * How long a decision made for a request id is answered from this node's memory; beyond it, and on
+ * other nodes, the audit record answers (pipelines that record no decisions de-duplicate per node only).
+ */
 export const REQUEST_ID_MEMORY_MS = 60_000;
 const REQUEST_ID_MEMORY_ENTRIES = 10_000;
 /** Replay runs each recorded decision within this budget (bounded by the call's deadline). */
@@ -106,14 +109,19 @@ export class DecisionEngine {
     });
     const decision = decisionOf(runnable.plan, result, ctx, req.requestId);
     const policy = runnable.definition;
-    if ((policy.audit?.sampleRate ?? 0) > 0 && this.random() < (policy.audit?.sampleRate ?? 0)) {
-      audit.record({
+    const rate = policy.audit?.sampleRate ?? 0;
+    // A decision with a request id is always recorded when the pipeline records any, and before the
+    // answer: the record is how another node recognises the id when the caller retries there.
+    if (rate > 0 && (req.requestId !== "" || this.random() < rate)) {
+      const row = {
         tenant: ctx.tenant,
-        kind: "live",
+        kind: "live" as const,
         decision: withNodeOutputs(decision, result),
         inputs: req.inputs,
         attributes: req.attributes,
-      });
+      };
+      if (req.requestId !== "") await this.options.store.insert([row]);
+      else audit.record(row);
     }
     const shadow = policy.shadow;
     if (shadow && shadow.version > 0n && shadow.sampleRate > 0 && this.random() < shadow.sampleRate) {

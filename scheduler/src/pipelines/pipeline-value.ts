@@ -211,8 +211,11 @@ function decodeRaw(datatype: Datatype, raw: Uint8Array): TensorValue["data"] {
     case "BF16":
       return Float32Array.from({ length: n }, (_, i) => bf16ToFloat(view.getUint16(i * 2, true)));
   }
-  // Copy into an aligned buffer, then read it through a typed array when the host is little-endian.
-  const copy = raw.slice().buffer;
+  // Copy into an aligned buffer of its own, then read it through a typed array when the host is
+  // little-endian. (Not `raw.slice()`: on a Node Buffer that is a view of a shared pool.)
+  const aligned = new Uint8Array(raw.byteLength);
+  aligned.set(raw);
+  const copy = aligned.buffer;
   if (LITTLE_ENDIAN) {
     if (datatype === "INT64") return new BigInt64Array(copy);
     if (datatype === "UINT64") return new BigUint64Array(copy);

@@ -1,0 +1,62 @@
+/**
+ * Decisions on one scheduler: the node kinds a pipeline runs with (model in process, transform,
+ * rules, and the registry's plugin and remote runners), the compiled-pipeline cache, the audit
+ * writer and the DecisionService handlers.
+ */
+import type { Database, Logger } from "@arbiter/core";
+import type { VectorSearchNode } from "@arbiter/proto";
+import { createRulesRunner, createTransformRunner, type NodeKindRunner, type NodeKinds } from "../pipelines/index.ts";
+import type { PipelineRegistry } from "../pipelines/registry/index.ts";
+import type { ModelStore } from "../registry/model-store.ts";
+import type { HandlerTable } from "../rpc-router.ts";
+import type { ModelHost } from "../serving/model-host.ts";
+import { AuditWriter } from "./audit-writer.ts";
+import { CompiledPipelines } from "./compiled-pipelines.ts";
+import { DecisionEngine } from "./decision-engine.ts";
+import { registerDecisionHandlers } from "./decision-handlers.ts";
+import { DecisionStore } from "./decision-store.ts";
+import { createModelRunner } from "./model-node.ts";
+
+export { AuditWriter } from "./audit-writer.ts";
+export { CompiledPipelines, type PipelineSource, type RunnablePipeline } from "./compiled-pipelines.ts";
+export { DecisionEngine } from "./decision-engine.ts";
+export { DecisionStore } from "./decision-store.ts";
+export { createModelRunner } from "./model-node.ts";
+
+export interface DecisionsOptions {
+  readonly table: HandlerTable;
+  readonly db: Database;
+  readonly logger: Logger;
+  readonly models: ModelStore;
+  readonly host: ModelHost;
+  readonly registry: PipelineRegistry;
+  /** The vector_search node kind, when this node serves vector collections. */
+  readonly vectorSearch?: NodeKindRunner<VectorSearchNode, unknown>;
+}
+
+/** The decision service of a scheduler. */
+export interface Decisions {
+  readonly engine: DecisionEngine;
+  readonly pipelines: CompiledPipelines;
+  /** Writes the audit records still queued. */
+  close(): Promise<void>;
+}
+
+/** Builds the decision service and registers its handlers in `options.table`. */
+export function startDecisions(options: DecisionsOptions): Decisions {
+  const logger = options.logger.child({ component: "decisions" });
+  const kinds: NodeKinds = {
+    model: createModelRunner({ store: options.models, host: options.host }),
+    transform: createTransformRunner(),
+    rules: createRulesRunner(),
+    plugin: options.registry.pluginRunner,
+    remote: options.registry.remoteRunner,
+    ...(options.vectorSearch ? { vectorSearch: options.vectorSearch } : {}),
+  };
+  const store = new DecisionStore(options.db);
+  const audit = new AuditWriter(store, logger);
+  const pipelines = new CompiledPipelines(options.registry.store, kinds);
+  const engine = new DecisionEngine({ pipelines, store, audit, logger });
+  registerDecisionHandlers(options.table, engine, store);
+  return { engine, pipelines, close: () => audit.close() };
+}
