@@ -149,6 +149,17 @@ export function pipelinesSuite(name: string, startMesh: () => Promise<Mesh>): vo
       );
     });
 
+    it("gives concurrent creates of one name distinct, consecutive versions", async () => {
+      const created = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => pipelines.createPipeline({ pipeline: riskPipeline("burst", i) })),
+      );
+      assert.deepEqual(
+        created.map((r) => Number(r.pipeline?.version)).sort((a, b) => a - b),
+        [1, 2, 3, 4, 5, 6, 7, 8],
+      );
+      assert.equal((await pipelines.deletePipeline({ name: "burst" })).deletedVersions, 8);
+    });
+
     it("gets the latest version, an exact version, and NOT_FOUND for one that does not exist", async () => {
       const latest = await pipelines.getPipeline({ name: "risk" });
       assert.equal(latest.pipeline?.version, 2n);
