@@ -20,10 +20,11 @@ import {
   UnavailableError,
 } from "@arbiter/core";
 import { startGateway } from "@arbiter/gateway";
-import { registerExampleModels, startScheduler } from "@arbiter/scheduler";
+import { registerExampleModels, registerExamplePipelines, startScheduler } from "@arbiter/scheduler";
 
 /** The example models shipped with Arbiter, registered by `arbiter start`. */
 const EXAMPLE_MODELS_DIR = fileURLToPath(new URL("../../examples/models/", import.meta.url));
+const EXAMPLE_PIPELINES_DIR = fileURLToPath(new URL("../../examples/pipelines/", import.meta.url));
 
 /** Resolves when the process is asked to stop. */
 function untilSignal(logger: Logger): Promise<string> {
@@ -86,6 +87,7 @@ export async function runStart(config: ArbiterConfig): Promise<number> {
   const db = await openDatabase(config, logger);
   const scheduler = await startScheduler({ config, bus, db, logger, role: "embedded" });
   await registerExampleModels(db, EXAMPLE_MODELS_DIR, logger, config.scheduler.ortLibraryPath);
+  await registerExamplePipelines(db, EXAMPLE_PIPELINES_DIR, logger);
   const gateway = await startGateway({ config, bus, logger });
   logger.info(
     { url: `http://${config.gateway.host}:${gateway.port}`, dataDir: resolve(config.dataDir) },

@@ -9,14 +9,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { ModelRegistryService } from "@arbiter/proto";
+import { DecisionService, ModelRegistryService, PipelineService } from "@arbiter/proto";
 import { Health, HealthCheckResponse_ServingStatus } from "@arbiter/proto/grpc";
 import { client, grpcTransport } from "../support/clients.ts";
+import { EXPECTED } from "../support/examples.ts";
 import { type RoleProcess, spawnRole } from "../support/mesh.ts";
 
 const EXAMPLES = readdirSync(fileURLToPath(new URL("../../examples/models/", import.meta.url)))
   .filter((f) => f.endsWith(".onnx"))
   .map((f) => f.replace(/\.onnx$/, ""))
+  .sort();
+
+const PIPELINES = readdirSync(fileURLToPath(new URL("../../examples/pipelines/", import.meta.url)))
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => f.slice(0, -".json".length))
   .sort();
 
 describe("arbiter start (embedded mode)", () => {
@@ -39,6 +45,35 @@ describe("arbiter start (embedded mode)", () => {
       EXAMPLES.map((n) => `${n}@1`),
     );
     assert.ok(models.every((m) => m.sha256.length === 64 && m.sizeBytes > 0n));
+    // The example pipelines are registered too, and decide (examples/pipelines/transaction-risk.json).
+    const { pipelines } = await client(PipelineService, grpcTransport(url)).listPipelines({});
+    assert.deepEqual(
+      pipelines.map((p) => `${p.name}@${p.version}`),
+      PIPELINES.map((n) => `${n}@1`),
+    );
+    const features = (EXPECTED["risk-classifier"]?.inputs.features?.data as number[][])[0] ?? [];
+    const number = (value: number) => ({
+      kind: { case: "value" as const, value: { kind: { case: "numberValue" as const, value } } },
+    });
+    const { decision } = await client(DecisionService, grpcTransport(url)).decide({
+      pipeline: "transaction-risk",
+      inputs: {
+        features: {
+          kind: {
+            case: "value",
+            value: { kind: { case: "listValue", value: { values: features.map((v) => number(v).kind.value) } } },
+          },
+        },
+        amount: number(120),
+      },
+    });
+    // Row 0 of expected.json is scored ≈ 1.0 (high risk) by the classifier.
+    assert.equal(decision?.label, "decline");
+    assert.equal(decision?.firedRules[0]?.name, "high_risk");
+    assert.deepEqual(
+      decision?.nodes.map((n) => `${n.node}:${n.status}`),
+      ["normalize:ok", "score:ok", "decide:ok"],
+    );
     running.child.kill("SIGTERM");
     assert.equal(await running.exited, 0);
   });
