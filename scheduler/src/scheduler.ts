@@ -83,6 +83,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     nodeId,
     table,
     model: (tenant, name, selector) => store.get(tenant, name, selector),
+    collectionExists: (tenant, name) => vectors.exists(tenant, name),
     // A compiled version is immutable, but what a selector picks and what exists changes here.
     pipelinesChanged: (tenant, name) => decisions.pipelines.forget(tenant, name),
   });

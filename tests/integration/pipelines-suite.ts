@@ -8,7 +8,15 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { type NodeSchema, type Pipeline, PipelineSchema, PipelineService, RulesMode } from "@arbiter/proto";
+import {
+  Metric,
+  type NodeSchema,
+  type Pipeline,
+  PipelineSchema,
+  PipelineService,
+  RulesMode,
+  VectorService,
+} from "@arbiter/proto";
 import { create, type JsonObject, type MessageInitShape } from "@bufbuild/protobuf";
 import { type Client, Code, ConnectError } from "@connectrpc/connect";
 import { client, connectHttp1Transport, grpcTransport } from "../support/clients.ts";
@@ -322,6 +330,26 @@ export function pipelinesSuite(name: string, startMesh: () => Promise<Mesh>): vo
       const valid = await pipelines.validatePipeline({ pipeline: riskPipeline("draft", 5) });
       assert.deepEqual(valid.problems, []);
       await expectCode(pipelines.getPipeline({ name: "draft" }), Code.NotFound);
+    });
+
+    it("checks that a vector_search node's collection exists in the tenant", async () => {
+      const search = pipeline(
+        "similar",
+        [{ name: "search", kind: { case: "vectorSearch", value: { collection: "catalogue", k: 5 } } }],
+        [
+          ["input.amount", "search.query"],
+          ["search.ids", "output.ids"],
+        ],
+      );
+      const missing = await pipelines.validatePipeline({ pipeline: search });
+      assert.deepEqual(
+        missing.problems.map((p) => [p.node, p.field, p.message]),
+        [["search", "vector_search.collection", 'collection "catalogue" not found']],
+      );
+      const vectors = client(VectorService, grpcTransport(mesh.gatewayUrl));
+      await vectors.createCollection({ name: "catalogue", dim: 4, metric: Metric.COSINE });
+      const present = await pipelines.validatePipeline({ pipeline: search });
+      assert.deepEqual(present.problems, []);
     });
 
     it("lists the built-in plugins and the plugin directory's modules, then loads a user plugin", async () => {
