@@ -54,7 +54,10 @@ function typeOf(value: unknown): PayloadFieldType | undefined {
 function show(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (value === null) return "null";
-  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (Array.isArray(value)) {
+    const text = JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 80)}…]` : text;
+  }
   if (typeof value === "object") return "an object";
   return String(value);
 }
@@ -168,7 +171,7 @@ export function compileFilter(
         throw new InvalidArgumentError(
           at,
           `a numeric range (field "${field}" holds numbers)`,
-          `an equality condition ${show(match)}`,
+          `a string condition ${show(match)}`,
         );
       }
       const strings = values.map((v, i) => {

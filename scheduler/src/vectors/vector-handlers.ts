@@ -137,7 +137,7 @@ function toHit(hit: VectorHit): MessageInitShape<typeof SearchHitSchema> {
  */
 export function filterOf(filter: Filter | undefined): VectorFilter | undefined {
   if (filter === undefined || filter.all.length === 0) return undefined;
-  const out: Record<string, readonly string[] | RangeMatch> = {};
+  const out: Record<string, string | readonly string[] | RangeMatch> = {};
   for (const [i, cond] of filter.all.entries()) {
     const at = `filter.all[${i}]`;
     if (cond.field === "") throw new InvalidArgumentError(`${at}.field`, "a payload field name", '""');
@@ -148,7 +148,7 @@ export function filterOf(filter: Filter | undefined): VectorFilter | undefined {
       case "anyOf": {
         const values = match.case === "equals" ? [match.value] : match.value.values;
         if (values.length === 0) throw new InvalidArgumentError(`${at}.any_of.values`, "at least one value", "none");
-        if (earlier !== undefined && !Array.isArray(earlier)) {
+        if (earlier !== undefined && typeof earlier !== "string" && !Array.isArray(earlier)) {
           throw new InvalidArgumentError(
             at,
             `conditions of one kind on field "${cond.field}"`,
@@ -156,12 +156,15 @@ export function filterOf(filter: Filter | undefined): VectorFilter | undefined {
           );
         }
         // Several conditions on one field: their intersection (possibly empty, matching nothing).
-        out[cond.field] =
-          earlier === undefined ? values : (earlier as readonly string[]).filter((v) => values.includes(v));
+        if (earlier === undefined) out[cond.field] = match.case === "equals" ? match.value : values;
+        else {
+          const before = typeof earlier === "string" ? [earlier] : (earlier as readonly string[]);
+          out[cond.field] = before.filter((v) => values.includes(v));
+        }
         break;
       }
       case "range": {
-        if (earlier !== undefined && Array.isArray(earlier)) {
+        if (earlier !== undefined && (typeof earlier === "string" || Array.isArray(earlier))) {
           throw new InvalidArgumentError(
             at,
             `conditions of one kind on field "${cond.field}"`,

@@ -1,0 +1,4 @@
+import { startEmbeddedMesh } from "../support/mesh.ts";
+import { vectorsSuite } from "./vectors-suite.ts";
+
+vectorsSuite("embedded: PGlite + in-process bus", () => startEmbeddedMesh());
