@@ -9,10 +9,12 @@
  */
 import type http2 from "node:http2";
 import {
+  createRequestContext,
   decodeRequest,
   InvalidArgumentError,
   type Logger,
   type Principal,
+  type RequestContext,
   ResourceExhaustedError,
 } from "@arbiter/core";
 import { type DescMessage, type MessageShape, toBinary } from "@bufbuild/protobuf";
@@ -36,6 +38,16 @@ export interface FastCallContext {
   signal?: AbortSignal;
   /** The request message as the client encoded it (to forward without encoding it again). */
   encoded: Uint8Array;
+}
+
+/** The context that travels with a fast-path call to the schedulers. */
+export function fastRequestContext(ctx: FastCallContext): RequestContext {
+  return createRequestContext(
+    ctx.principal,
+    ctx.deadline,
+    ctx.headers.get("traceparent") ?? undefined,
+    ctx.headers.get("x-request-id") ?? undefined,
+  );
 }
 
 /** One unary method served on the fast path. */

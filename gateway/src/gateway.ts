@@ -4,11 +4,13 @@
  * bounds each call, then forwards the work to the schedulers over the bus.
  */
 
-import { type ArbiterConfig, type Bus, createRequestContext, type Logger } from "@arbiter/core";
+import type { ArbiterConfig, Bus, Logger } from "@arbiter/core";
 import {
   AuditService,
   AuthService,
   ClusterService,
+  DecideRequestSchema,
+  DecideResponseSchema,
   DecisionService,
   InferenceService,
   InferRequestSchema,
@@ -24,7 +26,7 @@ import { Health, reflectionV1, reflectionV1alpha } from "@arbiter/proto/grpc";
 import { GRPCInferenceService, ModelInferRequestSchema, ModelInferResponseSchema } from "@arbiter/proto/inference";
 import type { DescService } from "@bufbuild/protobuf";
 import type { ConnectRouter } from "@connectrpc/connect";
-import { createFastUnaryRoute, fastUnary } from "./fast-unary.ts";
+import { createFastUnaryRoute, fastRequestContext, fastUnary } from "./fast-unary.ts";
 import { createHttpHandler, type HttpRoute } from "./http-handler.ts";
 import { type Authenticator, authInterceptor, createAnonymousAuthenticator } from "./interceptors/auth.ts";
 import { errorInterceptor } from "./interceptors/errors.ts";
@@ -34,8 +36,8 @@ import { type Listener, listen } from "./listener.ts";
 import { MeshOipBackend } from "./oip/mesh-backend.ts";
 import { createOipRestRoute } from "./oip/rest.ts";
 import type { DeadlinePolicy } from "./request-context.ts";
-import { decideStreamHandler } from "./services/decide-stream.ts";
-import { forwardingService } from "./services/forward.ts";
+import { DECIDE_SUBJECT, decideStreamHandler } from "./services/decide-stream.ts";
+import { forwardingService, sendWithRetry } from "./services/forward.ts";
 import { HealthState, ServingStatus } from "./services/health.ts";
 import { InferenceRouter } from "./services/inference-router.ts";
 import { inferenceService } from "./services/inference-service.ts";
@@ -147,17 +149,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         (req, ctx) => oip.modelInferEncoded(req, ctx.encoded, ctx),
       ),
       fastUnary(`/${InferenceService.typeName}/Infer`, InferRequestSchema, InferResponseSchema, (req, ctx) =>
-        inferenceRouter.inferEncoded(
-          req,
-          ctx.encoded,
-          createRequestContext(
-            ctx.principal,
-            ctx.deadline,
-            ctx.headers.get("traceparent") ?? undefined,
-            ctx.headers.get("x-request-id") ?? undefined,
-          ),
-          ctx.signal,
-        ),
+        inferenceRouter.inferEncoded(req, ctx.encoded, fastRequestContext(ctx), ctx.signal),
+      ),
+      // Decisions are forwarded as the client encoded them; the reply goes back the same way.
+      fastUnary(`/${DecisionService.typeName}/Decide`, DecideRequestSchema, DecideResponseSchema, (_req, ctx) =>
+        sendWithRetry(bus, DECIDE_SUBJECT, ctx.encoded, fastRequestContext(ctx), false, ctx.signal),
       ),
     ],
     authenticator,

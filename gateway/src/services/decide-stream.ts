@@ -18,7 +18,8 @@ import { type DeadlinePolicy, requestContextOf } from "../request-context.ts";
 import { sendWithRetry } from "./forward.ts";
 import { concurrentResponses } from "./stream-responses.ts";
 
-const DECIDE_SUBJECT = rpcSubject(DecisionService.typeName, DecisionService.method.decide.name);
+/** Where Decide requests go (the schedulers' queue group). */
+export const DECIDE_SUBJECT = rpcSubject(DecisionService.typeName, DecisionService.method.decide.name);
 
 /** The DecideStream handler. */
 export function decideStreamHandler(bus: Bus, policy: DeadlinePolicy) {

@@ -35,14 +35,14 @@ export async function sendWithRetry(
   data: Uint8Array,
   ctx: RequestContext,
   idempotent: boolean,
-  signal: AbortSignal,
+  signal?: AbortSignal,
 ): Promise<Uint8Array> {
   let backoff = FIRST_BACKOFF_MS;
   for (;;) {
     const left = remainingMs(ctx);
     try {
       return await callRpc(bus, subject, data, ctx, {
-        signal,
+        ...(signal ? { signal } : {}),
         ...(idempotent ? { timeoutMs: Math.max(250, left / 3) } : {}),
       });
     } catch (err) {
@@ -50,7 +50,7 @@ export async function sendWithRetry(
         err instanceof ArbiterError &&
         ((err.code === Code.Unavailable && (idempotent || err instanceof NoRespondersError)) ||
           (err.code === Code.DeadlineExceeded && idempotent && remainingMs(ctx) > 0));
-      if (!retryable || remainingMs(ctx) <= backoff || signal.aborted) throw err;
+      if (!retryable || remainingMs(ctx) <= backoff || signal?.aborted) throw err;
     }
     await new Promise((resolve) => setTimeout(resolve, backoff));
     backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);

@@ -457,12 +457,14 @@ class PipelineRun {
     this.#signal?.removeEventListener("abort", this);
     const exitedAt = this.#exitedAt;
     const why = exitedAt === undefined ? "pipeline ended" : `pipeline exited at node "${exitedAt}"`;
-    const reason = error ?? new CancelledError(why, exitedAt === undefined ? {} : { exitedAt });
+    // Built only when a node is still running: an error object (and its stack) per run is measurable.
+    let reason: ArbiterError | undefined = error;
     const state = this.#state;
     for (let i = 0; i < state.length; i++) {
       switch (state[i]) {
         case RUNNING:
           this.#stopClock(i);
+          reason ??= new CancelledError(why, exitedAt === undefined ? {} : { exitedAt });
           this.#controllers[i]?.abort(reason);
           state[i] = CANCELLED;
           this.#errors[i] = `cancelled: ${error === undefined ? why : "pipeline failed"}`;
