@@ -110,6 +110,13 @@ export const CONFIG_SCHEMA = {
       max: 600000,
       doc: "How long SIGTERM waits for in-flight work before exiting, in milliseconds.",
     },
+    intraOpThreads: {
+      type: "int",
+      default: 1,
+      min: 0,
+      max: 1024,
+      doc: "Threads inside one operator of a model run. 1 keeps each run on one core, leaving the others to concurrent runs (a model's instance_count), the batcher and the gateway; 0 lets ONNX Runtime use one per core, which helps one large model at a time and hurts under load.",
+    },
     ortLibraryPath: {
       type: "string",
       default: "",

@@ -71,6 +71,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     nodeId,
     memoryBudgetBytes: config.scheduler.memoryBudgetBytes,
     ortLibraryPath: config.scheduler.ortLibraryPath,
+    intraOpThreads: config.scheduler.intraOpThreads,
     handlerFor: modelHandler,
   });
   const table: HandlerTable = new Map();

@@ -42,6 +42,8 @@ export interface ModelHostOptions {
   memoryBudgetBytes: number;
   /** ONNX Runtime library, or "" for the one inside onnxruntime-node. */
   ortLibraryPath: string;
+  /** Threads inside one operator of a run (`scheduler.intraOpThreads`; 0: ONNX Runtime's choice). Default 1. */
+  intraOpThreads?: number;
   /** This node's id, named in every reply. */
   nodeId: string;
   /** The handler of requests that arrive on a loaded model's subject. */
@@ -110,6 +112,7 @@ export class ModelHost {
         executionProvider: provider as "cpu",
         providerFallback: config?.providerFallback === 2 ? "cpu" : "error",
         warmup: true,
+        intraOpThreads: this.options.intraOpThreads ?? 1,
         // Runs at once on their own worker threads (Triton's instance count); the batcher keeps them busy.
         ...(config?.instanceCount ? { concurrency: config.instanceCount } : {}),
         ...(this.options.ortLibraryPath ? { ortLibraryPath: this.options.ortLibraryPath } : {}),
