@@ -20,11 +20,17 @@ import {
   UnavailableError,
 } from "@arbiter/core";
 import { startGateway } from "@arbiter/gateway";
-import { registerExampleModels, registerExamplePipelines, startScheduler } from "@arbiter/scheduler";
+import {
+  registerExampleCollections,
+  registerExampleModels,
+  registerExamplePipelines,
+  startScheduler,
+} from "@arbiter/scheduler";
 
 /** The example models shipped with Arbiter, registered by `arbiter start`. */
 const EXAMPLE_MODELS_DIR = fileURLToPath(new URL("../../examples/models/", import.meta.url));
 const EXAMPLE_PIPELINES_DIR = fileURLToPath(new URL("../../examples/pipelines/", import.meta.url));
+const EXAMPLE_COLLECTIONS_DIR = fileURLToPath(new URL("../../examples/collections/", import.meta.url));
 
 /** Resolves when the process is asked to stop. */
 function untilSignal(logger: Logger): Promise<string> {
@@ -87,6 +93,7 @@ export async function runStart(config: ArbiterConfig): Promise<number> {
   const db = await openDatabase(config, logger);
   const scheduler = await startScheduler({ config, bus, db, logger, role: "embedded" });
   await registerExampleModels(db, EXAMPLE_MODELS_DIR, logger, config.scheduler.ortLibraryPath);
+  await registerExampleCollections(db, bus, EXAMPLE_COLLECTIONS_DIR, logger);
   await registerExamplePipelines(db, EXAMPLE_PIPELINES_DIR, logger);
   const gateway = await startGateway({ config, bus, logger });
   logger.info(

@@ -15,7 +15,7 @@ import {
 import { timestampNow } from "@bufbuild/protobuf/wkt";
 import { liveNodes, registerClusterHandlers } from "./cluster/cluster-handlers.ts";
 import { type Heartbeat, startHeartbeat } from "./cluster/heartbeat.ts";
-import { startDecisions } from "./decisions/index.ts";
+import { createVectorSearchRunner, startDecisions } from "./decisions/index.ts";
 import { startPipelineRegistry } from "./pipelines/registry/index.ts";
 import { ModelStore } from "./registry/model-store.ts";
 import { registerRegistryHandlers } from "./registry/registry-handlers.ts";
@@ -92,10 +92,18 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   registerStatisticsHandler(table, store, kv, config.scheduler.heartbeatTtlMs);
   registerInferenceHandlers(table, store, host);
   registerLifecycleHandlers(table, store, host, bus, nodeId);
-  const decisions = startDecisions({ table, db, logger, models: store, host, registry: pipelines });
   // Vector collections: also what pipelines' vector_search nodes call in-process.
   const vectors = new VectorCollections({ db, bus, nodeId, logger: logger.child({ component: "vectors" }) });
   registerVectorHandlers(table, vectors);
+  const decisions = startDecisions({
+    table,
+    db,
+    logger,
+    models: store,
+    host,
+    registry: pipelines,
+    vectorSearch: createVectorSearchRunner(vectors),
+  });
   const stopUnloads = listenForUnloads(bus, host, logger);
   const server: RpcServer = serveHandlers(bus, table, logger, nodeId);
 

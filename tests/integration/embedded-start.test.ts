@@ -74,6 +74,32 @@ describe("arbiter start (embedded mode)", () => {
       decision?.nodes.map((n) => `${n.node}:${n.status}`),
       ["normalize:ok", "score:ok", "decide:ok"],
     );
+    // The recommendation example: text → tokenizer + vectorizer → catalogue search → transform → rules.
+    const recommend = async (text: string, maxPrice: number) =>
+      (
+        await client(DecisionService, grpcTransport(url)).decide({
+          pipeline: "recommendation",
+          inputs: {
+            text: { kind: { case: "value", value: { kind: { case: "stringValue", value: text } } } },
+            max_price: number(maxPrice),
+          },
+        })
+      ).decision;
+    const found = await recommend("mystery novel with a detective", 30);
+    assert.equal(found?.label, "recommend");
+    const items = (
+      found?.outputs.items?.kind.value as { kind: { value: { values: { kind: { value: string } }[] } } }
+    ).kind.value.values.map((v) => v.kind.value);
+    assert.ok(items.length > 0 && items.length <= 10, `items: ${items.join(", ")}`);
+    assert.ok(items.includes("book-mystery-1") || items.includes("book-mystery-2"), `items: ${items.join(", ")}`);
+    assert.ok(!items.includes("book-mystery-3"), "the 49.00 boxed set is above the price");
+    const perCategory = new Map<string, number>();
+    for (const id of items) perCategory.set(id.split("-")[0] ?? "", (perCategory.get(id.split("-")[0] ?? "") ?? 0) + 1);
+    assert.ok(
+      [...perCategory.values()].every((n) => n <= 2),
+      `at most two per category: ${items.join(", ")}`,
+    );
+    assert.equal((await recommend("tent", 500))?.label, "refine");
     running.child.kill("SIGTERM");
     assert.equal(await running.exited, 0);
   });

@@ -22,6 +22,7 @@ export { CompiledPipelines, type PipelineSource, type RunnablePipeline } from ".
 export { DecisionEngine } from "./decision-engine.ts";
 export { DecisionStore } from "./decision-store.ts";
 export { createModelRunner } from "./model-node.ts";
+export { createVectorSearchRunner, VECTOR_SEARCH_OUTPUTS } from "./vector-search-node.ts";
 
 export interface DecisionsOptions {
   readonly table: HandlerTable;
