@@ -51,7 +51,7 @@ describe("arbiter start (embedded mode)", () => {
       pipelines.map((p) => `${p.name}@${p.version}`),
       PIPELINES.map((n) => `${n}@1`),
     );
-    const features = (EXPECTED["risk-classifier"]?.inputs.features?.data as number[][])[0] ?? [];
+    const features = ((EXPECTED["risk-classifier"]?.inputs.features?.data ?? []) as number[][])[0] ?? [];
     const number = (value: number) => ({
       kind: { case: "value" as const, value: { kind: { case: "numberValue" as const, value } } },
     });
@@ -87,9 +87,10 @@ describe("arbiter start (embedded mode)", () => {
       ).decision;
     const found = await recommend("mystery novel with a detective", 30);
     assert.equal(found?.label, "recommend");
-    const items = (
-      found?.outputs.items?.kind.value as { kind: { value: { values: { kind: { value: string } }[] } } }
-    ).kind.value.values.map((v) => v.kind.value);
+    const listed = found?.outputs.items?.kind;
+    const values =
+      listed?.case === "value" && listed.value.kind.case === "listValue" ? listed.value.kind.value.values : [];
+    const items = values.map((v) => String(v.kind.value));
     assert.ok(items.length > 0 && items.length <= 10, `items: ${items.join(", ")}`);
     assert.ok(items.includes("book-mystery-1") || items.includes("book-mystery-2"), `items: ${items.join(", ")}`);
     assert.ok(!items.includes("book-mystery-3"), "the 49.00 boxed set is above the price");
