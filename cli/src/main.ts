@@ -5,9 +5,11 @@
  *   arbiter gateway     distributed mode: the edge, connected to NATS
  *   arbiter scheduler   distributed mode: a worker, connected to NATS and PostgreSQL
  *   arbiter config      prints the effective configuration (--docs: the reference table)
+ *   arbiter decide      asks a running mesh for a decision (see decide.ts)
  */
 import { ArbiterError, type ConfigOverrides, configReference, loadConfig } from "@arbiter/core";
 import { parseArgs } from "./args.ts";
+import { DECIDE_HELP, runDecide } from "./decide.ts";
 import { runGateway, runScheduler, runStart } from "./roles.ts";
 
 const USAGE = `arbiter — multi-model orchestration mesh for real-time AI decisioning
@@ -20,6 +22,7 @@ Commands:
   gateway     The gateway role (distributed mode): --nats nats://host:4222
   scheduler   A scheduler role (distributed mode): --nats ..., --database-url postgres://...
   config      Print the effective configuration as JSON; --docs prints every setting.
+  decide      Ask a running mesh for a decision: decide <pipeline> --inputs '{...}' | @file
 
 Every setting can come from the file, from ARBITER_* environment variables, or from a flag
 named by its path, e.g. --gateway.port 9090 (ARBITER_GATEWAY_PORT=9090).
@@ -44,6 +47,15 @@ const ROLE_DEFAULTS: Record<string, ConfigOverrides> = {
 };
 
 async function main(): Promise<number> {
+  // A client of a running mesh, not a role: its arguments are its own, not settings.
+  if (process.argv[2] === "decide") {
+    const rest = process.argv.slice(3);
+    if (rest.includes("--help") || rest.includes("-h")) {
+      process.stdout.write(`${DECIDE_HELP}\n`);
+      return 0;
+    }
+    return runDecide(rest);
+  }
   const args = parseArgs(process.argv.slice(2));
   if (args.help || args.command === undefined || args.command === "help") {
     process.stdout.write(`${(args.command && COMMAND_HELP[args.command]) || USAGE}\n`);

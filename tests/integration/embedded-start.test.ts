@@ -4,11 +4,13 @@
  * stops it cleanly.
  */
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { DecisionService, ModelRegistryService, PipelineService } from "@arbiter/proto";
 import { Health, HealthCheckResponse_ServingStatus } from "@arbiter/proto/grpc";
 import { client, grpcTransport } from "../support/clients.ts";
@@ -20,6 +22,9 @@ const EXAMPLES = readdirSync(fileURLToPath(new URL("../../examples/models/", imp
   .map((f) => f.replace(/\.onnx$/, ""))
   .sort();
 
+const run = promisify(execFile);
+const CLI = fileURLToPath(new URL("../../cli/src/main.ts", import.meta.url));
+const REQUESTS = fileURLToPath(new URL("../../examples/requests", import.meta.url));
 const PIPELINES = readdirSync(fileURLToPath(new URL("../../examples/pipelines/", import.meta.url)))
   .filter((f) => f.endsWith(".json"))
   .map((f) => f.slice(0, -".json".length))
@@ -101,6 +106,16 @@ describe("arbiter start (embedded mode)", () => {
       `at most two per category: ${items.join(", ")}`,
     );
     assert.equal((await recommend("tent", 500))?.label, "refine");
+    // The same decisions from the command line.
+    const cli = async (...args: string[]) =>
+      JSON.parse((await run(process.execPath, ["--import", "tsx", CLI, "decide", ...args, "--url", url])).stdout) as {
+        label: string;
+        firedRules?: { name: string }[];
+      };
+    const fromCli = await cli("transaction-risk", "--inputs", `@${REQUESTS}/transaction-risk.json`);
+    assert.equal(fromCli.label, "decline");
+    assert.equal(fromCli.firedRules?.[0]?.name, "high_risk");
+    assert.equal((await cli("recommendation", "--inputs", `@${REQUESTS}/recommendation.json`)).label, "recommend");
     running.child.kill("SIGTERM");
     assert.equal(await running.exited, 0);
   });
