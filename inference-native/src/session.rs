@@ -415,7 +415,10 @@ fn build(
         })?;
     builder = builder
         .with_intra_op_spinning(config.thread_spinning)
-        .and_then(|b| b.with_inter_op_spinning(config.thread_spinning))
+        .map_err(|e| Error::Internal {
+            message: e.to_string(),
+        })?
+        .with_inter_op_spinning(config.thread_spinning)
         .map_err(|e| Error::Internal {
             message: e.to_string(),
         })?;
