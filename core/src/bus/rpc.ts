@@ -12,10 +12,22 @@ import { errorFromHeaders, errorToHeaders } from "./wire-error.ts";
 /** Queue group shared by every scheduler, for work any of them can do. */
 export const SCHEDULER_QUEUE = "arbiter-schedulers";
 
+/**
+ * What {@link decodeRequest} decoded, keyed by the very bytes it read. The in-process bus hands
+ * the gateway's request bytes to the scheduler as they are, so in embedded mode the scheduler gets
+ * the gateway's decoded message back instead of decoding the same bytes twice. Decoded requests
+ * are never modified (by convention on both sides), which is what makes sharing one safe.
+ */
+const decodedRequests = new WeakMap<Uint8Array, { schema: DescMessage; message: unknown }>();
+
 /** Decodes a request payload; bytes that are not the expected message are the caller's mistake. */
 export function decodeRequest<D extends DescMessage>(schema: D, data: Uint8Array): MessageShape<D> {
+  const known = decodedRequests.get(data);
+  if (known !== undefined && known.schema === schema) return known.message as MessageShape<D>;
   try {
-    return fromBinary(schema, data);
+    const message = fromBinary(schema, data);
+    decodedRequests.set(data, { schema, message });
+    return message;
   } catch (err) {
     throw new InvalidArgumentError("request body", `a valid ${schema.typeName} message`, "undecodable bytes", {
       cause: err,

@@ -6,12 +6,19 @@
  * and no bus hop is spent per node.
  */
 import { InvalidArgumentError, type ModelRef } from "@arbiter/core";
-import { InferRequestSchema, type ModelNode, type VersionSelector } from "@arbiter/proto";
-import { create } from "@bufbuild/protobuf";
-import type { NodeCall, NodeKindRunner, NodeResult, NodeValues, TensorValue } from "../pipelines/index.ts";
-import { tensorFromProto, tensorToProto } from "../pipelines/index.ts";
+import type { Tensor as NativeTensor } from "@arbiter/inference-native";
+import type { ModelNode, VersionSelector } from "@arbiter/proto";
+import {
+  type NodeCall,
+  type NodeKindRunner,
+  type NodeResult,
+  type NodeValues,
+  type TensorValue,
+  tensorFromRaw,
+  tensorToRaw,
+} from "../pipelines/index.ts";
 import type { ModelStore } from "../registry/model-store.ts";
-import { runInference } from "../serving/inference-handlers.ts";
+import { runOnModel } from "../serving/inference-handlers.ts";
 import type { ModelHost } from "../serving/model-host.ts";
 
 /** How long a resolved (model, selector) → version is reused. */
@@ -62,25 +69,31 @@ export function createModelRunner(options: ModelNodeOptions): NodeKindRunner<Mod
     },
 
     async run(prepared, call: NodeCall): Promise<NodeResult> {
-      const inputs = Object.entries(call.inputs).map(([name, value]) => {
-        if (!isTensor(value)) {
-          throw new InvalidArgumentError(
-            `node "${prepared.node}" input "${name}"`,
-            "a tensor (build one with tensor(...) in a transform)",
-            value === null ? "null" : typeof value,
-          );
-        }
-        return tensorToProto(value, name);
-      });
       const ref = await resolve(call.tenant, prepared);
       const loaded = await host.ensureLoaded(ref);
-      const response = await runInference(loaded, create(InferRequestSchema, { model: prepared.model, inputs }), {
-        tenant: call.tenant,
-        deadline: call.deadline,
-      });
-      const outputs: NodeValues = {};
-      for (const t of response.outputs)
-        outputs[t.name] = tensorFromProto(t, `node "${prepared.node}" output "${t.name}"`);
+      const outputs = await runOnModel(
+        loaded,
+        { tenant: call.tenant, deadline: call.deadline },
+        () => {
+          const inputs: Record<string, NativeTensor> = {};
+          for (const [name, value] of Object.entries(call.inputs)) {
+            if (!isTensor(value)) {
+              throw new InvalidArgumentError(
+                `node "${prepared.node}" input "${name}"`,
+                "a tensor (build one with tensor(...) in a transform)",
+                value === null ? "null" : typeof value,
+              );
+            }
+            inputs[name] = { datatype: value.datatype, shape: [...value.shape], data: tensorToRaw(value) };
+          }
+          return { inputs };
+        },
+        (native) => {
+          const values: NodeValues = {};
+          for (const [name, t] of Object.entries(native)) values[name] = tensorFromRaw(t.datatype, t.shape, t.data);
+          return values;
+        },
+      );
       return { outputs, models: [{ model: prepared.model, version: ref.version }] };
     },
   };

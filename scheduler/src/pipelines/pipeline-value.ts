@@ -190,6 +190,16 @@ const TYPED_ARRAY: Partial<Record<Datatype, NumberArrayConstructor>> = {
   FP64: Float64Array,
 };
 
+/** A tensor of raw little-endian contents (what the inference addon returns), decoded. */
+export function tensorFromRaw(datatype: Datatype, shape: readonly number[], raw: Uint8Array): TensorValue {
+  return { kind: "tensor", datatype, shape, data: decodeRaw(datatype, raw) };
+}
+
+/** A tensor's elements as raw little-endian contents (what the inference addon reads). */
+export function tensorToRaw(tensor: TensorValue): Uint8Array {
+  return encodeRaw(tensor);
+}
+
 function decodeRaw(datatype: Datatype, raw: Uint8Array): TensorValue["data"] {
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const size = ELEMENT_BYTES[datatype] ?? 0;

@@ -67,15 +67,27 @@ export function nativeInputs(req: InferRequest): Record<string, NativeTensor> {
   return inputs;
 }
 
-/** Runs one request on a loaded model through its batcher. */
-export async function runInference(
+/** What a caller hands the batcher: the inputs in the addon's form, and the outputs it wants. */
+export interface NativeCall {
+  inputs: Record<string, NativeTensor>;
+  outputs?: readonly string[];
+  priority?: number;
+}
+
+/**
+ * Runs one call on a loaded model through its batcher and records its statistics: compute_input is
+ * `lower` (turning the request into tensors) plus the batcher's checks, compute_output is `answer`
+ * (turning the outputs into the reply). Shared by inference requests and pipeline model nodes.
+ */
+export async function runOnModel<R>(
   loaded: LoadedModel,
-  req: InferRequest,
   ctx: Pick<RequestContext, "tenant" | "deadline">,
-): Promise<InferResponse> {
+  lower: () => NativeCall,
+  answer: (outputs: Record<string, NativeTensor>) => R,
+): Promise<R> {
   if (ctx.tenant !== loaded.ref.tenant) {
     // Subjects carry the tenant; a mismatch means a forged or misrouted request.
-    throw new NotFoundError("model", req.model);
+    throw new NotFoundError("model", loaded.ref.name);
   }
   loaded.lastUsed = Date.now();
   loaded.inFlight++;
@@ -83,39 +95,54 @@ export async function runInference(
   let rows = 0;
   let stages: StageTimes | undefined;
   try {
-    const inputs = nativeInputs(req);
-    rows = Object.values(inputs)[0]?.shape[0] ?? 0;
+    const call = lower();
+    rows = Object.values(call.inputs)[0]?.shape[0] ?? 0;
     // The batcher validates and lowers the inputs before it returns: compute_input ends here.
-    const pending = loaded.batcher.infer(inputs, {
-      ...(req.outputs.length > 0 ? { outputs: req.outputs } : {}),
+    const pending = loaded.batcher.infer(call.inputs, {
+      ...(call.outputs !== undefined && call.outputs.length > 0 ? { outputs: call.outputs } : {}),
       deadline: ctx.deadline,
-      priority: req.priority,
+      ...(call.priority ? { priority: call.priority } : {}),
     });
     const queuedAt = process.hrtime.bigint();
     const outputs = await pending;
     const returnedAt = process.hrtime.bigint();
-    const response = create(InferResponseSchema, {
-      model: loaded.ref.name,
-      version: BigInt(loaded.ref.version),
-      id: req.id,
-      outputs: Object.entries(outputs).map(([name, t]) => ({
-        name,
-        datatype: t.datatype,
-        shape: t.shape.map(BigInt),
-        data: { case: "rawContents" as const, value: t.data },
-      })),
-    });
+    const reply = answer(outputs);
     stages = {
       inputNs: queuedAt - started,
       batcherNs: returnedAt - queuedAt,
       outputNs: process.hrtime.bigint() - returnedAt,
     };
-    return response;
+    return reply;
   } finally {
     loaded.inFlight--;
     loaded.lastUsed = Date.now();
     loaded.statistics.record(stages !== undefined, started, rows, stages);
   }
+}
+
+/** Runs one request on a loaded model through its batcher. */
+export function runInference(
+  loaded: LoadedModel,
+  req: InferRequest,
+  ctx: Pick<RequestContext, "tenant" | "deadline">,
+): Promise<InferResponse> {
+  return runOnModel(
+    loaded,
+    ctx,
+    () => ({ inputs: nativeInputs(req), outputs: req.outputs, priority: req.priority }),
+    (outputs) =>
+      create(InferResponseSchema, {
+        model: loaded.ref.name,
+        version: BigInt(loaded.ref.version),
+        id: req.id,
+        outputs: Object.entries(outputs).map(([name, t]) => ({
+          name,
+          datatype: t.datatype,
+          shape: t.shape.map(BigInt),
+          data: { case: "rawContents" as const, value: t.data },
+        })),
+      }),
+  );
 }
 
 /**
