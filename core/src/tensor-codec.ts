@@ -164,46 +164,76 @@ export function typedToRaw(
   const size = ELEMENT_BYTES[datatype] as number;
   const out = new Uint8Array(elements * size);
   const view = new DataView(out.buffer);
-  for (let i = 0; i < elements; i++) {
-    const v = values[i];
-    const at = i * size;
-    switch (datatype) {
-      case "BOOL":
-        view.setUint8(at, v ? 1 : 0);
-        break;
-      case "INT8":
-        view.setInt8(at, v as number);
-        break;
-      case "UINT8":
-        view.setUint8(at, v as number);
-        break;
-      case "INT16":
-        view.setInt16(at, v as number, true);
-        break;
-      case "UINT16":
-        view.setUint16(at, v as number, true);
-        break;
-      case "INT32":
-        view.setInt32(at, v as number, true);
-        break;
-      case "UINT32":
-        view.setUint32(at, v as number, true);
-        break;
-      case "INT64":
-        view.setBigInt64(at, BigInt(v as bigint), true);
-        break;
-      case "UINT64":
-        view.setBigUint64(at, BigInt(v as bigint), true);
-        break;
-      case "FP32":
-        view.setFloat32(at, v as number, true);
-        break;
-      case "FP64":
-        view.setFloat64(at, v as number, true);
-        break;
-    }
-  }
+  for (let i = 0; i < elements; i++) writeElement(view, datatype, i * size, values[i]);
   return out;
+}
+
+/**
+ * One element of a raw little-endian tensor (not BOOL, BYTES, FP16 or BF16: callers handle those
+ * element types themselves).
+ */
+export function readElement(view: DataView, datatype: Datatype, at: number): number | bigint {
+  switch (datatype) {
+    case "INT8":
+      return view.getInt8(at);
+    case "UINT8":
+      return view.getUint8(at);
+    case "INT16":
+      return view.getInt16(at, true);
+    case "UINT16":
+      return view.getUint16(at, true);
+    case "INT32":
+      return view.getInt32(at, true);
+    case "UINT32":
+      return view.getUint32(at, true);
+    case "INT64":
+      return view.getBigInt64(at, true);
+    case "UINT64":
+      return view.getBigUint64(at, true);
+    case "FP32":
+      return view.getFloat32(at, true);
+    default:
+      return view.getFloat64(at, true);
+  }
+}
+
+/** Writes one element of a raw little-endian tensor (BOOL as 0/1; not BYTES, FP16 or BF16). */
+export function writeElement(view: DataView, datatype: Datatype, at: number, v: unknown): void {
+  switch (datatype) {
+    case "BOOL":
+      view.setUint8(at, v ? 1 : 0);
+      return;
+    case "INT8":
+      view.setInt8(at, Number(v));
+      return;
+    case "UINT8":
+      view.setUint8(at, Number(v));
+      return;
+    case "INT16":
+      view.setInt16(at, Number(v), true);
+      return;
+    case "UINT16":
+      view.setUint16(at, Number(v), true);
+      return;
+    case "INT32":
+      view.setInt32(at, Number(v), true);
+      return;
+    case "UINT32":
+      view.setUint32(at, Number(v), true);
+      return;
+    case "INT64":
+      view.setBigInt64(at, BigInt(v as bigint), true);
+      return;
+    case "UINT64":
+      view.setBigUint64(at, BigInt(v as bigint), true);
+      return;
+    case "FP32":
+      view.setFloat32(at, Number(v), true);
+      return;
+    default:
+      view.setFloat64(at, Number(v), true);
+      return;
+  }
 }
 
 /** Converts raw little-endian bytes to typed contents (for JSON answers and typed clients). */
@@ -222,33 +252,8 @@ export function rawToTyped(datatype: Datatype, raw: Uint8Array): Partial<TypedCo
   }
   if (size === undefined || TYPED_FIELD[datatype] === undefined) return {};
   const n = raw.byteLength / size;
-  const read = (i: number): number | bigint | boolean => {
-    const at = i * size;
-    switch (datatype) {
-      case "BOOL":
-        return view.getUint8(at) !== 0;
-      case "INT8":
-        return view.getInt8(at);
-      case "UINT8":
-        return view.getUint8(at);
-      case "INT16":
-        return view.getInt16(at, true);
-      case "UINT16":
-        return view.getUint16(at, true);
-      case "INT32":
-        return view.getInt32(at, true);
-      case "UINT32":
-        return view.getUint32(at, true);
-      case "INT64":
-        return view.getBigInt64(at, true);
-      case "UINT64":
-        return view.getBigUint64(at, true);
-      case "FP32":
-        return view.getFloat32(at, true);
-      default:
-        return view.getFloat64(at, true);
-    }
-  };
+  const read = (i: number): number | bigint | boolean =>
+    datatype === "BOOL" ? view.getUint8(i * size) !== 0 : readElement(view, datatype, i * size);
   const values = Array.from({ length: n }, (_, i) => read(i));
   return { [TYPED_FIELD[datatype] as string]: values } as Partial<TypedContents>;
 }

@@ -19,9 +19,10 @@ import {
   RulesMode,
 } from "@arbiter/proto";
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
-import { type Client, Code, ConnectError } from "@connectrpc/connect";
+import { type Client, Code } from "@connectrpc/connect";
 import { client, grpcTransport } from "../support/clients.ts";
 import { EXPECTED, exampleModel, fp32Bytes } from "../support/examples.ts";
+import { expectCode } from "../support/expect-code.ts";
 import type { Mesh } from "../support/mesh.ts";
 
 const ROWS = (EXPECTED["risk-classifier"]?.inputs.features?.data ?? []) as number[][];
@@ -98,17 +99,6 @@ function request(pipeline: string, row: number, extra: Partial<MessageInitShape<
     },
     ...extra,
   } as MessageInitShape<typeof DecideRequestSchema>;
-}
-
-async function expectCode(promise: Promise<unknown>, code: Code, messagePart?: RegExp): Promise<ConnectError> {
-  const err = await promise.then(
-    () => assert.fail(`expected ${Code[code]}, the call succeeded`),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof ConnectError, `expected a ConnectError, got ${String(err)}`);
-  assert.equal(Code[err.code], Code[code], `wrong code; message: ${err.rawMessage}`);
-  if (messagePart) assert.match(err.rawMessage, messagePart);
-  return err;
 }
 
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {

@@ -22,9 +22,10 @@ import {
   RulesMode,
 } from "@arbiter/proto";
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
-import { type Client, Code, ConnectError } from "@connectrpc/connect";
+import { type Client, Code } from "@connectrpc/connect";
 import { client, grpcTransport } from "../support/clients.ts";
 import { EXPECTED, exampleModel } from "../support/examples.ts";
+import { expectCode } from "../support/expect-code.ts";
 import { type Mesh, startEmbeddedMesh } from "../support/mesh.ts";
 
 type PipelineInit = MessageInitShape<typeof PipelineSchema>;
@@ -44,17 +45,6 @@ const value = (v: number | string) =>
   typeof v === "number"
     ? { kind: { case: "value" as const, value: { kind: { case: "numberValue" as const, value: v } } } }
     : { kind: { case: "value" as const, value: { kind: { case: "stringValue" as const, value: v } } } };
-
-async function expectCode(promise: Promise<unknown>, code: Code, messagePart?: RegExp): Promise<ConnectError> {
-  const err = await promise.then(
-    () => assert.fail(`expected ${Code[code]}, the call succeeded`),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof ConnectError, `expected a ConnectError, got ${String(err)}`);
-  assert.equal(Code[err.code], Code[code], `wrong code; message: ${err.rawMessage}`);
-  if (messagePart) assert.match(err.rawMessage, messagePart);
-  return err;
-}
 
 describe("pipeline node kinds on a mesh", () => {
   let mesh: Mesh;

@@ -18,8 +18,9 @@ import {
   VectorService,
 } from "@arbiter/proto";
 import { create, type JsonObject, type MessageInitShape } from "@bufbuild/protobuf";
-import { type Client, Code, ConnectError } from "@connectrpc/connect";
+import { type Client, Code } from "@connectrpc/connect";
 import { client, connectHttp1Transport, grpcTransport } from "../support/clients.ts";
+import { expectCode } from "../support/expect-code.ts";
 import type { Mesh } from "../support/mesh.ts";
 
 /** Module files of the suite's plugin directory. */
@@ -100,17 +101,6 @@ function riskPipeline(name: string, threshold: number, description = ""): Pipeli
     ],
     { description, labels: { team: "risk" } },
   );
-}
-
-async function expectCode(promise: Promise<unknown>, code: Code, messagePart?: RegExp): Promise<ConnectError> {
-  const err = await promise.then(
-    () => assert.fail(`expected ${Code[code]}, the call succeeded`),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof ConnectError, `expected a ConnectError, got ${String(err)}`);
-  assert.equal(Code[err.code], Code[code], `wrong code; message: ${err.rawMessage}`);
-  if (messagePart) assert.match(err.rawMessage, messagePart);
-  return err;
 }
 
 const byVersion = (version: bigint) => ({ selector: { case: "version" as const, value: version } });

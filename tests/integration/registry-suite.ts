@@ -8,9 +8,10 @@ import { after, before, describe, it } from "node:test";
 import { ModelRegistryService, type RegisterModelRequest, RegisterModelRequestSchema } from "@arbiter/proto";
 import { Health, HealthCheckResponse_ServingStatus } from "@arbiter/proto/grpc";
 import { create } from "@bufbuild/protobuf";
-import { type Client, Code, ConnectError } from "@connectrpc/connect";
+import { type Client, Code } from "@connectrpc/connect";
 import { chunksOf, client, connectHttp1Transport, grpcTransport } from "../support/clients.ts";
 import { exampleModel, paddedModel } from "../support/examples.ts";
+import { expectCode } from "../support/expect-code.ts";
 import type { Mesh } from "../support/mesh.ts";
 
 /** The upload limit the suite's meshes are started with. */
@@ -32,17 +33,6 @@ function upload(
     for (const chunk of chunksOf(artifact, chunkSize))
       yield create(RegisterModelRequestSchema, { part: { case: "chunk", value: chunk } });
   })();
-}
-
-async function expectCode(promise: Promise<unknown>, code: Code, messagePart?: RegExp): Promise<ConnectError> {
-  const err = await promise.then(
-    () => assert.fail(`expected ${Code[code]}, the call succeeded`),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof ConnectError, `expected a ConnectError, got ${String(err)}`);
-  assert.equal(Code[err.code], Code[code], `wrong code; message: ${err.rawMessage}`);
-  if (messagePart) assert.match(err.rawMessage, messagePart);
-  return err;
 }
 
 async function rowCounts(mesh: Mesh): Promise<{ artifacts: number; chunks: number; models: number }> {

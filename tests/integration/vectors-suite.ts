@@ -9,8 +9,9 @@ import { after, before, describe, it } from "node:test";
 import type { FilterSchema } from "@arbiter/proto";
 import { type Filter, IndexKind, Metric, type SearchHit, VectorService, VectorStorage } from "@arbiter/proto";
 import type { MessageInitShape } from "@bufbuild/protobuf";
-import { type Client, Code, ConnectError } from "@connectrpc/connect";
+import { type Client, Code } from "@connectrpc/connect";
 import { client, connectHttp1Transport, grpcTransport } from "../support/clients.ts";
+import { expectCode } from "../support/expect-code.ts";
 import type { DistributedMesh, Mesh } from "../support/mesh.ts";
 
 const DIM = 16;
@@ -65,17 +66,6 @@ function nearest(
     .map((it) => ({ id: it.id, distance: squaredL2(it.values, query) }))
     .sort((a, b) => a.distance - b.distance)
     .slice(0, k);
-}
-
-async function expectCode(promise: Promise<unknown>, code: Code, message?: RegExp): Promise<ConnectError> {
-  const err = await promise.then(
-    () => assert.fail(`expected ${Code[code]}, the call succeeded`),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof ConnectError, `expected a ConnectError, got ${String(err)}`);
-  assert.equal(Code[err.code], Code[code], `wrong code; message: ${err.rawMessage}`);
-  if (message) assert.match(err.rawMessage, message);
-  return err;
 }
 
 function payloadOf(hit: SearchHit): Record<string, string | number | boolean | undefined> {

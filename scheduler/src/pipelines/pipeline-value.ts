@@ -14,8 +14,10 @@ import {
   elementCount,
   InvalidArgumentError,
   isDatatype,
+  readElement,
   TYPED_FIELD,
   type TypedContents,
+  writeElement,
 } from "@arbiter/core";
 import { type PipelineValue, PipelineValueSchema, type Tensor, TensorSchema } from "@arbiter/proto";
 import { create, type JsonObject, type JsonValue } from "@bufbuild/protobuf";
@@ -253,79 +255,17 @@ function encodeRaw(tensor: TensorValue): Uint8Array {
   const size = ELEMENT_BYTES[datatype] as number;
   const out = new Uint8Array(data.length * size);
   const view = new DataView(out.buffer);
-  for (let i = 0; i < data.length; i++) writeElement(view, datatype, i * size, data[i]);
+  for (let i = 0; i < data.length; i++) writeValue(view, datatype, i * size, data[i]);
   return out;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-function readElement(view: DataView, datatype: Datatype, at: number): number | bigint {
-  switch (datatype) {
-    case "INT8":
-      return view.getInt8(at);
-    case "UINT8":
-      return view.getUint8(at);
-    case "INT16":
-      return view.getInt16(at, true);
-    case "UINT16":
-      return view.getUint16(at, true);
-    case "INT32":
-      return view.getInt32(at, true);
-    case "UINT32":
-      return view.getUint32(at, true);
-    case "INT64":
-      return view.getBigInt64(at, true);
-    case "UINT64":
-      return view.getBigUint64(at, true);
-    case "FP32":
-      return view.getFloat32(at, true);
-    default:
-      return view.getFloat64(at, true);
-  }
-}
-
-function writeElement(view: DataView, datatype: Datatype, at: number, v: unknown): void {
-  switch (datatype) {
-    case "BOOL":
-      view.setUint8(at, v ? 1 : 0);
-      return;
-    case "INT8":
-      view.setInt8(at, Number(v));
-      return;
-    case "UINT8":
-      view.setUint8(at, Number(v));
-      return;
-    case "INT16":
-      view.setInt16(at, Number(v), true);
-      return;
-    case "UINT16":
-      view.setUint16(at, Number(v), true);
-      return;
-    case "INT32":
-      view.setInt32(at, Number(v), true);
-      return;
-    case "UINT32":
-      view.setUint32(at, Number(v), true);
-      return;
-    case "INT64":
-      view.setBigInt64(at, BigInt(v as bigint), true);
-      return;
-    case "UINT64":
-      view.setBigUint64(at, BigInt(v as bigint), true);
-      return;
-    case "FP16":
-      view.setUint16(at, floatToHalf(Number(v)), true);
-      return;
-    case "BF16":
-      view.setUint16(at, floatToBf16(Number(v)), true);
-      return;
-    case "FP32":
-      view.setFloat32(at, Number(v), true);
-      return;
-    default:
-      view.setFloat64(at, Number(v), true);
-      return;
-  }
+/** {@link writeElement} plus the half-precision types this layer stores as numbers. */
+function writeValue(view: DataView, datatype: Datatype, at: number, v: unknown): void {
+  if (datatype === "FP16") view.setUint16(at, floatToHalf(Number(v)), true);
+  else if (datatype === "BF16") view.setUint16(at, floatToBf16(Number(v)), true);
+  else writeElement(view, datatype, at, v);
 }
 
 const f32 = new Float32Array(1);
