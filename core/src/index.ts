@@ -13,6 +13,7 @@ export * from "./config.ts";
 export * from "./context.ts";
 export * from "./db/database.ts";
 export { loadMigrations, type Migration, migrate } from "./db/migrate.ts";
+export { decodePageToken, encodePageToken } from "./db/page-token.ts";
 export { createPostgresDatabase, type PostgresOptions } from "./db/pg-database.ts";
 export { createPgliteDatabase, type PgliteOptions } from "./db/pglite-database.ts";
 export * from "./errors.ts";

@@ -2,7 +2,7 @@
  * Recorded decisions (table `decisions`): written in batches by the audit writer, read back by
  * GetDecision, ListDecisions, request-id de-duplication and Replay. Every query is scoped by tenant.
  */
-import { type Database, InvalidArgumentError, NotFoundError } from "@arbiter/core";
+import { type Database, decodePageToken, encodePageToken, NotFoundError } from "@arbiter/core";
 import { type Decision, DecisionSchema, type PipelineValue, PipelineValueSchema } from "@arbiter/proto";
 import { fromJson, type JsonObject, type JsonValue, toJson } from "@bufbuild/protobuf";
 import { type Timestamp, timestampDate } from "@bufbuild/protobuf/wkt";
@@ -38,21 +38,6 @@ function recorded(row: Row): RecordedDecision {
   const inputs: Record<string, PipelineValue> = {};
   for (const [name, value] of Object.entries(row.inputs)) inputs[name] = fromJson(PipelineValueSchema, value);
   return { decision: fromJson(DecisionSchema, row.decision), inputs, attributes: row.attributes };
-}
-
-function cursor(createTime: string, id: string): string {
-  return Buffer.from(JSON.stringify([createTime, id])).toString("base64url");
-}
-
-function readCursor(token: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "string")
-      return [value[0], value[1]];
-  } catch {
-    // the error below
-  }
-  throw new InvalidArgumentError("page_token", "a token from a previous ListDecisions response", JSON.stringify(token));
 }
 
 const COLUMNS = "decision, inputs, attributes";
@@ -133,7 +118,7 @@ export class DecisionStore {
     if (filter.label) where.push(`label = $${params.push(filter.label)}`);
     if (filter.since) where.push(`create_time >= $${params.push(timestampDate(filter.since))}`);
     if (pageToken) {
-      const [time, id] = readCursor(pageToken);
+      const [time, id] = decodePageToken<[string, string]>(pageToken, ["string", "string"], "ListDecisions");
       where.push(`(create_time, id) < ($${params.push(time)}::timestamptz, $${params.push(id)}::uuid)`);
     }
     const { rows } = await this.db.query<Row & { create_time: Date | string; id: string }>(
@@ -145,7 +130,8 @@ export class DecisionStore {
     const last = page[page.length - 1];
     return {
       decisions: page.map((r) => recorded(r).decision),
-      nextPageToken: rows.length > size && last ? cursor(new Date(last.create_time).toISOString(), last.id) : "",
+      nextPageToken:
+        rows.length > size && last ? encodePageToken([new Date(last.create_time).toISOString(), last.id]) : "",
     };
   }
 

@@ -5,6 +5,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import {
   type Database,
+  decodePageToken,
+  encodePageToken,
   FailedPreconditionError,
   InvalidArgumentError,
   ModelAlreadyExistsError,
@@ -81,21 +83,6 @@ export interface ModelPage {
   nextPageToken: string;
 }
 
-function encodeCursor(name: string, version: number): string {
-  return Buffer.from(JSON.stringify([name, version])).toString("base64url");
-}
-
-function decodeCursor(token: string): [string, number] {
-  try {
-    const value = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(value) && typeof value[0] === "string" && Number.isSafeInteger(value[1]))
-      return [value[0], value[1] as number];
-  } catch {
-    // fall through to the error below
-  }
-  throw new InvalidArgumentError("page_token", "a token from a previous ListModels response", JSON.stringify(token));
-}
-
 /** The model registry's tables: artifacts, their pieces, model versions and aliases. */
 export class ModelStore {
   /**
@@ -167,7 +154,11 @@ export class ModelStore {
       where += ` AND m.name = $${params.length}`;
     }
     if (pageToken) {
-      const [afterName, afterVersion] = decodeCursor(pageToken);
+      const [afterName, afterVersion] = decodePageToken<[string, number]>(
+        pageToken,
+        ["string", "number"],
+        "ListModels",
+      );
       params.push(afterName, afterVersion);
       where += ` AND (m.name, m.version) > ($${params.length - 1}, $${params.length})`;
     }
@@ -178,7 +169,7 @@ export class ModelStore {
     const more = rows.length > size;
     const page = more ? rows.slice(0, size) : rows;
     const last = page[page.length - 1];
-    return { models: page.map(toModel), nextPageToken: more && last ? encodeCursor(last.name, last.version) : "" };
+    return { models: page.map(toModel), nextPageToken: more && last ? encodePageToken([last.name, last.version]) : "" };
   }
 
   /** Deletes one version, or all when `version` is 0, with their artifacts. Returns the count. */

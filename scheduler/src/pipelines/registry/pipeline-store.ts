@@ -6,7 +6,7 @@
  * fields the server owns (version, aliases, create time) and those listed without the definition
  * (description, labels) live in columns and win over anything the definition holds.
  */
-import { type Database, InvalidArgumentError, type Queryable } from "@arbiter/core";
+import { type Database, decodePageToken, encodePageToken, type Queryable } from "@arbiter/core";
 import { type Pipeline, PipelineSchema, type VersionSelector, VersionSelectorSchema } from "@arbiter/proto";
 import { clone, create, fromJson, type JsonValue, toJson } from "@bufbuild/protobuf";
 import { timestampFromDate } from "@bufbuild/protobuf/wkt";
@@ -54,21 +54,6 @@ function definitionOf(pipeline: Pipeline): JsonValue {
 export interface PipelinePage {
   pipelines: Pipeline[];
   nextPageToken: string;
-}
-
-function encodeCursor(name: string, version: number): string {
-  return Buffer.from(JSON.stringify([name, version])).toString("base64url");
-}
-
-function decodeCursor(token: string): [string, number] {
-  try {
-    const value = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(value) && typeof value[0] === "string" && Number.isSafeInteger(value[1]))
-      return [value[0], value[1] as number];
-  } catch {
-    // fall through to the error below
-  }
-  throw new InvalidArgumentError("page_token", "a token from a previous ListPipelines response", JSON.stringify(token));
 }
 
 /** Describes a selector for NOT_FOUND messages: `3`, `"production"`, or undefined for latest. */
@@ -157,7 +142,11 @@ export class PipelineStore {
       where += ` AND p.name = $${params.length}`;
     }
     if (pageToken) {
-      const [afterName, afterVersion] = decodeCursor(pageToken);
+      const [afterName, afterVersion] = decodePageToken<[string, number]>(
+        pageToken,
+        ["string", "number"],
+        "ListPipelines",
+      );
       params.push(afterName, afterVersion);
       where += ` AND (p.name, p.version) > ($${params.length - 1}, $${params.length})`;
     }
@@ -170,7 +159,7 @@ export class PipelineStore {
     const last = page[page.length - 1];
     return {
       pipelines: page.map(toPipeline),
-      nextPageToken: more && last ? encodeCursor(last.name, last.version) : "",
+      nextPageToken: more && last ? encodePageToken([last.name, last.version]) : "",
     };
   }
 
