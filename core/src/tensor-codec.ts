@@ -100,6 +100,22 @@ export function countBytesElements(raw: Uint8Array): number {
  * Checks that raw bytes hold exactly product(shape) elements of the datatype; `field` names the
  * tensor in the error (e.g. `raw_input_contents[0] ("features")`).
  */
+/** BYTES elements as raw contents: each a 4-byte little-endian length, then its bytes. */
+export function encodeBytesElements(items: ArrayLike<Uint8Array>): Uint8Array {
+  let total = 0;
+  for (let i = 0; i < items.length; i++) total += 4 + (items[i] as Uint8Array).byteLength;
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Uint8Array;
+    view.setUint32(at, item.byteLength, true);
+    out.set(item, at + 4);
+    at += 4 + item.byteLength;
+  }
+  return out;
+}
+
 export function checkRawSize(
   field: string,
   datatype: Datatype,
@@ -148,19 +164,7 @@ export function typedToRaw(
       `${values.length} values`,
     );
   }
-  if (datatype === "BYTES") {
-    const items = contents.bytesContents;
-    const total = items.reduce((n, b) => n + 4 + b.byteLength, 0);
-    const out = new Uint8Array(total);
-    const view = new DataView(out.buffer);
-    let offset = 0;
-    for (const item of items) {
-      view.setUint32(offset, item.byteLength, true);
-      out.set(item, offset + 4);
-      offset += 4 + item.byteLength;
-    }
-    return out;
-  }
+  if (datatype === "BYTES") return encodeBytesElements(contents.bytesContents);
   const size = ELEMENT_BYTES[datatype] as number;
   const out = new Uint8Array(elements * size);
   const view = new DataView(out.buffer);

@@ -12,6 +12,7 @@ import {
   type Datatype,
   ELEMENT_BYTES,
   elementCount,
+  encodeBytesElements,
   InvalidArgumentError,
   isDatatype,
   readElement,
@@ -240,18 +241,7 @@ function decodeRaw(datatype: Datatype, raw: Uint8Array): TensorValue["data"] {
 function encodeRaw(tensor: TensorValue): Uint8Array {
   const { datatype } = tensor;
   const data = tensor.data as ArrayLike<unknown>;
-  if (datatype === "BYTES") {
-    const items = Array.from(data as ArrayLike<Uint8Array>);
-    const out = new Uint8Array(items.reduce((n, b) => n + 4 + b.byteLength, 0));
-    const view = new DataView(out.buffer);
-    let at = 0;
-    for (const item of items) {
-      view.setUint32(at, item.byteLength, true);
-      out.set(item, at + 4);
-      at += 4 + item.byteLength;
-    }
-    return out;
-  }
+  if (datatype === "BYTES") return encodeBytesElements(data as ArrayLike<Uint8Array>);
   const size = ELEMENT_BYTES[datatype] as number;
   const out = new Uint8Array(data.length * size);
   const view = new DataView(out.buffer);

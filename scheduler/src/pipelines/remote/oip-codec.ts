@@ -17,7 +17,14 @@
  * arrays (BigInt64Array/BigUint64Array for INT64/UINT64, Float32Array of values for FP16/BF16),
  * BOOL as booleans, BYTES as Uint8Arrays. INT64 values beyond ±2^53 are exact only as binary data.
  */
-import { type Datatype, ELEMENT_BYTES, elementCount, InvalidArgumentError, isDatatype } from "@arbiter/core";
+import {
+  type Datatype,
+  ELEMENT_BYTES,
+  elementCount,
+  encodeBytesElements,
+  InvalidArgumentError,
+  isDatatype,
+} from "@arbiter/core";
 import type { NodeValue, NodeValues, TensorValue } from "../node-kind.ts";
 import { describeValue, isTensor } from "../plugins/values.ts";
 import type { HttpResponse } from "./http-exchange.ts";
@@ -126,18 +133,7 @@ function floatToBf16(v: number): number {
 
 /** Raw little-endian bytes of a tensor that travels as binary data. */
 function rawBytes(t: FlatTensor): Uint8Array {
-  if (t.datatype === "BYTES") {
-    const items = Array.from(t.data as ArrayLike<Uint8Array>);
-    const out = new Uint8Array(items.reduce((n, b) => n + 4 + b.byteLength, 0));
-    const view = new DataView(out.buffer);
-    let at = 0;
-    for (const b of items) {
-      view.setUint32(at, b.byteLength, true);
-      out.set(b, at + 4);
-      at += 4 + b.byteLength;
-    }
-    return out;
-  }
+  if (t.datatype === "BYTES") return encodeBytesElements(t.data as ArrayLike<Uint8Array>);
   const out = new Uint8Array(t.data.length * 2);
   const view = new DataView(out.buffer);
   const convert = t.datatype === "FP16" ? floatToHalf : floatToBf16;
