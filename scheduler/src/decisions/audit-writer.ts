@@ -7,7 +7,11 @@
 import type { Logger } from "@arbiter/core";
 import type { DecisionRow, DecisionStore } from "./decision-store.ts";
 
-export const AUDIT_FLUSH_MS = 20;
+/**
+ * Fewer, larger statements: a statement costs about the same for one row or hundreds, and with
+ * PGlite (embedded mode) it runs on the serving thread.
+ */
+export const AUDIT_FLUSH_MS = 200;
 export const AUDIT_BATCH_ROWS = 200;
 export const AUDIT_QUEUE_LIMIT = 20_000;
 
