@@ -78,6 +78,8 @@ export interface Batcher {
   /** Queues one request (any number of rows ≤ maxBatchSize) and resolves with its own outputs. */
   infer(inputs: Readonly<Record<string, Tensor>>, options?: InferOptions): Promise<Record<string, Tensor>>;
   stats(): BatcherStats;
+  /** Requests waiting now (what `stats().queueLength` says, without computing the rest). */
+  readonly queueLength: number;
   /** Rejects queued requests with UnavailableError and refuses new ones; running batches finish. */
   close(): void;
 }
@@ -502,6 +504,10 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
         }
         schedule();
       });
+    },
+
+    get queueLength() {
+      return queued;
     },
 
     stats() {

@@ -115,7 +115,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       role: options.role ?? "scheduler",
       hostname: hostname(),
       version: VERSION,
-      queueDepth: host.list().reduce((n, m) => n + m.batcher.stats().queueLength, 0),
+      queueDepth: host.list().reduce((n, m) => n + m.batcher.queueLength, 0),
       inFlight: server.inFlight,
       models: host.list().map((m) => ({
         tenant: m.ref.tenant,
@@ -123,7 +123,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
         version: BigInt(m.ref.version),
         memoryBytes: BigInt(m.memoryBytes),
         executionProvider: m.session.executionProvider,
-        queueDepth: m.batcher.stats().queueLength,
+        queueDepth: m.batcher.queueLength,
         statistics: m.statistics.snapshot(m.ref.name, m.ref.version, m.batcher),
       })),
       memoryUsedBytes: BigInt(host.memoryUsedBytes),

@@ -23,6 +23,7 @@ function batcherReporting(stats: Partial<BatcherStats>): Batcher {
   return {
     infer: () => Promise.reject(new Error("not used")),
     stats: () => full,
+    queueLength: full.queueLength,
     close: () => {},
   };
 }
