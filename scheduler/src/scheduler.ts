@@ -76,6 +76,10 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   });
   const table: HandlerTable = new Map();
   registerRegistryHandlers(table, store);
+  // Vector collections: also what pipelines' vector_search nodes call in-process.
+  const vectors = new VectorCollections({ db, bus, nodeId, logger: logger.child({ component: "vectors" }) });
+  registerVectorHandlers(table, vectors);
+  const vectorSearch = createVectorSearchRunner(vectors);
   const pipelines = startPipelineRegistry({
     config,
     bus,
@@ -85,24 +89,23 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     table,
     model: (tenant, name, selector) => store.get(tenant, name, selector),
     collectionExists: (tenant, name) => vectors.exists(tenant, name),
+    vectorSearch,
     // A compiled version is immutable, but what a selector picks and what exists changes here.
-    pipelinesChanged: (tenant, name) => decisions.pipelines.forget(tenant, name),
+    pipelinesChanged: (tenant, name) => decisions.pipelinesChanged(tenant, name),
   });
   registerClusterHandlers(table, kv, config.scheduler.heartbeatTtlMs);
   registerStatisticsHandler(table, store, kv, config.scheduler.heartbeatTtlMs);
   registerInferenceHandlers(table, store, host);
   registerLifecycleHandlers(table, store, host, bus, nodeId);
-  // Vector collections: also what pipelines' vector_search nodes call in-process.
-  const vectors = new VectorCollections({ db, bus, nodeId, logger: logger.child({ component: "vectors" }) });
-  registerVectorHandlers(table, vectors);
   const decisions = startDecisions({
     table,
+    bus,
     db,
     logger,
     models: store,
     host,
     registry: pipelines,
-    vectorSearch: createVectorSearchRunner(vectors),
+    vectorSearch,
   });
   const stopUnloads = listenForUnloads(bus, host, logger);
   const server: RpcServer = serveHandlers(bus, table, logger, nodeId);

@@ -253,6 +253,21 @@ export function decisionsSuite(name: string, startMesh: () => Promise<Mesh>): vo
       assert.deepEqual(rows, [{ label: "decline", kind: "shadow" }]);
     });
 
+    it("follows an alias at once on every scheduler when it moves", async () => {
+      const viaAlias = () =>
+        decisions.decide(request("txn-risk", 1, { selector: { selector: { case: "alias", value: "live" } } }));
+      await pipelines.setPipelineAlias({ name: "txn-risk", alias: "live", version: 1n });
+      // Every scheduler resolves the alias (and would keep the answer for a while)...
+      for (let i = 0; i < 12; i++) assert.equal((await viaAlias()).decision?.pipelineVersion, 1n);
+      await pipelines.setPipelineAlias({ name: "txn-risk", alias: "live", version: 2n });
+      // ...and forgets it as soon as it moves.
+      for (let i = 0; i < 12; i++) {
+        const { decision } = await viaAlias();
+        assert.equal(decision?.pipelineVersion, 2n);
+        assert.equal(decision?.label, LABELS_V2[1]);
+      }
+    });
+
     it("streams one decision per event, an event's error leaving the stream open", async () => {
       const events = (async function* () {
         yield {

@@ -56,6 +56,12 @@ export function modelSubject(tenant: string, name: string, version: number | big
 /** Broadcast to every scheduler: unload the model version named in the message (arbiter.v1.UnloadModelRequest with a version). */
 export const UNLOAD_BROADCAST_SUBJECT = "arbiter.control.unload";
 
+/**
+ * Broadcast after a pipeline version is added or deleted or an alias moves; the payload is JSON
+ * `{"tenant": ..., "name": ...}`. Every scheduler forgets what it resolved for that pipeline.
+ */
+export const PIPELINES_CHANGED_SUBJECT = "arbiter.control.pipelines-changed";
+
 /** Broadcast (no payload) after a model version is added or deleted or its configuration changes. */
 export const MODELS_CHANGED_SUBJECT = "arbiter.control.models-changed";
 

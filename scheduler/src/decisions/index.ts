@@ -3,7 +3,7 @@
  * rules, and the registry's plugin and remote runners), the compiled-pipeline cache, the audit
  * writer and the DecisionService handlers.
  */
-import type { Database, Logger } from "@arbiter/core";
+import { type Bus, type Database, type Logger, PIPELINES_CHANGED_SUBJECT } from "@arbiter/core";
 import type { VectorSearchNode } from "@arbiter/proto";
 import { createRulesRunner, createTransformRunner, type NodeKindRunner, type NodeKinds } from "../pipelines/index.ts";
 import type { PipelineRegistry } from "../pipelines/registry/index.ts";
@@ -26,6 +26,7 @@ export { createVectorSearchRunner, VECTOR_SEARCH_OUTPUTS } from "./vector-search
 
 export interface DecisionsOptions {
   readonly table: HandlerTable;
+  readonly bus: Bus;
   readonly db: Database;
   readonly logger: Logger;
   readonly models: ModelStore;
@@ -39,7 +40,9 @@ export interface DecisionsOptions {
 export interface Decisions {
   readonly engine: DecisionEngine;
   readonly pipelines: CompiledPipelines;
-  /** Writes the audit records still queued. */
+  /** Tells every scheduler (this one included) that a pipeline's versions or aliases changed. */
+  pipelinesChanged(tenant: string, name: string): void;
+  /** Stops following changes and writes the audit records still queued. */
   close(): Promise<void>;
 }
 
@@ -59,5 +62,25 @@ export function startDecisions(options: DecisionsOptions): Decisions {
   const pipelines = new CompiledPipelines(options.registry.store, kinds);
   const engine = new DecisionEngine({ pipelines, store, audit, logger });
   registerDecisionHandlers(options.table, engine, store);
-  return { engine, pipelines, close: () => audit.close() };
+  // What a selector resolved to is forgotten on every node when another node changes the pipeline.
+  const changes = options.bus.subscribe(PIPELINES_CHANGED_SUBJECT, (message) => {
+    try {
+      const { tenant, name } = JSON.parse(new TextDecoder().decode(message.data)) as { tenant: string; name: string };
+      pipelines.forget(tenant, name);
+    } catch (err) {
+      logger.warn({ err }, "unreadable pipelines-changed broadcast");
+    }
+  });
+  return {
+    engine,
+    pipelines,
+    pipelinesChanged(tenant, name) {
+      pipelines.forget(tenant, name);
+      options.bus.publish(PIPELINES_CHANGED_SUBJECT, new TextEncoder().encode(JSON.stringify({ tenant, name })));
+    },
+    async close() {
+      changes.unsubscribe();
+      await audit.close();
+    },
+  };
 }

@@ -36,8 +36,11 @@ export interface PipelineCheckOptions {
   readonly plugins: PluginCatalog;
   /** Whether a vector collection exists; without it no collection does (vector_search nodes fail). */
   readonly collectionExists?: (tenant: string, name: string) => Promise<boolean> | boolean;
-  /** Runners of the kinds whose `prepare` checks the node's configuration (plugin, remote). */
-  readonly kinds?: Pick<NodeKinds, "plugin" | "remote">;
+  /**
+   * Runners of the kinds whose `prepare` checks the node's configuration (plugin, remote), and
+   * whose `describe` tells the node's ports (those and vector_search).
+   */
+  readonly kinds?: Pick<NodeKinds, "plugin" | "remote" | "vectorSearch">;
 }
 
 /** Creates the checker of CreatePipeline and ValidatePipeline. */
@@ -80,7 +83,7 @@ export function createPipelineChecker(options: PipelineCheckOptions): PipelineCh
 async function prepareProblem(
   node: Node,
   tenant: string,
-  kinds: Pick<NodeKinds, "plugin" | "remote">,
+  kinds: Pick<NodeKinds, "plugin" | "remote" | "vectorSearch">,
 ): Promise<PipelineProblem | undefined> {
   const kind = node.kind.case;
   if (kind !== "plugin" && kind !== "remote") return undefined;

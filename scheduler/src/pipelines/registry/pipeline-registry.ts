@@ -6,7 +6,7 @@
  */
 import { resolve } from "node:path";
 import type { ArbiterConfig, Bus, Database, Logger } from "@arbiter/core";
-import type { Model, ModelSignature, PluginNode, VersionSelector } from "@arbiter/proto";
+import type { Model, ModelSignature, PluginNode, VectorSearchNode, VersionSelector } from "@arbiter/proto";
 import type { HandlerTable } from "../../rpc-router.ts";
 import type { NodeKindRunner } from "../node-kind.ts";
 import { createPluginRunner, PluginCatalog, type PreparedPluginNode } from "../plugins/index.ts";
@@ -29,6 +29,8 @@ export interface PipelineRegistryOptions {
   readonly model: (tenant: string, name: string, selector: VersionSelector | undefined) => Promise<Model>;
   /** Whether a vector collection exists; without it vector_search nodes are rejected. */
   readonly collectionExists?: (tenant: string, name: string) => Promise<boolean> | boolean;
+  /** The vector_search node kind, whose ports registration checks edges against. */
+  readonly vectorSearch?: NodeKindRunner<VectorSearchNode, unknown>;
   /** Called after a pipeline version is added or deleted or an alias moves. */
   readonly pipelinesChanged?: (tenant: string, name: string) => void;
 }
@@ -73,7 +75,11 @@ export function startPipelineRegistry(options: PipelineRegistryOptions): Pipelin
       options.model(tenant, name, selector),
     plugins,
     ...(options.collectionExists ? { collectionExists: options.collectionExists } : {}),
-    kinds: { plugin: pluginRunner, remote: remoteRunner },
+    kinds: {
+      plugin: pluginRunner,
+      remote: remoteRunner,
+      ...(options.vectorSearch ? { vectorSearch: options.vectorSearch } : {}),
+    },
   });
   registerPipelineHandlers(table, {
     store,
