@@ -63,6 +63,8 @@ export interface BatcherStats {
   batches: number;
   /** Batch size (rows) → number of batches of that size. */
   batchSizeHistogram: Record<number, number>;
+  /** Batch size (rows) → total time its runs took, from sending the batch to its outputs, in microseconds. */
+  batchRunMicros: Record<number, number>;
   /** Mean rows per batch. */
   meanBatchSize: number;
   /** Time from `infer` to the request's batch being sent, in microseconds. */
@@ -159,6 +161,7 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
     batches: 0,
     rows: 0,
     histogram: {} as Record<number, number>,
+    runMicros: {} as Record<number, number>,
     queueTimeSum: 0,
     queueTimeCount: 0,
     queueTimeMax: 0,
@@ -332,6 +335,7 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
     try {
       // A lone request (the quiet case) may run inline: a worker hand-off would cost more than a small model's run.
       const outputs = await session.execute({ inputs, outputIndices }, controller?.signal, batch.length === 1);
+      stats.runMicros[rows] = (stats.runMicros[rows] ?? 0) + (nowMicros() - sentAt);
       split(batch, rows, outputIndices, outputs);
     } catch (err) {
       for (const p of batch) {
@@ -520,6 +524,7 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
         rejectedQueueFull: stats.rejectedQueueFull,
         batches: stats.batches,
         batchSizeHistogram: { ...stats.histogram },
+        batchRunMicros: { ...stats.runMicros },
         meanBatchSize: stats.batches === 0 ? 0 : stats.rows / stats.batches,
         queueTimeMicros: {
           mean: stats.queueTimeCount === 0 ? 0 : stats.queueTimeSum / stats.queueTimeCount,

@@ -307,9 +307,10 @@ function tritonClientSuite(mode: string, startMesh: () => Promise<Mesh>, protoco
           const batches = (stats.batch_stats as Json[]).map((b) => [
             Number(b.batch_size),
             duration(b.compute_infer).count,
+            duration(b.compute_infer).ns,
           ]);
           assert.ok(
-            batches.some(([size, count]) => (size as number) >= 4 && (count as number) > 0),
+            batches.some(([size, count, ns]) => (size as number) >= 4 && (count as number) > 0 && (ns as number) > 0),
             JSON.stringify(batches),
           );
           const all = a().stats_all as [string, string][];

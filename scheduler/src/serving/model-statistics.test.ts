@@ -14,6 +14,7 @@ function batcherReporting(stats: Partial<BatcherStats>): Batcher {
     rejectedQueueFull: 0,
     batches: 0,
     batchSizeHistogram: {},
+    batchRunMicros: {},
     meanBatchSize: 0,
     queueTimeMicros: { mean: 0, max: 0, p50: 0, p99: 0 },
     queueLength: 0,
@@ -39,6 +40,7 @@ test("each stage's time is summed over successful requests; compute_infer is bat
     failed: 1,
     batches: 2,
     batchSizeHistogram: { 4: 1, 2: 1 },
+    batchRunMicros: { 4: 12.5, 2: 3 },
     queueTimeMicros: { mean: 1.5, max: 2, p50: 1.5, p99: 2 },
   });
   const s = counter.snapshot("m", 3, batcher);
@@ -54,10 +56,10 @@ test("each stage's time is summed over successful requests; compute_infer is bat
   assert.deepEqual({ count: s.computeInfer?.count, ns: s.computeInfer?.totalNs }, { count: 2n, ns: 7_500n });
   assert.deepEqual({ count: s.computeOutput?.count, ns: s.computeOutput?.totalNs }, { count: 2n, ns: 800n });
   assert.deepEqual(
-    Object.entries(s.batchSizes).map(([size, d]) => [Number(size), d.count]),
+    Object.entries(s.batchSizes).map(([size, d]) => [Number(size), d.count, d.totalNs]),
     [
-      [2, 1n],
-      [4, 1n],
+      [2, 1n, 3_000n],
+      [4, 1n, 12_500n],
     ],
   );
   assert.ok(s.lastInferenceMs > 0n);

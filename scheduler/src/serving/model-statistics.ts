@@ -68,8 +68,10 @@ export class ModelStatisticsCounter {
     const queued = BigInt(stats.completed + stats.failed);
     const queueNs = BigInt(Math.round(stats.queueTimeMicros.mean * 1000)) * queued;
     const batchSizes: Record<number, { count: bigint; totalNs: bigint }> = {};
-    for (const [size, count] of Object.entries(stats.batchSizeHistogram))
-      batchSizes[Number(size)] = { count: BigInt(count), totalNs: 0n };
+    for (const [size, count] of Object.entries(stats.batchSizeHistogram)) {
+      const runMicros = stats.batchRunMicros[Number(size)] ?? 0;
+      batchSizes[Number(size)] = { count: BigInt(count), totalNs: BigInt(Math.round(runMicros * 1000)) };
+    }
     const inferNs = this.batcherNs > queueNs ? this.batcherNs - queueNs : 0n;
     const succeeded = this.success.count;
     return create(ModelStatisticsSchema, {
