@@ -326,18 +326,26 @@ impl Graph {
         kept
     }
 
-    /// Adds `new` to the list of `node` on `level`, pruning with the heuristic when full.
-    fn link(&self, store: &VectorStore, node: u32, new: u32, level: u8, scratch: &mut Query) {
+    /// Adds `new` to the list of `node` on `level`, pruning with the heuristic when full. Returns
+    /// whether `new` is in the list afterwards (the heuristic may prefer the node's old links).
+    fn link(
+        &self,
+        store: &VectorStore,
+        node: u32,
+        new: u32,
+        level: u8,
+        scratch: &mut Query,
+    ) -> bool {
         let _g = self.locks[node as usize].lock();
         let (l, cap) = self.list(node, level);
         let n = (l[0].load(Ordering::Relaxed) as usize).min(cap);
         if l[1..=n].iter().any(|a| a.load(Ordering::Relaxed) == new) {
-            return;
+            return true;
         }
         if n < cap {
             l[1 + n].store(new, Ordering::Relaxed);
             l[0].store(n as u32 + 1, Ordering::Release);
-            return;
+            return true;
         }
         store.load(node, scratch);
         let mut cands: Vec<Cand> = l[1..=n]
@@ -351,7 +359,35 @@ impl Graph {
             .collect();
         cands.sort_unstable();
         let kept = self.select(store, &cands, cap, scratch);
+        let linked = kept.contains(&new);
         self.write_list(node, level, &kept);
+        linked
+    }
+
+    /// Puts `new` in the list of `node` on `level` in place of its farthest link: the last resort
+    /// when every neighbor's heuristic dropped `new`, which would leave it without an in-link and
+    /// so unreachable by search.
+    fn force_link(&self, store: &VectorStore, node: u32, new: u32, level: u8, scratch: &mut Query) {
+        let _g = self.locks[node as usize].lock();
+        let (l, cap) = self.list(node, level);
+        let n = (l[0].load(Ordering::Relaxed) as usize).min(cap);
+        if l[1..=n].iter().any(|a| a.load(Ordering::Relaxed) == new) {
+            return;
+        }
+        if n < cap {
+            l[1 + n].store(new, Ordering::Relaxed);
+            l[0].store(n as u32 + 1, Ordering::Release);
+            return;
+        }
+        store.load(node, scratch);
+        let farthest = (1..=n)
+            .max_by(|&a, &b| {
+                let da = store.dist(scratch, l[a].load(Ordering::Relaxed));
+                let db = store.dist(scratch, l[b].load(Ordering::Relaxed));
+                da.total_cmp(&db)
+            })
+            .unwrap_or(n);
+        l[farthest].store(new, Ordering::Release);
     }
 
     /// Inserts `slot` (already reset to its level) whose vector is `q`. `dead` tells which slots
@@ -425,8 +461,14 @@ impl Graph {
                     }
                 }
             }
+            let mut linked = false;
             for &n in &chosen {
-                self.link(store, n, slot, lc, &mut scratch);
+                linked |= self.link(store, n, slot, lc, &mut scratch);
+            }
+            if !linked && lc == 0 {
+                if let Some(&closest) = chosen.first() {
+                    self.force_link(store, closest, slot, lc, &mut scratch);
+                }
             }
         }
         if level > top {
