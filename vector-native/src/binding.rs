@@ -390,6 +390,12 @@ pub struct SearchIntoTask {
     out_dist: Float32Array,
 }
 
+/// `efSearch` from JS: 0 means the index default.
+fn ef_option(ef_search: u32) -> Option<usize> {
+    (ef_search > 0).then_some(ef_search as usize)
+}
+
+/// One search into the caller's arrays (every `searchInto` variant), timed into `timing`.
 fn search_into(
     index: &Index,
     query: &[f32],
@@ -397,6 +403,7 @@ fn search_into(
     ef: Option<usize>,
     out_ids: &mut [u64],
     out_dist: &mut [f32],
+    timing: &SearchTiming,
 ) -> crate::Result<u32> {
     if out_ids.len() < k || out_dist.len() < k {
         return Err(VError::invalid(
@@ -407,7 +414,9 @@ fn search_into(
     }
     let mut o = SearchOptions::k(k);
     o.ef = ef;
+    let started = Instant::now();
     let h = index.search(query, &o)?;
+    timing.record(started);
     out_ids[..h.ids.len()].copy_from_slice(&h.ids);
     out_dist[..h.distances.len()].copy_from_slice(&h.distances);
     Ok(h.ids.len() as u32)
@@ -423,10 +432,7 @@ impl Task for SearchIntoTask {
             // SAFETY: the wrapper hands over freshly allocated arrays and does not touch them until
             // this task resolves; the references keep them alive.
             let (ids, dist) = unsafe { (self.out_ids.as_mut(), self.out_dist.as_mut()) };
-            let t = Instant::now();
-            let n = search_into(&idx, &self.query, self.k, self.ef, ids, dist)?;
-            self.timing.record(t);
-            Ok(n)
+            search_into(&idx, &self.query, self.k, self.ef, ids, dist, &self.timing)
         })
     }
     fn resolve(&mut self, _: Env, n: u32) -> Result<u32> {
@@ -636,7 +642,7 @@ impl NativeIndex {
             timing: self.timing.clone(),
             query: query.to_vec(),
             k: k as usize,
-            ef: (ef_search > 0).then_some(ef_search as usize),
+            ef: ef_option(ef_search),
             out_ids,
             out_dist: out_distances,
         })
@@ -656,17 +662,15 @@ impl NativeIndex {
             let idx = self.inner.read();
             // SAFETY: the arrays are only touched by this call for its duration.
             let (ids, dist) = unsafe { (out_ids.as_mut(), out_distances.as_mut()) };
-            let t = Instant::now();
-            let n = search_into(
+            search_into(
                 &idx,
                 &query,
                 k as usize,
-                (ef_search > 0).then_some(ef_search as usize),
+                ef_option(ef_search),
                 ids,
                 dist,
-            )?;
-            self.timing.record(t);
-            Ok(n)
+                &self.timing,
+            )
         })
     }
 
@@ -688,16 +692,15 @@ impl NativeIndex {
             };
             // SAFETY: the arrays are only touched by this call for its duration.
             let (ids, dist) = unsafe { (out_ids.as_mut(), out_distances.as_mut()) };
-            let t = Instant::now();
             let n = search_into(
                 &idx,
                 &query,
                 k as usize,
-                (ef_search > 0).then_some(ef_search as usize),
+                ef_option(ef_search),
                 ids,
                 dist,
+                &self.timing,
             )?;
-            self.timing.record(t);
             Ok(n as i32)
         })
     }

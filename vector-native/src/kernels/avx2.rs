@@ -165,42 +165,6 @@ pub unsafe fn sum_u64(v: &[u64]) -> u64 {
     s
 }
 
-/// Distances from `q` to consecutive rows (`row_bytes` apart, starting at `rows`), one per
-/// element of `out`, with the row kernel inlined and rows prefetched a few ahead.
-#[target_feature(enable = "avx2,fma")]
-pub unsafe fn dot_f32_rows(q: &[f32], rows: &[u8], row_bytes: usize, out: &mut [f32]) {
-    let n = out.len().min(rows.len() / row_bytes.max(1));
-    let base = rows.as_ptr();
-    for i in 0..n {
-        if i + super::PREFETCH_ROWS < n {
-            let p = base.add((i + super::PREFETCH_ROWS) * row_bytes);
-            let mut off = 0;
-            while off < row_bytes {
-                _mm_prefetch(p.add(off) as *const i8, _MM_HINT_T0);
-                off += 64;
-            }
-        }
-        let row = std::slice::from_raw_parts(base.add(i * row_bytes) as *const f32, q.len());
-        *out.get_unchecked_mut(i) = dot_f32(q, row);
-    }
-}
+x86_rows_kernel!("avx2,fma", dot_f32_rows, dot_f32);
 
-/// Distances from `q` to consecutive rows (`row_bytes` apart, starting at `rows`), one per
-/// element of `out`, with the row kernel inlined and rows prefetched a few ahead.
-#[target_feature(enable = "avx2,fma")]
-pub unsafe fn l2_f32_rows(q: &[f32], rows: &[u8], row_bytes: usize, out: &mut [f32]) {
-    let n = out.len().min(rows.len() / row_bytes.max(1));
-    let base = rows.as_ptr();
-    for i in 0..n {
-        if i + super::PREFETCH_ROWS < n {
-            let p = base.add((i + super::PREFETCH_ROWS) * row_bytes);
-            let mut off = 0;
-            while off < row_bytes {
-                _mm_prefetch(p.add(off) as *const i8, _MM_HINT_T0);
-                off += 64;
-            }
-        }
-        let row = std::slice::from_raw_parts(base.add(i * row_bytes) as *const f32, q.len());
-        *out.get_unchecked_mut(i) = l2_f32(q, row);
-    }
-}
+x86_rows_kernel!("avx2,fma", l2_f32_rows, l2_f32);

@@ -6,6 +6,40 @@
 //! 8-bit codes; queries are always f32 (asymmetric distance, which keeps quantization error on
 //! one side only).
 
+/// Defines an x86 block kernel `pub unsafe fn $name(q, rows, row_bytes, out)`: the distance from
+/// `q` to each of the consecutive rows (`row_bytes` apart, starting at `rows`), one per element of
+/// `out`, with the row kernel `$row` inlined (the function is compiled for `$features`) and rows
+/// prefetched [`PREFETCH_ROWS`] ahead. Used by the `avx2` and `avx512` files, so both instruction
+/// sets share one loop.
+#[cfg(target_arch = "x86_64")]
+macro_rules! x86_rows_kernel {
+    ($features:literal, $name:ident, $row:ident) => {
+        /// Distances from `q` to consecutive rows (`row_bytes` apart, starting at `rows`), one per
+        /// element of `out`, with the row kernel inlined and rows prefetched a few ahead.
+        #[target_feature(enable = $features)]
+        pub unsafe fn $name(q: &[f32], rows: &[u8], row_bytes: usize, out: &mut [f32]) {
+            let n = out.len().min(rows.len() / row_bytes.max(1));
+            let base = rows.as_ptr();
+            for i in 0..n {
+                if i + $crate::kernels::PREFETCH_ROWS < n {
+                    let p = base.add((i + $crate::kernels::PREFETCH_ROWS) * row_bytes);
+                    let mut off = 0;
+                    while off < row_bytes {
+                        std::arch::x86_64::_mm_prefetch(
+                            p.add(off) as *const i8,
+                            std::arch::x86_64::_MM_HINT_T0,
+                        );
+                        off += 64;
+                    }
+                }
+                let row =
+                    std::slice::from_raw_parts(base.add(i * row_bytes) as *const f32, q.len());
+                *out.get_unchecked_mut(i) = $row(q, row);
+            }
+        }
+    };
+}
+
 pub mod scalar;
 
 #[cfg(target_arch = "x86_64")]
