@@ -34,7 +34,7 @@ import type { ModelStore } from "../registry/model-store.ts";
 import type { HandlerTable } from "../rpc-router.ts";
 import type { LoadedModel, ModelHost } from "./model-host.ts";
 import type { StageTimes } from "./model-statistics.ts";
-import { fromModelInferRequest, toModelInferResponse } from "./oip-inference.ts";
+import { fromModelInferRequest, modelInferResponse } from "./oip-inference.ts";
 
 const decode = (data: Uint8Array): InferRequest => decodeRequest(InferRequestSchema, data);
 
@@ -147,45 +147,51 @@ export function runInference(
 
 /**
  * A request as it arrived: arbiter.v1.InferRequest, or an OIP ModelInferRequest (PAYLOAD_HEADER),
- * with the encoder of the reply its sender expects and the version it selects.
+ * with the version it selects and how to run it into the reply its sender expects.
  */
 interface IncomingInference {
-  request: InferRequest;
+  model: string;
   selector: VersionSelector | undefined;
-  encode: (response: InferResponse) => Uint8Array;
+  run(loaded: LoadedModel, ctx: RequestContext): Promise<Uint8Array>;
 }
 
 function incoming(data: Uint8Array, message: BusMessage): IncomingInference {
   if (message.headers[PAYLOAD_HEADER] === OIP_INFER_PAYLOAD) {
     const oip = decodeRequest(ModelInferRequestSchema, data);
+    const request = fromModelInferRequest(oip);
     return {
-      request: fromModelInferRequest(oip),
+      model: oip.modelName,
       selector: versionSelector(oip.modelVersion),
-      encode: (response) => toBinary(ModelInferResponseSchema, toModelInferResponse(response)),
+      // Answered straight from the batcher's outputs: no arbiter.v1 response in between.
+      run: (loaded, ctx) =>
+        runOnModel(
+          loaded,
+          ctx,
+          () => ({ inputs: nativeInputs(request), outputs: request.outputs, priority: request.priority }),
+          (outputs) => toBinary(ModelInferResponseSchema, modelInferResponse(loaded.ref, request.id, outputs)),
+        ),
     };
   }
   const request = decode(data);
-  return { request, selector: request.selector, encode: (response) => toBinary(InferResponseSchema, response) };
+  return {
+    model: request.model,
+    selector: request.selector,
+    run: async (loaded, ctx) => toBinary(InferResponseSchema, await runInference(loaded, request, ctx)),
+  };
 }
 
 /** The handler of a loaded model's own subject. */
 export function modelHandler(loaded: LoadedModel): RpcHandler {
   const version = { [MODEL_VERSION_HEADER]: String(loaded.ref.version) };
-  return async (data, ctx, message) => {
-    const { request, encode } = incoming(data, message);
-    return { data: encode(await runInference(loaded, request, ctx)), headers: version };
-  };
+  return async (data, ctx, message) => ({ data: await incoming(data, message).run(loaded, ctx), headers: version });
 }
 
 /** Registers the load-and-serve route for models no node holds. */
 export function registerInferenceHandlers(table: HandlerTable, store: ModelStore, host: ModelHost): void {
   table.set(INFER_ANY_SUBJECT, async (data, ctx, message) => {
-    const { request, selector, encode } = incoming(data, message);
-    const model = await store.get(ctx.tenant, request.model, selector);
+    const request = incoming(data, message);
+    const model = await store.get(ctx.tenant, request.model, request.selector);
     const loaded = await host.ensureLoaded({ tenant: ctx.tenant, name: model.name, version: Number(model.version) });
-    return {
-      data: encode(await runInference(loaded, request, ctx)),
-      headers: { [MODEL_VERSION_HEADER]: String(model.version) },
-    };
+    return { data: await request.run(loaded, ctx), headers: { [MODEL_VERSION_HEADER]: String(model.version) } };
   });
 }

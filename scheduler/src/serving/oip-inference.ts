@@ -4,8 +4,9 @@
  * Raw contents pass through untouched; typed contents are converted by `nativeInputs`.
  */
 
-import { InvalidArgumentError, isDatatype, oipNumberParameter } from "@arbiter/core";
-import { type InferRequest, InferRequestSchema, type InferResponse } from "@arbiter/proto";
+import { InvalidArgumentError, isDatatype, type ModelRef, oipNumberParameter } from "@arbiter/core";
+import type { Tensor as NativeTensor } from "@arbiter/inference-native";
+import { type InferRequest, InferRequestSchema } from "@arbiter/proto";
 import {
   type InferTensorContents,
   type ModelInferRequest,
@@ -82,13 +83,21 @@ export function fromModelInferRequest(req: ModelInferRequest): InferRequest {
   });
 }
 
-/** The OIP answer, with raw outputs as Triton answers (the gateway converts to typed contents when asked). */
-export function toModelInferResponse(res: InferResponse): ModelInferResponse {
+/**
+ * The OIP answer, built straight from the batcher's outputs, with raw outputs as Triton answers
+ * (the gateway converts to typed contents when asked).
+ */
+export function modelInferResponse(
+  model: ModelRef,
+  id: string,
+  outputs: Readonly<Record<string, NativeTensor>>,
+): ModelInferResponse {
+  const tensors = Object.entries(outputs);
   return create(ModelInferResponseSchema, {
-    modelName: res.model,
-    modelVersion: String(res.version),
-    id: res.id,
-    outputs: res.outputs.map((t) => ({ name: t.name, datatype: t.datatype, shape: t.shape })),
-    rawOutputContents: res.outputs.map((t) => (t.data.case === "rawContents" ? t.data.value : new Uint8Array(0))),
+    modelName: model.name,
+    modelVersion: String(model.version),
+    id,
+    outputs: tensors.map(([name, t]) => ({ name, datatype: t.datatype, shape: t.shape.map(BigInt) })),
+    rawOutputContents: tensors.map(([, t]) => t.data),
   });
 }
