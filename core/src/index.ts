@@ -17,6 +17,7 @@ export { decodePageToken, encodePageToken } from "./db/page-token.ts";
 export { createPostgresDatabase, type PostgresOptions } from "./db/pg-database.ts";
 export { createPgliteDatabase, type PgliteOptions } from "./db/pglite-database.ts";
 export * from "./errors.ts";
+export * from "./half-float.ts";
 export * from "./logging.ts";
 export * from "./oip-fields.ts";
 export * from "./tensor-codec.ts";

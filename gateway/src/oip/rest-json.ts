@@ -12,9 +12,11 @@
  * `null` is read back as NaN.
  */
 import {
+  bf16ToFloat,
   checkRawSize,
   type Datatype,
   elementCount,
+  halfToFloat,
   InvalidArgumentError,
   isDatatype,
   rawToTyped,
@@ -498,15 +500,6 @@ export function parseInferRequest(
   };
 }
 
-function halfToNumber(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exponent = (h >> 10) & 0x1f;
-  const fraction = h & 0x3ff;
-  if (exponent === 0) return sign * fraction * 2 ** -24;
-  if (exponent === 31) return fraction ? Number.NaN : sign * Number.POSITIVE_INFINITY;
-  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
-}
-
 function numberText(v: number): string {
   return Number.isFinite(v) ? String(v) : "null";
 }
@@ -518,14 +511,9 @@ export function rawToJsonData(name: string, datatype: string, raw: Uint8Array): 
   if (datatype === "FP16" || datatype === "BF16") {
     const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
     const parts: string[] = [];
-    const scratch = new DataView(new ArrayBuffer(4));
     for (let at = 0; at + 2 <= raw.byteLength; at += 2) {
       const bits = view.getUint16(at, true);
-      if (datatype === "FP16") parts.push(numberText(halfToNumber(bits)));
-      else {
-        scratch.setUint32(0, bits << 16);
-        parts.push(numberText(scratch.getFloat32(0)));
-      }
+      parts.push(numberText(datatype === "FP16" ? halfToFloat(bits) : bf16ToFloat(bits)));
     }
     return `[${parts.join(",")}]`;
   }

@@ -8,11 +8,15 @@
  * of Uint8Array. Going back, tensors always travel as raw contents.
  */
 import {
+  bf16ToFloat,
   checkRawSize,
   type Datatype,
   ELEMENT_BYTES,
   elementCount,
   encodeBytesElements,
+  floatToBf16,
+  floatToHalf,
+  halfToFloat,
   InvalidArgumentError,
   isDatatype,
   readElement,
@@ -256,46 +260,4 @@ function writeValue(view: DataView, datatype: Datatype, at: number, v: unknown):
   if (datatype === "FP16") view.setUint16(at, floatToHalf(Number(v)), true);
   else if (datatype === "BF16") view.setUint16(at, floatToBf16(Number(v)), true);
   else writeElement(view, datatype, at, v);
-}
-
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
-
-function bf16ToFloat(bits: number): number {
-  u32[0] = bits << 16;
-  return f32[0] as number;
-}
-
-function floatToBf16(x: number): number {
-  f32[0] = x;
-  const bits = u32[0] as number;
-  if (Number.isNaN(x)) return 0x7fc0;
-  // Round to nearest even on the dropped 16 bits.
-  return ((bits + 0x7fff + ((bits >>> 16) & 1)) >>> 16) & 0xffff;
-}
-
-function halfToFloat(bits: number): number {
-  const sign = bits & 0x8000 ? -1 : 1;
-  const exponent = (bits >> 10) & 0x1f;
-  const fraction = bits & 0x3ff;
-  if (exponent === 0) return sign * 2 ** -14 * (fraction / 1024);
-  if (exponent === 0x1f) return fraction === 0 ? sign * Number.POSITIVE_INFINITY : Number.NaN;
-  return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
-}
-
-function floatToHalf(x: number): number {
-  if (Number.isNaN(x)) return 0x7e00;
-  const sign = x < 0 || Object.is(x, -0) ? 0x8000 : 0;
-  const a = Math.abs(x);
-  if (a >= 65520) return sign | 0x7c00;
-  if (a < 2 ** -24) return sign;
-  if (a < 2 ** -14) return sign | Math.round(a / 2 ** -24);
-  const exponent = Math.floor(Math.log2(a));
-  let fraction = Math.round((a / 2 ** exponent - 1) * 1024);
-  let e = exponent + 15;
-  if (fraction === 1024) {
-    fraction = 0;
-    e++;
-  }
-  return sign | (e << 10) | fraction;
 }

@@ -18,10 +18,14 @@
  * BOOL as booleans, BYTES as Uint8Arrays. INT64 values beyond ±2^53 are exact only as binary data.
  */
 import {
+  bf16ToFloat,
   type Datatype,
   ELEMENT_BYTES,
   elementCount,
   encodeBytesElements,
+  floatToBf16,
+  floatToHalf,
+  halfToFloat,
   InvalidArgumentError,
   isDatatype,
 } from "@arbiter/core";
@@ -97,38 +101,6 @@ function toTensor(node: string, name: string, value: NodeValue): FlatTensor {
   walk(value, 0);
   // A lone value is a one-element vector: rank-0 tensors are not something every server accepts.
   return { datatype: datatype ?? "FP32", shape: shape.length === 0 ? [1] : shape, data };
-}
-
-function floatToHalf(v: number): number {
-  const f = new Float32Array([v]);
-  const x = new Uint32Array(f.buffer)[0] as number;
-  const sign = (x >>> 16) & 0x8000;
-  const exp = (x >>> 23) & 0xff;
-  let mant = x & 0x7fffff;
-  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
-  const e = exp - 127 + 15;
-  if (e >= 0x1f) return sign | 0x7c00;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    mant |= 0x800000;
-    const shift = 14 - e;
-    let half = mant >>> shift;
-    const rest = mant & ((1 << shift) - 1);
-    const mid = 1 << (shift - 1);
-    if (rest > mid || (rest === mid && half & 1)) half++;
-    return sign | half;
-  }
-  // Rounding may carry into the exponent, up to infinity (0x7c00): that is the right result.
-  let half = (e << 10) | (mant >>> 13);
-  const rest = mant & 0x1fff;
-  if (rest > 0x1000 || (rest === 0x1000 && half & 1)) half++;
-  return sign | half;
-}
-
-function floatToBf16(v: number): number {
-  const x = new Uint32Array(new Float32Array([v]).buffer)[0] as number;
-  if ((x & 0x7f800000) === 0x7f800000 && x & 0x7fffff) return (x >>> 16) | 0x40;
-  return ((x + 0x7fff + ((x >>> 16) & 1)) >>> 16) & 0xffff;
 }
 
 /** Raw little-endian bytes of a tensor that travels as binary data. */
@@ -248,15 +220,6 @@ const TYPED: Partial<Record<Datatype, TypedArrayConstructor>> = {
   FP64: Float64Array,
 };
 
-function halfToFloat(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exponent = (h >> 10) & 0x1f;
-  const fraction = h & 0x3ff;
-  if (exponent === 0) return sign * fraction * 2 ** -24;
-  if (exponent === 31) return fraction ? Number.NaN : sign * Number.POSITIVE_INFINITY;
-  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
-}
-
 /** Tensor data from raw little-endian bytes, or a string saying what is wrong with them. */
 function dataFromRaw(datatype: Datatype, count: number, raw: Uint8Array): TensorValue["data"] | string {
   if (datatype === "BYTES") {
@@ -286,15 +249,8 @@ function dataFromRaw(datatype: Datatype, count: number, raw: Uint8Array): Tensor
     case "FP16":
     case "BF16": {
       const out = new Float32Array(count);
-      const scratch = new DataView(new ArrayBuffer(4));
-      for (let i = 0; i < count; i++) {
-        const bits = view.getUint16(i * 2, true);
-        if (datatype === "FP16") out[i] = halfToFloat(bits);
-        else {
-          scratch.setUint32(0, bits << 16);
-          out[i] = scratch.getFloat32(0);
-        }
-      }
+      const toFloat = datatype === "FP16" ? halfToFloat : bf16ToFloat;
+      for (let i = 0; i < count; i++) out[i] = toFloat(view.getUint16(i * 2, true));
       return out;
     }
     default:
