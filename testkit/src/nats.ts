@@ -130,6 +130,20 @@ async function healthy(monitorUrl: string): Promise<boolean> {
   return response.status === 200;
 }
 
+/**
+ * Whether a clustered JetStream member knows its meta leader: until one is elected, JetStream API
+ * requests go unanswered (503), so a cluster is ready for tests only once every member knows it.
+ */
+async function knowsMetaLeader(monitorUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${monitorUrl}/jsz`, { signal: AbortSignal.timeout(1000) });
+    const jsz = (await response.json()) as { meta_cluster?: { leader?: string } };
+    return typeof jsz.meta_cluster?.leader === "string" && jsz.meta_cluster.leader !== "";
+  } catch {
+    return false;
+  }
+}
+
 class NatsNode implements NatsServer {
   readonly name: string;
   readonly url: string;
@@ -317,6 +331,13 @@ export async function startNatsCluster(size = 3, options: StartNatsClusterOption
       }
       for (const node of nodes) node.spawn();
       await Promise.all(nodes.map((node) => node.waitReady()));
+      if (options.jetstream ?? true) {
+        const until = Date.now() + (options.startTimeoutMs ?? 60_000);
+        while (!(await Promise.all(nodes.map((n) => knowsMetaLeader(n.monitorUrl)))).every(Boolean)) {
+          if (Date.now() > until) throw new Error(`JetStream cluster "${clusterName}" elected no meta leader in time`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       return {
         servers: nodes,
         urls: nodes.map((n) => n.url),
