@@ -2,7 +2,8 @@
 # The contract's checks, as CI runs them:
 #   lint        buf lint
 #   breaking    buf breaking against the previous commit (HEAD~1), wire and JSON compatibility
-#   generate    buf generate (TypeScript into proto/src/gen)
+#   generate    buf generate: the services' TypeScript (proto/src/gen, buf.gen.yaml) and the clients
+#               of five languages (clients/*, clients/buf.gen.yaml, plugins from client-plugins.sh)
 #   generated   regenerate and fail if the committed generated code differs
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,13 +39,18 @@ case "${1:-}" in
     echo "buf breaking: compatible with $against"
     ;;
   generate)
+    bash scripts/client-plugins.sh >/dev/null
     $buf generate
+    $buf generate --template clients/buf.gen.yaml
     ;;
   generated)
+    bash scripts/client-plugins.sh >/dev/null
     $buf generate
-    if ! git diff --quiet -- proto/src/gen || [ -n "$(git ls-files --others --exclude-standard proto/src/gen)" ]; then
+    $buf generate --template clients/buf.gen.yaml
+    generated=(proto/src/gen clients/typescript/src/gen clients/python/gen clients/go/gen clients/java/src/generated clients/rust/src/gen)
+    if ! git diff --quiet -- "${generated[@]}" || [ -n "$(git ls-files --others --exclude-standard "${generated[@]}")" ]; then
       echo "Generated code is out of date: run 'npm run generate' and commit the result." >&2
-      git status --short -- proto/src/gen >&2
+      git status --short -- "${generated[@]}" >&2
       exit 1
     fi
     echo "generated code is up to date"
