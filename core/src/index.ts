@@ -19,5 +19,6 @@ export { createPgliteDatabase, type PgliteOptions } from "./db/pglite-database.t
 export * from "./errors.ts";
 export * from "./half-float.ts";
 export * from "./logging.ts";
+export * from "./metrics/index.ts";
 export * from "./oip-fields.ts";
 export * from "./tensor-codec.ts";

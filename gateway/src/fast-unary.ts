@@ -22,6 +22,7 @@ import { toConnectError } from "./connect-errors.ts";
 import { encodeGrpcMessage } from "./grpc-message.ts";
 import type { Authenticator } from "./interceptors/auth.ts";
 import type { InFlightTracker } from "./interceptors/in-flight.ts";
+import { OK, type RpcMetrics } from "./interceptors/rpc-metrics.ts";
 import type { MessageCheck } from "./interceptors/validation.ts";
 import type { DeadlinePolicy, RequestHeaders } from "./request-context.ts";
 
@@ -78,6 +79,8 @@ export interface FastUnaryOptions {
   inFlight: InFlightTracker;
   maxMessageBytes: number;
   logger: Logger;
+  /** Counts and times each call, as the Connect path's interceptor does. */
+  metrics?: RpcMetrics;
 }
 
 const GRPC_TIMEOUT_UNITS: Record<string, number> = { H: 3_600_000, M: 60_000, S: 1000, m: 1, u: 0.001, n: 0.000001 };
@@ -132,14 +135,16 @@ function readBody(req: http2.Http2ServerRequest, limit: number): Promise<Buffer>
  */
 export function createFastUnaryRoute(options: FastUnaryOptions) {
   const byPath = new Map(options.methods.map((m) => [m.path, m]));
-  const { logger } = options;
+  const { logger, metrics } = options;
 
-  const fail = (res: http2.Http2ServerResponse, err: unknown, path: string) => {
+  /** Ends the call with the error's status; returns the status code. */
+  const fail = (res: http2.Http2ServerResponse, err: unknown, path: string): number => {
     const error = toConnectError(err, logger, path.slice(1));
-    if (res.writableEnded) return;
+    if (res.writableEnded) return error.code;
     if (!res.headersSent) res.writeHead(200, { "content-type": "application/grpc" });
     res.addTrailers({ "grpc-status": String(error.code), "grpc-message": encodeGrpcMessage(error.rawMessage) });
     res.end();
+    return error.code;
   };
 
   const serve = async (method: FastUnaryMethod, req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => {
@@ -177,7 +182,14 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
     if (type !== "application/grpc" && type !== "application/grpc+proto") return false;
     const encoding = req.headers["grpc-encoding"];
     if (encoding !== undefined && encoding !== "identity") return false;
-    void options.inFlight.track(serve(method, req, res).catch((err: unknown) => fail(res, err, method.path)));
+    const started = process.hrtime.bigint();
+    const procedure = method.path.slice(1);
+    void options.inFlight.track(
+      serve(method, req, res).then(
+        () => metrics?.observe(procedure, OK, started),
+        (err: unknown) => metrics?.observe(procedure, fail(res, err, method.path), started),
+      ),
+    );
     return true;
   };
 }

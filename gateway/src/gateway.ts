@@ -4,7 +4,7 @@
  * bounds each call, then forwards the work to the schedulers over the bus.
  */
 
-import type { ArbiterConfig, Bus, Logger } from "@arbiter/core";
+import type { ArbiterConfig, Bus, Logger, MetricRegistry } from "@arbiter/core";
 import {
   AuditService,
   AuthService,
@@ -31,6 +31,7 @@ import { createHttpHandler, type HttpRoute } from "./http-handler.ts";
 import { type Authenticator, authInterceptor, createAnonymousAuthenticator } from "./interceptors/auth.ts";
 import { errorInterceptor } from "./interceptors/errors.ts";
 import { createInFlightTracker } from "./interceptors/in-flight.ts";
+import { createRpcMetrics } from "./interceptors/rpc-metrics.ts";
 import { createMessageCheck, validationInterceptor } from "./interceptors/validation.ts";
 import { type Listener, listen } from "./listener.ts";
 import { MeshOipBackend } from "./oip/mesh-backend.ts";
@@ -75,6 +76,8 @@ export interface GatewayOptions {
   logger: Logger;
   /** Defaults to anonymous access (development only). */
   authenticator?: Authenticator;
+  /** Where the RPC metrics go; the process's registry (what /metrics serves) by default. */
+  metrics?: MetricRegistry;
 }
 
 /** A running gateway. */
@@ -95,6 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   };
   const health = new HealthState(SERVED_SERVICES.map((s) => s.typeName));
   const inFlight = createInFlightTracker();
+  const metrics = createRpcMetrics(options.metrics);
   const reflection = new ReflectionIndex(SERVED_SERVICES);
   const authenticator = options.authenticator ?? createAnonymousAuthenticator();
   const check = createMessageCheck();
@@ -162,6 +166,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     inFlight,
     maxMessageBytes: config.gateway.maxMessageBytes,
     logger,
+    metrics,
   });
 
   const handler = createHttpHandler({
@@ -179,6 +184,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
     readMaxBytes: config.gateway.maxMessageBytes,
     interceptors: [
+      // Outermost, so it sees the status code clients see (errorInterceptor maps it).
+      metrics.interceptor,
       errorInterceptor(logger),
       inFlight.interceptor,
       authInterceptor(authenticator),

@@ -23,6 +23,7 @@ import { type HandlerTable, serveHandlers } from "./rpc-router.ts";
 import { modelHandler, registerInferenceHandlers } from "./serving/inference-handlers.ts";
 import { listenForUnloads, registerLifecycleHandlers } from "./serving/lifecycle-handlers.ts";
 import { ModelHost } from "./serving/model-host.ts";
+import { servingMetrics } from "./serving/serving-metrics.ts";
 import { onnxInspector } from "./serving/onnx-inspector.ts";
 import { placementPass, WantedModels } from "./serving/placement.ts";
 import { registerStatisticsHandler } from "./serving/statistics-handler.ts";
@@ -108,6 +109,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     vectorSearch,
   });
   const stopUnloads = listenForUnloads(bus, host, logger);
+  const stopMetrics = servingMetrics().addNode(host);
   const server: RpcServer = serveHandlers(bus, table, logger, nodeId);
 
   const heartbeat: Heartbeat = startHeartbeat(
@@ -180,6 +182,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       ]);
       if (timedOut) logger.warn({ inFlight: server.inFlight }, "drain timed out; abandoning requests in flight");
       stopUnloads();
+      stopMetrics();
       modelsChanged.unsubscribe();
       vectors.close();
       await host.unloadAll();

@@ -20,6 +20,7 @@ import { type Batcher, createBatcher, type InferenceSession, loadSession } from 
 import type { Model } from "@arbiter/proto";
 import type { ModelStore } from "../registry/model-store.ts";
 import { ModelStatisticsCounter } from "./model-statistics.ts";
+import { servingMetrics } from "./serving-metrics.ts";
 
 /** One model version loaded on this node. */
 export interface LoadedModel {
@@ -57,8 +58,19 @@ export class ModelHost {
   private readonly models = new Map<string, LoadedModel>();
   private readonly loading = new Map<string, Promise<LoadedModel>>();
   private readonly servers = new Map<string, RpcServer>();
+  /**
+   * Bytes promised to loads still in progress. A load reads the artifact and builds its session
+   * between checking for room and joining `models`; without counting it, loads that overlap would
+   * each see the same free memory and together exceed the budget.
+   */
+  private readonly reserved = new Map<string, number>();
 
   constructor(private readonly options: ModelHostOptions) {}
+
+  /** The node's budget for loaded models, in bytes. */
+  get memoryBudgetBytes(): number {
+    return this.options.memoryBudgetBytes;
+  }
 
   /** Bytes held by loaded models. */
   get memoryUsedBytes(): number {
@@ -91,7 +103,7 @@ export class ModelHost {
   }
 
   private async load(ref: ModelRef): Promise<LoadedModel> {
-    const { store, logger, memoryBudgetBytes } = this.options;
+    const { store, memoryBudgetBytes } = this.options;
     const model = await store.getVersion(ref.tenant, ref.name, ref.version);
     const config = model.config;
     // Until it is loaded, a model is assumed to need twice its artifact (weights + runtime arenas).
@@ -103,6 +115,25 @@ export class ModelHost {
       );
     }
     this.makeRoom(estimate);
+    this.reserved.set(key(ref), estimate);
+    try {
+      return await this.loadWithin(ref, model);
+    } finally {
+      this.reserved.delete(key(ref));
+    }
+  }
+
+  /** Bytes promised to loads in progress. */
+  private get reservedBytes(): number {
+    let total = 0;
+    for (const bytes of this.reserved.values()) total += bytes;
+    return total;
+  }
+
+  /** Loads a model whose memory is already reserved, and starts serving it. */
+  private async loadWithin(ref: ModelRef, model: Model): Promise<LoadedModel> {
+    const { store, logger } = this.options;
+    const config = model.config;
     const started = performance.now();
     const bytes = await store.readArtifact(ref.tenant, ref.name, ref.version);
     const provider = config?.executionProvider || "cpu";
@@ -135,9 +166,11 @@ export class ModelHost {
       memoryBytes: Number(config?.memoryLimitBytes ?? 0n) || Math.max(session.memoryBytes, Number(model.sizeBytes)),
       lastUsed: Date.now(),
       inFlight: 0,
-      statistics: new ModelStatisticsCounter(),
+      statistics: new ModelStatisticsCounter(servingMetrics().forModel(ref)),
     };
     const k = key(ref);
+    // From here the model counts as loaded, no longer as reserved.
+    this.reserved.delete(k);
     this.models.set(k, loaded);
     this.servers.set(
       k,
@@ -166,25 +199,26 @@ export class ModelHost {
     return loaded;
   }
 
-  /** Unloads least recently used idle models until `bytes` more fit in the budget. */
+  /** Unloads least recently used idle models until `bytes` more fit in the budget (with loads in progress). */
   private makeRoom(bytes: number): void {
     const budget = this.options.memoryBudgetBytes;
-    if (this.memoryUsedBytes + bytes <= budget) return;
+    const fits = () => this.memoryUsedBytes + this.reservedBytes + bytes <= budget;
+    if (fits()) return;
     const idle = this.list()
       .filter((m) => m.inFlight === 0)
       .sort((a, b) => a.lastUsed - b.lastUsed);
     for (const victim of idle) {
-      if (this.memoryUsedBytes + bytes <= budget) break;
+      if (fits()) break;
       this.options.logger.info(
         { model: victim.ref.name, version: victim.ref.version },
         "evicting the least recently used model",
       );
       void this.unloadNow(victim);
     }
-    if (this.memoryUsedBytes + bytes > budget) {
+    if (!fits()) {
       throw new ResourceExhaustedError(
         "scheduler.memoryBudgetBytes",
-        `no room for ${bytes} more bytes of models on this node (budget ${budget}, in use ${this.memoryUsedBytes} by models serving requests)`,
+        `no room for ${bytes} more bytes of models on this node (budget ${budget}, in use ${this.memoryUsedBytes} by models serving requests, ${this.reservedBytes} by models loading)`,
         1000,
       );
     }

@@ -17,6 +17,7 @@
 import type { Batcher } from "@arbiter/inference-native";
 import { type ModelStatistics, ModelStatisticsSchema } from "@arbiter/proto";
 import { create } from "@bufbuild/protobuf";
+import type { ModelRequestMetrics } from "./serving-metrics.ts";
 
 type Duration = { count: bigint; totalNs: bigint };
 
@@ -31,6 +32,9 @@ export interface StageTimes {
 }
 
 export class ModelStatisticsCounter {
+  /** `metrics` also receives every request (the Prometheus counters and histogram). */
+  constructor(private readonly metrics?: ModelRequestMetrics) {}
+
   private inferences = 0n;
   private readonly success: Duration = { count: 0n, totalNs: 0n };
   private readonly fail: Duration = { count: 0n, totalNs: 0n };
@@ -45,6 +49,7 @@ export class ModelStatisticsCounter {
    */
   record(ok: boolean, startedNs: bigint, rows: number, stages?: StageTimes): void {
     const elapsed = process.hrtime.bigint() - startedNs;
+    this.metrics?.record(ok, elapsed);
     const target = ok ? this.success : this.fail;
     target.count++;
     target.totalNs += elapsed;
