@@ -1,0 +1,31 @@
+/**
+ * The Rust client (clients/rust, tonic): built with cargo from crates.io as a newcomer builds it,
+ * its own tests pass, and its quickstart example reports against a live mesh the same facts as
+ * every other language's client.
+ */
+import { join } from "node:path";
+import { test } from "node:test";
+import { assertExampleResult, REPO, runCommand, runExample, startExampleMesh } from "../support/client-examples.ts";
+
+const CRATE = join(REPO, "clients/rust");
+/** Build outputs go to the repository's cache (ignored by git), so a second run compiles nothing. */
+const TARGET_DIR = join(REPO, ".cache/clients/rust-target");
+const CARGO_ENV = { CARGO_TARGET_DIR: TARGET_DIR };
+
+test("the Rust client's own tests pass: tensors, deadlines, and the retried methods match proto/", async () => {
+  await runCommand("cargo", ["test", "--locked", "--quiet"], { cwd: CRATE, env: CARGO_ENV });
+});
+
+test("the Rust quickstart registers, infers, decides and searches against a live mesh", async () => {
+  await runCommand("cargo", ["build", "--locked", "--examples"], { cwd: CRATE, env: CARGO_ENV });
+  const mesh = await startExampleMesh();
+  try {
+    const result = await runExample(join(TARGET_DIR, "debug/examples/quickstart"), [], {
+      cwd: CRATE,
+      env: mesh.env,
+    });
+    assertExampleResult(result, "rust");
+  } finally {
+    await mesh.stop();
+  }
+});
