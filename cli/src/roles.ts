@@ -24,8 +24,10 @@ import {
   registerExampleCollections,
   registerExampleModels,
   registerExamplePipelines,
+  type SchedulerNode,
   startScheduler,
 } from "@arbiter/scheduler";
+import { startSchedulerHealthServer } from "./scheduler-health.ts";
 
 /** The example models shipped with Arbiter, registered by `arbiter start`. */
 const EXAMPLE_MODELS_DIR = fileURLToPath(new URL("../../examples/models/", import.meta.url));
@@ -119,15 +121,37 @@ export async function runGateway(config: ArbiterConfig): Promise<number> {
   return 0;
 }
 
-/** Distributed mode: a scheduler role. */
+/**
+ * Distributed mode: a scheduler role. Its health port listens first, so probes see a live process
+ * that is not yet ready while it connects and migrates, and not ready again while it drains.
+ */
 export async function runScheduler(config: ArbiterConfig): Promise<number> {
   const logger = rootLogger(config, "scheduler");
-  const bus = await openBus(config, "arbiter-scheduler");
-  const db = await openDatabase(config, logger);
-  const scheduler = await startScheduler({ config, bus, db, logger });
+  const health = await startSchedulerHealthServer({
+    host: config.scheduler.healthHost,
+    port: config.scheduler.healthPort,
+    logger,
+  });
+  let bus: Bus | undefined;
+  let db: Database | undefined;
+  let scheduler: SchedulerNode;
+  try {
+    bus = await openBus(config, "arbiter-scheduler");
+    db = await openDatabase(config, logger);
+    scheduler = await startScheduler({ config, bus, db, logger });
+  } catch (err) {
+    // Whatever is open would keep the process alive after the error.
+    await db?.close().catch(() => {});
+    await bus?.close().catch(() => {});
+    await health.close();
+    throw err;
+  }
+  health.ready();
   await untilSignal(logger);
+  health.draining();
   await scheduler.stop();
   await bus.close();
   await db.close();
+  await health.close();
   return 0;
 }

@@ -122,6 +122,18 @@ export const CONFIG_SCHEMA = {
       default: "",
       doc: "ONNX Runtime shared library; empty uses the CPU build inside the onnxruntime-node package (point it at a CUDA build on GPU nodes).",
     },
+    healthHost: {
+      type: "string",
+      default: "127.0.0.1",
+      doc: "Address the scheduler role's health port listens on (0.0.0.0 in containers, so kubelet probes reach it).",
+    },
+    healthPort: {
+      type: "int",
+      default: 8081,
+      min: 0,
+      max: 65535,
+      doc: 'Port of the scheduler role\'s gRPC health service (grpc.health.v1, for Kubernetes grpc probes): service "" is SERVING once the bus and database are connected and the node started, NOT_SERVING while draining; service "liveness" is SERVING while the process runs. 0 picks a free port. Not opened by `arbiter start`, whose gateway port answers health.',
+    },
     uploadTtlMs: {
       type: "int",
       default: 3600000,

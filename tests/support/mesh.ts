@@ -85,7 +85,14 @@ export type Role = "gateway" | "scheduler" | "start";
 export async function spawnRole(role: Role, env: Record<string, string>, logDir: string): Promise<RoleProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", CLI, role], {
     cwd: REPO,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ARBITER_LOG_LEVEL: "debug", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      ARBITER_LOG_LEVEL: "debug",
+      // Schedulers of one test (and of tests running side by side) must not share a health port.
+      ARBITER_SCHEDULER_HEALTH_PORT: "0",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logFile = join(logDir, `${role}-${child.pid}.log`);
