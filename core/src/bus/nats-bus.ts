@@ -88,6 +88,21 @@ function toIncoming(msg: Msg): IncomingMessage {
   };
 }
 
+/** JetStream's usual replica count: a quorum of two survives the loss of any one server. */
+const MAX_KV_REPLICAS = 3;
+
+/**
+ * How many servers hold a key-value bucket this process creates: one on a single server; on a
+ * cluster, one per server up to {@link MAX_KV_REPLICAS}. With a single replica in a cluster, the
+ * bucket (every node's heartbeat) lives on one server and disappears with it, leaving the mesh
+ * without a node list. The server's INFO names its cluster and every member's client URL.
+ */
+function kvReplicas(nc: NatsConnection): number {
+  const info = nc.info;
+  if (!info?.cluster) return 1;
+  return Math.max(1, Math.min(MAX_KV_REPLICAS, info.connect_urls?.length ?? 1));
+}
+
 class NatsBus implements Bus {
   readonly kind = "nats";
 
@@ -155,7 +170,9 @@ class NatsBus implements Bus {
   }
 
   async keyValue(bucket: string, options: KeyValueOptions): Promise<KeyValueStore> {
-    const kv = await this.nc.jetstream().views.kv(bucket, { ttl: options.ttlMs, history: 1 });
+    const kv = await this.nc
+      .jetstream()
+      .views.kv(bucket, { ttl: options.ttlMs, history: 1, replicas: kvReplicas(this.nc) });
     return new NatsKeyValue(kv);
   }
 
