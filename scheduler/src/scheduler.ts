@@ -96,7 +96,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   });
   registerClusterHandlers(table, kv, config.scheduler.heartbeatTtlMs);
   registerStatisticsHandler(table, store, kv, config.scheduler.heartbeatTtlMs);
-  registerInferenceHandlers(table, store, host);
+  registerInferenceHandlers(table, store, host, bus);
   registerLifecycleHandlers(table, store, host, bus, nodeId);
   const decisions = startDecisions({
     table,

@@ -1,22 +1,29 @@
 /**
  * Inference on the scheduler. Requests arrive as arbiter.v1.InferRequest on a loaded model's
- * subject (the fast path), or on INFER_ANY_SUBJECT when no node holds the model yet: then this node
- * resolves the version, loads the model, and serves it, naming the version in its reply so the
- * gateway can use the model's own subject from then on.
+ * subject (the fast path), or on INFER_ANY_SUBJECT when the gateway does not know which version to
+ * ask for: then this node resolves the version and, unless another node already holds it, loads
+ * the model and serves it, naming the version in its reply so the gateway can use the model's own
+ * subject from then on.
  */
 
 import {
+  type Bus,
+  type BusHeaders,
   type BusMessage,
   decodeRequest,
   INFER_ANY_SUBJECT,
   InvalidArgumentError,
   isDatatype,
   MODEL_VERSION_HEADER,
+  modelSubject,
+  NODE_HEADER,
+  NoRespondersError,
   NotFoundError,
   OIP_INFER_PAYLOAD,
   PAYLOAD_HEADER,
   type RequestContext,
   type RpcHandler,
+  requestRpc,
   typedToRaw,
   versionSelector,
 } from "@arbiter/core";
@@ -186,12 +193,38 @@ export function modelHandler(loaded: LoadedModel): RpcHandler {
   return async (data, ctx, message) => ({ data: await incoming(data, message).run(loaded, ctx), headers: version });
 }
 
-/** Registers the load-and-serve route for models no node holds. */
-export function registerInferenceHandlers(table: HandlerTable, store: ModelStore, host: ModelHost): void {
+/**
+ * Registers the route of requests whose version the gateway has not resolved: this node resolves
+ * it, passes the request on to the nodes that hold that version, and loads it itself only when none
+ * does. A gateway meets each model this way once (and again whenever its cache of versions
+ * expires), so loading on every such request would leave copies of a model on many nodes, each
+ * taking a share of its node's budget and pushing out models that no other node holds.
+ */
+export function registerInferenceHandlers(table: HandlerTable, store: ModelStore, host: ModelHost, bus: Bus): void {
   table.set(INFER_ANY_SUBJECT, async (data, ctx, message) => {
     const request = incoming(data, message);
     const model = await store.get(ctx.tenant, request.model, request.selector);
-    const loaded = await host.ensureLoaded({ tenant: ctx.tenant, name: model.name, version: Number(model.version) });
+    const ref = { tenant: ctx.tenant, name: model.name, version: Number(model.version) };
+    if (!host.get(ref)) {
+      const payload = message.headers[PAYLOAD_HEADER];
+      try {
+        const reply = await requestRpc(
+          bus,
+          modelSubject(ref.tenant, ref.name, ref.version),
+          data,
+          ctx,
+          payload === undefined ? {} : { headers: { [PAYLOAD_HEADER]: payload } },
+        );
+        const headers: BusHeaders = { [MODEL_VERSION_HEADER]: String(model.version) };
+        const holder = reply.headers[NODE_HEADER];
+        if (holder !== undefined) headers[NODE_HEADER] = holder;
+        return { data: reply.data, headers };
+      } catch (err) {
+        // No node holds it (or the one that did just unloaded it): load it here.
+        if (!(err instanceof NoRespondersError)) throw err;
+      }
+    }
+    const loaded = await host.ensureLoaded(ref);
     return { data: await request.run(loaded, ctx), headers: { [MODEL_VERSION_HEADER]: String(model.version) } };
   });
 }
