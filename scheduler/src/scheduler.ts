@@ -23,9 +23,9 @@ import { type HandlerTable, serveHandlers } from "./rpc-router.ts";
 import { modelHandler, registerInferenceHandlers } from "./serving/inference-handlers.ts";
 import { listenForUnloads, registerLifecycleHandlers } from "./serving/lifecycle-handlers.ts";
 import { ModelHost } from "./serving/model-host.ts";
-import { servingMetrics } from "./serving/serving-metrics.ts";
 import { onnxInspector } from "./serving/onnx-inspector.ts";
-import { placementPass, WantedModels } from "./serving/placement.ts";
+import { placementPass, SETTLE_INTERVALS, Shortfalls, WantedModels } from "./serving/placement.ts";
+import { servingMetrics } from "./serving/serving-metrics.ts";
 import { registerStatisticsHandler } from "./serving/statistics-handler.ts";
 import { registerVectorHandlers, VectorCollections } from "./vectors/index.ts";
 
@@ -64,6 +64,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     bus.publish(MODELS_CHANGED_SUBJECT, new Uint8Array(0)),
   );
   const wanted = new WantedModels(db);
+  const shortfalls = new Shortfalls(SETTLE_INTERVALS * config.scheduler.heartbeatIntervalMs);
   const modelsChanged = bus.subscribe(MODELS_CHANGED_SUBJECT, () => wanted.invalidate());
   const host = new ModelHost({
     bus,
@@ -147,7 +148,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     if (placing || !accepting) return;
     placing = true;
     liveNodes(kv, config.scheduler.heartbeatTtlMs)
-      .then((nodes) => placementPass(wanted, host, nodes, nodeId, logger))
+      .then((nodes) => placementPass(wanted, shortfalls, host, nodes, nodeId, logger))
       .catch((err) => logger.warn({ err }, "placement pass failed"))
       .finally(() => {
         placing = false;
