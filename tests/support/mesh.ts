@@ -21,7 +21,7 @@ import {
 } from "@arbiter/core";
 import { type Gateway, startGateway } from "@arbiter/gateway";
 import { type SchedulerNode, startScheduler } from "@arbiter/scheduler";
-import { type NatsServer, type PostgresServer, startNats, startPostgres } from "@arbiter/testkit";
+import { type NatsServer, type PostgresServer, startNats, startNatsCluster, startPostgres } from "@arbiter/testkit";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = join(REPO, "cli/src/main.ts");
@@ -131,26 +131,51 @@ export async function spawnRole(role: Role, env: Record<string, string>, logDir:
   return { child, role, id, logFile, exited };
 }
 
-/** One gateway and `schedulers` scheduler processes over a real NATS and PostgreSQL. */
+/** Gateway and scheduler processes over a real NATS (one server or a cluster) and PostgreSQL. */
 export interface DistributedMesh extends Mesh {
+  /** The first (or only) nats-server. */
   readonly nats: NatsServer;
+  /** Every nats-server: one, or the members of a JetStream cluster. */
+  readonly natsServers: readonly NatsServer[];
   readonly postgres: PostgresServer;
+  /** The first gateway; {@link Mesh.gatewayUrl} is its URL. */
   readonly gateway: RoleProcess;
+  readonly gateways: readonly RoleProcess[];
+  /** http://127.0.0.1:<port> of each gateway, in the order of {@link gateways}. */
+  readonly gatewayUrls: readonly string[];
   readonly schedulers: RoleProcess[];
   /** Environment every role of this mesh runs with. */
   readonly env: Record<string, string>;
   readonly logDir: string;
 }
 
-export async function startDistributedMesh(options: {
+/** Options of {@link startDistributedMesh}. */
+export interface DistributedMeshOptions {
   schedulers: number;
+  /** Gateway processes. Default 1. */
+  gateways?: number;
+  /**
+   * nats-servers. Default 1 (a single JetStream server); more starts a JetStream cluster, and every
+   * role is given all members' URLs, so it reconnects to another when its server dies.
+   */
+  natsServers?: number;
   settings?: MeshSettings;
-}): Promise<DistributedMesh> {
-  const [nats, postgres] = await Promise.all([startNats({ jetstream: true }), startPostgres()]);
+}
+
+export async function startDistributedMesh(options: DistributedMeshOptions): Promise<DistributedMesh> {
+  const natsCount = options.natsServers ?? 1;
+  const startBus = async (): Promise<{ servers: readonly NatsServer[]; stop(): Promise<void> }> => {
+    if (natsCount > 1) return startNatsCluster(natsCount);
+    const single = await startNats({ jetstream: true });
+    return { servers: [single], stop: () => single.stop() };
+  };
+  const [bus, postgres] = await Promise.all([startBus(), startPostgres()]);
+  const nats = bus.servers[0];
+  if (!nats) throw new Error("no nats-server started");
   const logDir = mkdtempSync(join(tmpdir(), "arbiter-mesh-"));
   const env: Record<string, string> = {
     ARBITER_BUS_KIND: "nats",
-    ARBITER_BUS_NATS_URLS: nats.url,
+    ARBITER_BUS_NATS_URLS: bus.servers.map((s) => s.url).join(","),
     ARBITER_DATABASE_KIND: "postgres",
     ARBITER_DATABASE_URL: postgres.url,
     ARBITER_GATEWAY_PORT: "0",
@@ -158,22 +183,39 @@ export async function startDistributedMesh(options: {
     ARBITER_SCHEDULER_HEARTBEAT_TTL_MS: "1500",
     ...options.settings,
   };
+  const started: RoleProcess[] = [];
+  /** Starts `count` roles at once; if one fails, ends every role and server already started. */
+  const spawnAll = async (count: number, spawnOne: (i: number) => Promise<RoleProcess>) => {
+    const results = await Promise.allSettled(Array.from({ length: count }, (_, i) => spawnOne(i)));
+    for (const r of results) if (r.status === "fulfilled") started.push(r.value);
+    const failed = results.find((r) => r.status === "rejected");
+    if (!failed) return results.map((r) => (r as PromiseFulfilledResult<RoleProcess>).value);
+    // Left running, a started role would keep the test process alive after the failure.
+    for (const p of started) p.child.kill("SIGKILL");
+    await Promise.all(started.map((p) => p.exited));
+    await Promise.all([bus.stop(), postgres.stop()]);
+    throw failed.reason;
+  };
   // Start the schedulers together: their migrations race, as replicas' do in a rollout.
-  const schedulers = await Promise.all(
-    Array.from({ length: options.schedulers }, (_, i) =>
-      spawnRole("scheduler", { ...env, ARBITER_SCHEDULER_NODE_ID: `scheduler-${i + 1}` }, logDir),
-    ),
+  const schedulers = await spawnAll(options.schedulers, (i) =>
+    spawnRole("scheduler", { ...env, ARBITER_SCHEDULER_NODE_ID: `scheduler-${i + 1}` }, logDir),
   );
-  const gateway = await spawnRole("gateway", env, logDir);
+  const gateways = await spawnAll(options.gateways ?? 1, () => spawnRole("gateway", env, logDir));
+  const gateway = gateways[0];
+  if (!gateway) throw new Error("a mesh needs at least one gateway");
+  const gatewayUrls = gateways.map((g) => `http://127.0.0.1:${g.id}`);
   const db = createPostgresDatabase({ url: postgres.url, maxConnections: 2, applicationName: "arbiter-tests" });
-  const all = [gateway, ...schedulers];
+  const all = [...gateways, ...schedulers];
   return {
     mode: "distributed",
-    gatewayUrl: `http://127.0.0.1:${gateway.id}`,
+    gatewayUrl: gatewayUrls[0] ?? "",
+    gatewayUrls,
     db,
     nats,
+    natsServers: bus.servers,
     postgres,
     gateway,
+    gateways,
     schedulers,
     env,
     logDir,
@@ -181,7 +223,7 @@ export async function startDistributedMesh(options: {
       for (const p of all) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill("SIGTERM");
       await Promise.all(all.map((p) => p.exited));
       await db.close();
-      await Promise.all([nats.stop(), postgres.stop()]);
+      await Promise.all([bus.stop(), postgres.stop()]);
     },
   };
 }
