@@ -16,7 +16,10 @@ import {
   createRootLogger,
   type Database,
   type Logger,
+  type MetricsServer,
   migrate,
+  processMetrics,
+  startMetricsServer,
   UnavailableError,
 } from "@arbiter/core";
 import { startGateway } from "@arbiter/gateway";
@@ -88,9 +91,21 @@ async function openBus(config: ArbiterConfig, name: string): Promise<Bus> {
   return config.bus.kind === "nats" ? createNatsBus({ servers: [...config.bus.natsUrls], name }) : createMemoryBus();
 }
 
+/** The process's /metrics port, unless metrics.enabled is false. */
+async function serveMetrics(config: ArbiterConfig, logger: Logger): Promise<MetricsServer | undefined> {
+  if (!config.metrics.enabled) return undefined;
+  return startMetricsServer({
+    host: config.metrics.host,
+    port: config.metrics.port,
+    registry: processMetrics(),
+    logger,
+  });
+}
+
 /** Embedded mode: one process, in-process bus, PGlite. */
 export async function runStart(config: ArbiterConfig): Promise<number> {
   const logger = rootLogger(config, "embedded");
+  const metrics = await serveMetrics(config, logger);
   const bus = config.bus.kind === "memory" ? createMemoryBus() : await openBus(config, "arbiter-embedded");
   const db = await openDatabase(config, logger);
   const scheduler = await startScheduler({ config, bus, db, logger, role: "embedded" });
@@ -107,17 +122,20 @@ export async function runStart(config: ArbiterConfig): Promise<number> {
   await scheduler.stop();
   await bus.close();
   await db.close();
+  await metrics?.close();
   return 0;
 }
 
 /** Distributed mode: the gateway role. */
 export async function runGateway(config: ArbiterConfig): Promise<number> {
   const logger = rootLogger(config, "gateway");
+  const metrics = await serveMetrics(config, logger);
   const bus = await openBus(config, "arbiter-gateway");
   const gateway = await startGateway({ config, bus, logger });
   await untilSignal(logger);
   await gateway.stop();
   await bus.close();
+  await metrics?.close();
   return 0;
 }
 
@@ -132,6 +150,10 @@ export async function runScheduler(config: ArbiterConfig): Promise<number> {
     port: config.scheduler.healthPort,
     logger,
   });
+  const metrics = await serveMetrics(config, logger).catch(async (err: unknown) => {
+    await health.close();
+    throw err;
+  });
   let bus: Bus | undefined;
   let db: Database | undefined;
   let scheduler: SchedulerNode;
@@ -144,6 +166,7 @@ export async function runScheduler(config: ArbiterConfig): Promise<number> {
     await db?.close().catch(() => {});
     await bus?.close().catch(() => {});
     await health.close();
+    await metrics?.close();
     throw err;
   }
   health.ready();
@@ -153,5 +176,6 @@ export async function runScheduler(config: ArbiterConfig): Promise<number> {
   await bus.close();
   await db.close();
   await health.close();
+  await metrics?.close();
   return 0;
 }

@@ -232,6 +232,25 @@ export const CONFIG_SCHEMA = {
       doc: "Largest response body a remote node reads, in bytes.",
     },
   },
+  metrics: {
+    enabled: {
+      type: "bool",
+      default: true,
+      doc: "Serve Prometheus metrics at GET /metrics on metrics.port (every role: gateway, scheduler, embedded).",
+    },
+    host: {
+      type: "string",
+      default: "127.0.0.1",
+      doc: "Address the metrics port listens on (0.0.0.0 in containers, so Prometheus reaches it).",
+    },
+    port: {
+      type: "int",
+      default: 9464,
+      min: 0,
+      max: 65535,
+      doc: "Port of the plain-HTTP /metrics endpoint, apart from the service ports; 0 picks a free port.",
+    },
+  },
   secrets: {
     type: "map",
     default: {},

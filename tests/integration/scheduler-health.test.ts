@@ -97,7 +97,12 @@ describe("scheduler health port (grpc.health.v1 for Kubernetes probes)", () => {
     const port = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", CLI, "scheduler"], {
       cwd: REPO,
-      env: { PATH: process.env.PATH ?? "", ...env, ARBITER_SCHEDULER_HEALTH_PORT: String(port) },
+      env: {
+        PATH: process.env.PATH ?? "",
+        ...env,
+        ARBITER_SCHEDULER_HEALTH_PORT: String(port),
+        ARBITER_METRICS_PORT: "0",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     children.push(child);

@@ -91,6 +91,8 @@ export async function spawnRole(role: Role, env: Record<string, string>, logDir:
       ARBITER_LOG_LEVEL: "debug",
       // Schedulers of one test (and of tests running side by side) must not share a health port.
       ARBITER_SCHEDULER_HEALTH_PORT: "0",
+      // Likewise their /metrics ports (a test that scrapes one picks the port itself).
+      ARBITER_METRICS_PORT: "0",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
