@@ -12,6 +12,7 @@ import {
   NODES_BUCKET,
   type RpcServer,
 } from "@arbiter/core";
+import type { NodeInfo } from "@arbiter/proto";
 import { timestampNow } from "@bufbuild/protobuf/wkt";
 import { liveNodes, registerClusterHandlers } from "./cluster/cluster-handlers.ts";
 import { type Heartbeat, startHeartbeat } from "./cluster/heartbeat.ts";
@@ -66,6 +67,8 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   const wanted = new WantedModels(db);
   const shortfalls = new Shortfalls(SETTLE_INTERVALS * config.scheduler.heartbeatIntervalMs);
   const modelsChanged = bus.subscribe(MODELS_CHANGED_SUBJECT, () => wanted.invalidate());
+  /** The live nodes as the latest placement pass read them. */
+  let cluster: NodeInfo[] = [];
   const host = new ModelHost({
     bus,
     store,
@@ -75,6 +78,12 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     ortLibraryPath: config.scheduler.ortLibraryPath,
     intraOpThreads: config.scheduler.intraOpThreads,
     handlerFor: modelHandler,
+    heldElsewhere: (ref) =>
+      cluster.some(
+        (n) =>
+          n.id !== nodeId &&
+          n.models.some((m) => m.tenant === ref.tenant && m.name === ref.name && Number(m.version) === ref.version),
+      ),
   });
   const table: HandlerTable = new Map();
   registerRegistryHandlers(table, store);
@@ -148,7 +157,10 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     if (placing || !accepting) return;
     placing = true;
     liveNodes(kv, config.scheduler.heartbeatTtlMs)
-      .then((nodes) => placementPass(wanted, shortfalls, host, nodes, nodeId, logger))
+      .then((nodes) => {
+        cluster = nodes;
+        return placementPass(wanted, shortfalls, host, nodes, nodeId, logger);
+      })
       .catch((err) => logger.warn({ err }, "placement pass failed"))
       .finally(() => {
         placing = false;

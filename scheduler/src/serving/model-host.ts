@@ -2,7 +2,7 @@
  * The models loaded on this node. A model is loaded on first use (or on request), warmed up,
  * given a dynamic batcher from its configuration, and served on its own subject by the queue group
  * of the nodes that hold it. Loaded models share the node's memory budget: loading one that does
- * not fit first unloads the least recently used idle ones.
+ * not fit first unloads idle ones, copies that other nodes also hold before the least recently used.
  */
 import {
   type Bus,
@@ -49,6 +49,11 @@ export interface ModelHostOptions {
   nodeId: string;
   /** The handler of requests that arrive on a loaded model's subject. */
   handlerFor: (loaded: LoadedModel) => RpcHandler;
+  /**
+   * Whether another live node also holds the model version (from the latest heartbeats). Making
+   * room unloads those first: their requests keep being served elsewhere. Default: never.
+   */
+  heldElsewhere?: (ref: ModelRef) => boolean;
 }
 
 const key = (ref: ModelRef) => `${ref.tenant}\u0000${ref.name}\u0000${ref.version}`;
@@ -199,18 +204,24 @@ export class ModelHost {
     return loaded;
   }
 
-  /** Unloads least recently used idle models until `bytes` more fit in the budget (with loads in progress). */
+  /**
+   * Unloads idle models until `bytes` more fit in the budget (with loads in progress): first those
+   * another node also holds, then the rest, least recently used first. Evicting a model's only copy
+   * while a spare copy of another stays would leave the cluster short of a model it could hold.
+   */
   private makeRoom(bytes: number): void {
     const budget = this.options.memoryBudgetBytes;
     const fits = () => this.memoryUsedBytes + this.reservedBytes + bytes <= budget;
     if (fits()) return;
+    const heldElsewhere = this.options.heldElsewhere ?? (() => false);
     const idle = this.list()
       .filter((m) => m.inFlight === 0)
-      .sort((a, b) => a.lastUsed - b.lastUsed);
-    for (const victim of idle) {
+      .map((m) => ({ m, spare: heldElsewhere(m.ref) }))
+      .sort((a, b) => Number(b.spare) - Number(a.spare) || a.m.lastUsed - b.m.lastUsed);
+    for (const { m: victim, spare } of idle) {
       if (fits()) break;
       this.options.logger.info(
-        { model: victim.ref.name, version: victim.ref.version },
+        { model: victim.ref.name, version: victim.ref.version, heldElsewhere: spare },
         "evicting the least recently used model",
       );
       void this.unloadNow(victim);
