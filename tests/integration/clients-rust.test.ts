@@ -12,7 +12,7 @@ const CRATE = join(REPO, "clients/rust");
 const TARGET_DIR = join(REPO, ".cache/clients/rust-target");
 const CARGO_ENV = { CARGO_TARGET_DIR: TARGET_DIR };
 
-test("the Rust client's own tests pass: tensors, deadlines, and the retried methods match proto/", async () => {
+test("the Rust client's own tests pass: tensors, deadlines, retries and TLS against a loopback gRPC server, method lists in step with proto/", async () => {
   await runCommand("cargo", ["test", "--locked", "--quiet"], { cwd: CRATE, env: CARGO_ENV });
 });
 
