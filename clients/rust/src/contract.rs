@@ -30,6 +30,8 @@ pub(crate) const NO_SIDE_EFFECTS: &[&str] = &[
     "/arbiter.v1.TenantService/ListTenants",
     "/arbiter.v1.VectorService/GetCollection",
     "/arbiter.v1.VectorService/ListCollections",
+    "/arbiter.v1.VectorService/Search",
+    "/arbiter.v1.VectorService/SearchBatch",
 ];
 
 /// gRPC paths of the methods whose answer is a stream (watches, result feeds, streaming

@@ -1766,16 +1766,16 @@ const file_arbiter_v1_vectors_proto_rawDesc = "" +
 	"\x1aVECTOR_STORAGE_UNSPECIFIED\x10\x00\x12\x16\n" +
 	"\x12VECTOR_STORAGE_F32\x10\x01\x12\x16\n" +
 	"\x12VECTOR_STORAGE_F16\x10\x02\x12\x15\n" +
-	"\x11VECTOR_STORAGE_I8\x10\x032\xd6\x06\n" +
+	"\x11VECTOR_STORAGE_I8\x10\x032\xdc\x06\n" +
 	"\rVectorService\x12p\n" +
 	"\x10CreateCollection\x12#.arbiter.v1.CreateCollectionRequest\x1a$.arbiter.v1.CreateCollectionResponse\"\x11\xca\xf3\x18\rvectors.write\x12i\n" +
 	"\rGetCollection\x12 .arbiter.v1.GetCollectionRequest\x1a!.arbiter.v1.GetCollectionResponse\"\x13\xca\xf3\x18\fvectors.read\x90\x02\x01\x12o\n" +
 	"\x0fListCollections\x12\".arbiter.v1.ListCollectionsRequest\x1a#.arbiter.v1.ListCollectionsResponse\"\x13\xca\xf3\x18\fvectors.read\x90\x02\x01\x12p\n" +
 	"\x10DeleteCollection\x12#.arbiter.v1.DeleteCollectionRequest\x1a$.arbiter.v1.DeleteCollectionResponse\"\x11\xca\xf3\x18\rvectors.write\x12g\n" +
 	"\rUpsertVectors\x12 .arbiter.v1.UpsertVectorsRequest\x1a!.arbiter.v1.UpsertVectorsResponse\"\x11\xca\xf3\x18\rvectors.write\x12g\n" +
-	"\rDeleteVectors\x12 .arbiter.v1.DeleteVectorsRequest\x1a!.arbiter.v1.DeleteVectorsResponse\"\x11\xca\xf3\x18\rvectors.write\x12Q\n" +
-	"\x06Search\x12\x19.arbiter.v1.SearchRequest\x1a\x1a.arbiter.v1.SearchResponse\"\x10\xca\xf3\x18\fvectors.read\x12`\n" +
-	"\vSearchBatch\x12\x1e.arbiter.v1.SearchBatchRequest\x1a\x1f.arbiter.v1.SearchBatchResponse\"\x10\xca\xf3\x18\fvectors.readB^\n" +
+	"\rDeleteVectors\x12 .arbiter.v1.DeleteVectorsRequest\x1a!.arbiter.v1.DeleteVectorsResponse\"\x11\xca\xf3\x18\rvectors.write\x12T\n" +
+	"\x06Search\x12\x19.arbiter.v1.SearchRequest\x1a\x1a.arbiter.v1.SearchResponse\"\x13\xca\xf3\x18\fvectors.read\x90\x02\x01\x12c\n" +
+	"\vSearchBatch\x12\x1e.arbiter.v1.SearchBatchRequest\x1a\x1f.arbiter.v1.SearchBatchResponse\"\x13\xca\xf3\x18\fvectors.read\x90\x02\x01B^\n" +
 	"\x15dev.arbiter.client.v1P\x01ZCgithub.com/arbiter-mesh/arbiter/clients/go/gen/arbiter/v1;arbiterpbb\x06proto3"
 
 var (

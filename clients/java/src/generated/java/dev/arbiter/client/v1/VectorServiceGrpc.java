@@ -221,6 +221,7 @@ public final class VectorServiceGrpc {
               io.grpc.MethodDescriptor.<dev.arbiter.client.v1.SearchRequest, dev.arbiter.client.v1.SearchResponse>newBuilder()
               .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
               .setFullMethodName(generateFullMethodName(SERVICE_NAME, "Search"))
+              .setSafe(true)
               .setSampledToLocalTracing(true)
               .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
                   dev.arbiter.client.v1.SearchRequest.getDefaultInstance()))
@@ -252,6 +253,7 @@ public final class VectorServiceGrpc {
               io.grpc.MethodDescriptor.<dev.arbiter.client.v1.SearchBatchRequest, dev.arbiter.client.v1.SearchBatchResponse>newBuilder()
               .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
               .setFullMethodName(generateFullMethodName(SERVICE_NAME, "SearchBatch"))
+              .setSafe(true)
               .setSampledToLocalTracing(true)
               .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
                   dev.arbiter.client.v1.SearchBatchRequest.getDefaultInstance()))

@@ -257,7 +257,7 @@ public final class Vectors extends com.google.protobuf.GeneratedFile {
       "FLAT\020\001\022\023\n\017INDEX_KIND_HNSW\020\002*v\n\rVectorSto" +
       "rage\022\036\n\032VECTOR_STORAGE_UNSPECIFIED\020\000\022\026\n\022" +
       "VECTOR_STORAGE_F32\020\001\022\026\n\022VECTOR_STORAGE_F" +
-      "16\020\002\022\025\n\021VECTOR_STORAGE_I8\020\0032\326\006\n\rVectorSe" +
+      "16\020\002\022\025\n\021VECTOR_STORAGE_I8\020\0032\334\006\n\rVectorSe" +
       "rvice\022p\n\020CreateCollection\022#.arbiter.v1.C" +
       "reateCollectionRequest\032$.arbiter.v1.Crea" +
       "teCollectionResponse\"\021\312\363\030\rvectors.write\022" +
@@ -274,14 +274,14 @@ public final class Vectors extends com.google.protobuf.GeneratedFile {
       "sertVectorsResponse\"\021\312\363\030\rvectors.write\022g" +
       "\n\rDeleteVectors\022 .arbiter.v1.DeleteVecto" +
       "rsRequest\032!.arbiter.v1.DeleteVectorsResp" +
-      "onse\"\021\312\363\030\rvectors.write\022Q\n\006Search\022\031.arbi" +
+      "onse\"\021\312\363\030\rvectors.write\022T\n\006Search\022\031.arbi" +
       "ter.v1.SearchRequest\032\032.arbiter.v1.Search" +
-      "Response\"\020\312\363\030\014vectors.read\022`\n\013SearchBatc" +
-      "h\022\036.arbiter.v1.SearchBatchRequest\032\037.arbi" +
-      "ter.v1.SearchBatchResponse\"\020\312\363\030\014vectors." +
-      "readB^\n\025dev.arbiter.client.v1P\001ZCgithub." +
-      "com/arbiter-mesh/arbiter/clients/go/gen/" +
-      "arbiter/v1;arbiterpbb\006proto3"
+      "Response\"\023\220\002\001\312\363\030\014vectors.read\022c\n\013SearchB" +
+      "atch\022\036.arbiter.v1.SearchBatchRequest\032\037.a" +
+      "rbiter.v1.SearchBatchResponse\"\023\220\002\001\312\363\030\014ve" +
+      "ctors.readB^\n\025dev.arbiter.client.v1P\001ZCg" +
+      "ithub.com/arbiter-mesh/arbiter/clients/g" +
+      "o/gen/arbiter/v1;arbiterpbb\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
