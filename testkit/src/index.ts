@@ -7,6 +7,16 @@
 export { freePort, freePorts, LOOPBACK_HOST } from "./free-port.ts";
 export { ensureGrpcurl, GRPCURL_VERSION } from "./grpcurl.ts";
 export {
+  ensureHelm,
+  ensureKubeconform,
+  GATEWAY_API_VERSION,
+  goModuleDir,
+  HELM_VERSION,
+  KUBECONFORM_VERSION,
+  KUBERNETES_VERSION,
+  PROMETHEUS_OPERATOR_VERSION,
+} from "./helm-tools.ts";
+export {
   type NatsCluster,
   type NatsRestartOptions,
   type NatsServer,
