@@ -28,7 +28,7 @@ import {
   PROMETHEUS_OPERATOR_VERSION,
   type TempDir,
 } from "@arbiter/testkit";
-import { parseAllDocuments } from "yaml";
+import { parse, parseAllDocuments } from "yaml";
 import { type DistributedMesh, startDistributedMesh } from "../support/mesh.ts";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
@@ -589,6 +589,34 @@ describe("helm/arbiter chart (offline)", () => {
       const base = name.replace(/_bucket$/, "");
       assert.ok(source.includes(`"${base}"`), `${name} is a metric some service registers`);
     }
+  });
+
+  it("documents every value in helm/arbiter/README.md, and only values that exist", () => {
+    const values = parse(readFileSync(join(CHART, "values.yaml"), "utf8")) as Record<string, unknown>;
+    const leaves: string[] = [];
+    const all = new Set<string>();
+    const walk = (node: Record<string, unknown>, prefix: string) => {
+      for (const [key, value] of Object.entries(node)) {
+        const path = prefix ? `${prefix}.${key}` : key;
+        all.add(path);
+        if (value && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length > 0) {
+          walk(value as Record<string, unknown>, path);
+        } else leaves.push(path);
+      }
+    };
+    walk(values, "");
+    const readme = readFileSync(join(CHART, "README.md"), "utf8");
+    const documented = new Set([...readme.matchAll(/^\| `([A-Za-z0-9_.]+)` \|/gm)].map((m) => m[1] as string));
+    const undocumented = leaves.filter((leaf) => {
+      const parts = leaf.split(".");
+      return !parts.some((_, i) => documented.has(parts.slice(0, i + 1).join(".")));
+    });
+    assert.deepEqual(undocumented, [], "values without a row in the README's table");
+    assert.deepEqual(
+      [...documented].filter((path) => !all.has(path)),
+      [],
+      "rows of the README's table that are no value",
+    );
   });
 
   describe("the helm test pod", () => {
