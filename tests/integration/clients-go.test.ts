@@ -11,16 +11,9 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { findGo } from "../../testkit/src/go-install.ts";
-import {
-  assertExampleResult,
-  type ExampleMesh,
-  REPO,
-  runCommand,
-  runExample,
-  startExampleMesh,
-} from "../support/client-examples.ts";
+import { checkExampleAgainstMesh, REPO, runCommand } from "../support/client-examples.ts";
 
 const CLIENT_DIR = join(REPO, "clients", "go");
 const BUILD_DIR = join(REPO, ".cache", "clients-go");
@@ -47,23 +40,10 @@ describe("Go client", () => {
     assert.match(tests, /^ok\s+github\.com\/arbiter-mesh\/arbiter\/clients\/go\/arbiter/m);
   });
 
-  describe("against a live mesh", () => {
-    let mesh: ExampleMesh;
-
-    before(async () => {
-      mesh = await startExampleMesh();
-    });
-
-    after(async () => {
-      await mesh?.stop();
-    });
-
-    it("the quickstart registers, infers, decides and searches", async () => {
-      mkdirSync(BUILD_DIR, { recursive: true });
-      const binary = join(BUILD_DIR, "quickstart");
-      await runCommand(go, ["build", "-o", binary, "./examples/quickstart"], { cwd: CLIENT_DIR, env: GO_ENV });
-      const result = await runExample(binary, [], { cwd: CLIENT_DIR, env: mesh.env });
-      assertExampleResult(result, "go");
-    });
+  it("the quickstart registers, infers, decides and searches against a live mesh", async () => {
+    mkdirSync(BUILD_DIR, { recursive: true });
+    const binary = join(BUILD_DIR, "quickstart");
+    await runCommand(go, ["build", "-o", binary, "./examples/quickstart"], { cwd: CLIENT_DIR, env: GO_ENV });
+    await checkExampleAgainstMesh("go", binary, [], { cwd: CLIENT_DIR });
   });
 });

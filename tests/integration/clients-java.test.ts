@@ -12,15 +12,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
-import { after, before, describe, it } from "node:test";
-import {
-  assertExampleResult,
-  type ExampleMesh,
-  REPO,
-  runCommand,
-  runExample,
-  startExampleMesh,
-} from "../support/client-examples.ts";
+import { describe, it } from "node:test";
+import { checkExampleAgainstMesh, REPO, runCommand } from "../support/client-examples.ts";
 
 const CLIENT_DIR = join(REPO, "clients", "java");
 const TARGET = join(CLIENT_DIR, "target");
@@ -29,16 +22,6 @@ const TARGET = join(CLIENT_DIR, "target");
 const MAVEN_ARGS = ["-B", "-ntp", `-Dmaven.repo.local=${join(REPO, ".cache", "m2")}`];
 
 describe("Java client", () => {
-  let mesh: ExampleMesh;
-
-  before(async () => {
-    mesh = await startExampleMesh();
-  });
-
-  after(async () => {
-    await mesh?.stop();
-  });
-
   it("builds with Maven from Maven Central, and its unit tests pass", async () => {
     const output = await runCommand("mvn", [...MAVEN_ARGS, "package"], { cwd: CLIENT_DIR });
     // Surefire's summary: the unit tests ran (none skipped) and all passed.
@@ -53,10 +36,8 @@ describe("Java client", () => {
       join(TARGET, "arbiter-client-0.1.0.jar"),
       readFileSync(join(TARGET, "classpath.txt"), "utf8").trim(),
     ].join(delimiter);
-    const result = await runExample("java", ["-cp", classpath, "dev.arbiter.client.examples.Quickstart"], {
+    await checkExampleAgainstMesh("java", "java", ["-cp", classpath, "dev.arbiter.client.examples.Quickstart"], {
       cwd: CLIENT_DIR,
-      env: mesh.env,
     });
-    assertExampleResult(result, "java");
   });
 });

@@ -11,16 +11,9 @@
 
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { ensurePythonVenv } from "@arbiter/testkit";
-import {
-  assertExampleResult,
-  type ExampleMesh,
-  REPO,
-  runCommand,
-  runExample,
-  startExampleMesh,
-} from "../support/client-examples.ts";
+import { checkExampleAgainstMesh, REPO, runCommand } from "../support/client-examples.ts";
 
 const CLIENT = join(REPO, "clients/python");
 
@@ -42,20 +35,7 @@ describe("clients/python", () => {
     await runCommand(python, ["-m", "unittest", "discover", "-s", "."], { cwd: join(CLIENT, "tests") });
   });
 
-  // The mesh starts once the build is done: both at once make a slow start on a small machine.
-  describe("against a live mesh", () => {
-    let mesh: ExampleMesh;
-    before(async () => {
-      mesh = await startExampleMesh();
-    });
-    after(async () => mesh?.stop());
-
-    it("runs the quickstart: registers, infers, decides and searches", async () => {
-      const result = await runExample(python, [join(CLIENT, "examples", "quickstart.py")], {
-        cwd: REPO,
-        env: mesh.env,
-      });
-      assertExampleResult(result, "python");
-    });
+  it("runs the quickstart against a live mesh: registers, infers, decides and searches", async () => {
+    await checkExampleAgainstMesh("python", python, [join(CLIENT, "examples", "quickstart.py")], { cwd: REPO });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { test } from "node:test";
-import { assertExampleResult, REPO, runCommand, runExample, startExampleMesh } from "../support/client-examples.ts";
+import { checkExampleAgainstMesh, REPO, runCommand } from "../support/client-examples.ts";
 
 const CRATE = join(REPO, "clients/rust");
 /** Build outputs go to the repository's cache (ignored by git), so a second run compiles nothing. */
@@ -18,14 +18,5 @@ test("the Rust client's own tests pass: tensors, deadlines, retries and TLS agai
 
 test("the Rust quickstart registers, infers, decides and searches against a live mesh", async () => {
   await runCommand("cargo", ["build", "--locked", "--examples"], { cwd: CRATE, env: CARGO_ENV });
-  const mesh = await startExampleMesh();
-  try {
-    const result = await runExample(join(TARGET_DIR, "debug/examples/quickstart"), [], {
-      cwd: CRATE,
-      env: mesh.env,
-    });
-    assertExampleResult(result, "rust");
-  } finally {
-    await mesh.stop();
-  }
+  await checkExampleAgainstMesh("rust", join(TARGET_DIR, "debug/examples/quickstart"), [], { cwd: CRATE });
 });

@@ -129,3 +129,21 @@ export function assertExampleResult(result: ClientExampleResult, language: strin
   assert.equal(result.fired_rule, "high_risk");
   assert.equal(result.nearest, "book-mystery-2");
 }
+
+/**
+ * The live half of every client's test: a fresh mesh (started once the client is built, so the
+ * two do not compete for a small machine), the example run against it, the facts checked.
+ */
+export async function checkExampleAgainstMesh(
+  language: string,
+  command: string,
+  args: readonly string[],
+  options: { cwd: string },
+): Promise<void> {
+  const mesh = await startExampleMesh();
+  try {
+    assertExampleResult(await runExample(command, args, { cwd: options.cwd, env: mesh.env }), language);
+  } finally {
+    await mesh.stop();
+  }
+}
