@@ -83,3 +83,43 @@ export async function goInstall(
     await rm(gobin, { recursive: true, force: true });
   }
 }
+
+/**
+ * `go build <pkg>` from inside the module at `moduleDir` (a wrapper module whose committed go.mod
+ * and go.sum pin every dependency) into `cacheDir`; returns the path of `binary` there. For programs
+ * `go install module@version` refuses to build, such as modules whose go.mod has replace directives.
+ * The result is published with one rename, as {@link goInstall} does; callers hold the lock.
+ */
+export async function goBuild(
+  go: string,
+  moduleDir: string,
+  pkg: string,
+  binary: string,
+  cacheDir: string,
+  env: Env,
+): Promise<string> {
+  const target = join(cacheDir, binary);
+  const staging = join(cacheDir, `.build-${process.pid}-${randomBytes(4).toString("hex")}`);
+  try {
+    const result = await run(go, ["build", "-trimpath", "-o", staging, pkg], {
+      // -mod=readonly: a go.sum that does not cover the build is an error, never an update.
+      env: {
+        ...env,
+        CGO_ENABLED: env.CGO_ENABLED ?? "0",
+        GOFLAGS: [env.GOFLAGS, "-mod=readonly"].filter(Boolean).join(" "),
+      },
+      cwd: moduleDir,
+      timeoutMs: 20 * 60_000,
+    });
+    if (result.code !== 0) {
+      throw new InternalError(`go build ${pkg} in ${moduleDir} failed (exit ${result.code}): ${result.stderr.trim()}`, {
+        pkg,
+        moduleDir,
+      });
+    }
+    await rename(staging, target);
+    return target;
+  } finally {
+    await rm(staging, { force: true });
+  }
+}

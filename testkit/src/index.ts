@@ -1,6 +1,6 @@
 /**
  * @arbiter/testkit — real servers for integration tests: nats-server (with JetStream, single or
- * clustered) and PostgreSQL, started on free 127.0.0.1 ports, ready-checked, restartable, and
+ * clustered), PostgreSQL and Jaeger, started on free 127.0.0.1 ports, ready-checked, restartable, and
  * torn down when the test process exits. Everything public is exported from here.
  */
 
@@ -16,6 +16,24 @@ export {
   KUBERNETES_VERSION,
   PROMETHEUS_OPERATOR_VERSION,
 } from "./helm-tools.ts";
+export { type JaegerServer, type StartJaegerOptions, startJaeger } from "./jaeger.ts";
+export {
+  ensureJaeger,
+  JAEGER_MODULE_VERSION,
+  JAEGER_PACKAGE,
+  JAEGER_RELEASE,
+  JAEGER_WRAPPER_DIR,
+} from "./jaeger-binary.ts";
+export {
+  type JaegerProcess,
+  type JaegerReference,
+  type JaegerSpan,
+  type JaegerTag,
+  type JaegerTrace,
+  parentOf,
+  serviceOf,
+  tagOf,
+} from "./jaeger-trace.ts";
 export {
   type NatsCluster,
   type NatsRestartOptions,
