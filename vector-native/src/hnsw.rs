@@ -438,27 +438,20 @@ impl Graph {
                 if n == 0 {
                     self.write_list(slot, lc, &chosen);
                 } else {
-                    let mut ids = chosen.clone();
-                    for a in &l[1..=n] {
-                        let id = a.load(Ordering::Relaxed);
+                    // Keep every back-link, and fill the places left with the nearest chosen
+                    // neighbors: a node that linked itself here counted this link as its in-link
+                    // (and so did not force one elsewhere); pruning it away could leave it none.
+                    let mut ids: Vec<u32> =
+                        l[1..=n].iter().map(|a| a.load(Ordering::Relaxed)).collect();
+                    for &id in &chosen {
+                        if ids.len() >= cap {
+                            break;
+                        }
                         if !ids.contains(&id) {
                             ids.push(id);
                         }
                     }
-                    if ids.len() <= cap {
-                        self.write_list(slot, lc, &ids);
-                    } else {
-                        let mut all: Vec<Cand> = ids
-                            .into_iter()
-                            .map(|id| Cand {
-                                d: store.dist(q, id),
-                                id,
-                            })
-                            .collect();
-                        all.sort_unstable();
-                        let kept = self.select(store, &all, cap, &mut scratch);
-                        self.write_list(slot, lc, &kept);
-                    }
+                    self.write_list(slot, lc, &ids);
                 }
             }
             let mut linked = false;
