@@ -20,6 +20,8 @@ import {
   migrate,
   processMetrics,
   startMetricsServer,
+  startTracing,
+  type Tracing,
   UnavailableError,
 } from "@arbiter/core";
 import { startGateway } from "@arbiter/gateway";
@@ -53,6 +55,14 @@ function rootLogger(config: ArbiterConfig, role: string): Logger {
   const logger = createRootLogger({ level: config.log.level, base: { process: role } });
   process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
   return logger;
+}
+
+/**
+ * OpenTelemetry tracing for the role, when `tracing.enabled` and the OTEL_* variables ask for it;
+ * started before the gateway and scheduler, which instrument themselves only when it is on.
+ */
+function traceRole(config: ArbiterConfig, logger: Logger, serviceName: string): Promise<Tracing> {
+  return startTracing({ config, env: process.env, serviceName, logger });
 }
 
 async function openDatabase(config: ArbiterConfig, logger: Logger): Promise<Database> {
@@ -105,6 +115,7 @@ async function serveMetrics(config: ArbiterConfig, logger: Logger): Promise<Metr
 /** Embedded mode: one process, in-process bus, PGlite. */
 export async function runStart(config: ArbiterConfig): Promise<number> {
   const logger = rootLogger(config, "embedded");
+  const tracing = await traceRole(config, logger, "arbiter");
   const metrics = await serveMetrics(config, logger);
   const bus = config.bus.kind === "memory" ? createMemoryBus() : await openBus(config, "arbiter-embedded");
   const db = await openDatabase(config, logger);
@@ -123,12 +134,14 @@ export async function runStart(config: ArbiterConfig): Promise<number> {
   await bus.close();
   await db.close();
   await metrics?.close();
+  await tracing.shutdown();
   return 0;
 }
 
 /** Distributed mode: the gateway role. */
 export async function runGateway(config: ArbiterConfig): Promise<number> {
   const logger = rootLogger(config, "gateway");
+  const tracing = await traceRole(config, logger, "arbiter-gateway");
   const metrics = await serveMetrics(config, logger);
   const bus = await openBus(config, "arbiter-gateway");
   const gateway = await startGateway({ config, bus, logger });
@@ -136,6 +149,7 @@ export async function runGateway(config: ArbiterConfig): Promise<number> {
   await gateway.stop();
   await bus.close();
   await metrics?.close();
+  await tracing.shutdown();
   return 0;
 }
 
@@ -145,6 +159,7 @@ export async function runGateway(config: ArbiterConfig): Promise<number> {
  */
 export async function runScheduler(config: ArbiterConfig): Promise<number> {
   const logger = rootLogger(config, "scheduler");
+  const tracing = await traceRole(config, logger, "arbiter-scheduler");
   const health = await startSchedulerHealthServer({
     host: config.scheduler.healthHost,
     port: config.scheduler.healthPort,
@@ -167,6 +182,7 @@ export async function runScheduler(config: ArbiterConfig): Promise<number> {
     await bus?.close().catch(() => {});
     await health.close();
     await metrics?.close();
+    await tracing.shutdown();
     throw err;
   }
   health.ready();
@@ -177,5 +193,6 @@ export async function runScheduler(config: ArbiterConfig): Promise<number> {
   await db.close();
   await health.close();
   await metrics?.close();
+  await tracing.shutdown();
   return 0;
 }

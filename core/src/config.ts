@@ -251,6 +251,14 @@ export const CONFIG_SCHEMA = {
       doc: "Port of the plain-HTTP /metrics endpoint, apart from the service ports; 0 picks a free port.",
     },
   },
+  tracing: {
+    enabled: {
+      type: "string",
+      default: "auto",
+      values: ["auto", "true", "false"],
+      doc: "Export OpenTelemetry traces over OTLP. `auto`: on when OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is set. The standard OTEL_* variables choose the endpoint, the protocol (http/protobuf, the default, or grpc), the sampler (default parentbased_traceidratio with ratio OTEL_TRACES_SAMPLER_ARG, 1 when unset) and the service name (default arbiter-gateway, arbiter-scheduler, or arbiter for the embedded mesh); see docs/observability.md.",
+    },
+  },
   secrets: {
     type: "map",
     default: {},

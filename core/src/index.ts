@@ -1,6 +1,6 @@
 /**
  * @arbiter/core — the internals both services share: configuration, errors, logging, the request
- * context, the bus and the database. Everything public is exported from here.
+ * context, tracing, the bus and the database. Everything public is exported from here.
  */
 
 export * from "./bus/bus.ts";
@@ -22,3 +22,4 @@ export * from "./logging.ts";
 export * from "./metrics/index.ts";
 export * from "./oip-fields.ts";
 export * from "./tensor-codec.ts";
+export * from "./tracing/index.ts";

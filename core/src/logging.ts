@@ -1,10 +1,13 @@
 /**
  * Logging: one pino root per process, created at start-up; each component gets a child logger
- * bound to `component`. Request values (tenant, request id, trace id) ride in the request
- * context and are bound per request with {@link requestLogger}, never kept in globals.
+ * bound to `component`. Request values (tenant, request id) ride in the request context and are
+ * bound per request with {@link requestLogger}, never kept in globals; while tracing is on, every
+ * line logged on behalf of a traced request carries its `trace_id` and `span_id`, read from the
+ * active span (see tracing/spans.ts).
  */
 import { type DestinationStream, type Logger, pino } from "pino";
 import type { RequestContext } from "./context.ts";
+import { traceLogFields } from "./tracing/spans.ts";
 
 export type { Logger };
 
@@ -25,6 +28,8 @@ export function createRootLogger(options: LoggerOptions): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       serializers: { err: pino.stdSerializers.errWithCause },
       formatters: { level: (label) => ({ level: label }) },
+      // A line logged while a traced request's span is active names its trace_id and span_id.
+      mixin: traceLogFields,
     },
     options.destination,
   );

@@ -4,18 +4,25 @@
  * context objects) costs several times the inference itself on a small model; these calls need
  * none of it. The semantics are the same as through Connect — the authenticator, the protovalidate
  * rules, the deadline policy, the in-flight count for graceful shutdown, and {@link toConnectError}
- * for the status — and anything this path does not handle (compressed messages, gRPC-Web,
+ * for the status, and while tracing is on the same server span and `x-trace-id` header as
+ * interceptors/tracing.ts — and anything this path does not handle (compressed messages, gRPC-Web,
  * Connect, HTTP/1.1) goes to Connect as before.
  */
 import type http2 from "node:http2";
 import {
   createRequestContext,
   decodeRequest,
+  endRpcSpan,
+  extractFromRecord,
   InvalidArgumentError,
   type Logger,
   type Principal,
   type RequestContext,
   ResourceExhaustedError,
+  SpanKind,
+  startSpan,
+  tracingActive,
+  withSpan,
 } from "@arbiter/core";
 import { type DescMessage, type MessageShape, toBinary } from "@bufbuild/protobuf";
 import { toConnectError } from "./connect-errors.ts";
@@ -23,6 +30,7 @@ import { encodeGrpcMessage } from "./grpc-message.ts";
 import type { Authenticator } from "./interceptors/auth.ts";
 import type { InFlightTracker } from "./interceptors/in-flight.ts";
 import { OK, type RpcMetrics } from "./interceptors/rpc-metrics.ts";
+import { rpcAttributes, TRACE_ID_HEADER } from "./interceptors/tracing.ts";
 import type { MessageCheck } from "./interceptors/validation.ts";
 import type { DeadlinePolicy, RequestHeaders } from "./request-context.ts";
 
@@ -136,6 +144,14 @@ function readBody(req: http2.Http2ServerRequest, limit: number): Promise<Buffer>
 export function createFastUnaryRoute(options: FastUnaryOptions) {
   const byPath = new Map(options.methods.map((m) => [m.path, m]));
   const { logger, metrics } = options;
+  // Decided once: with tracing off, calls take the untraced branch below and build no span.
+  const tracing = tracingActive();
+  const spanAttributes = new Map(
+    options.methods.map((m) => {
+      const [service = "", name = ""] = m.path.slice(1).split("/");
+      return [m.path, rpcAttributes("grpc", service, name)];
+    }),
+  );
 
   /** Ends the call with the error's status; returns the status code. */
   const fail = (res: http2.Http2ServerResponse, err: unknown, path: string): number => {
@@ -184,6 +200,10 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
     if (encoding !== undefined && encoding !== "identity") return false;
     const started = process.hrtime.bigint();
     const procedure = method.path.slice(1);
+    if (tracing) {
+      tracedServe(method, procedure, started, req, res);
+      return true;
+    }
     void options.inFlight.track(
       serve(method, req, res).then(
         () => metrics?.observe(procedure, OK, started),
@@ -192,4 +212,35 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
     );
     return true;
   };
+
+  /** The call in a server span, active while it runs and while its failure is logged. */
+  function tracedServe(
+    method: FastUnaryMethod,
+    procedure: string,
+    started: bigint,
+    req: http2.Http2ServerRequest,
+    res: http2.Http2ServerResponse,
+  ): void {
+    const parent = extractFromRecord(req.headers);
+    const span = startSpan(procedure, SpanKind.SERVER, spanAttributes.get(method.path) ?? {}, parent);
+    res.setHeader(TRACE_ID_HEADER, span.spanContext().traceId);
+    void options.inFlight.track(
+      withSpan(
+        span,
+        () =>
+          serve(method, req, res).then(
+            () => {
+              metrics?.observe(procedure, OK, started);
+              endRpcSpan(span, SpanKind.SERVER, OK);
+            },
+            (err: unknown) => {
+              const code = fail(res, err, method.path);
+              metrics?.observe(procedure, code, started);
+              endRpcSpan(span, SpanKind.SERVER, code, err);
+            },
+          ),
+        parent,
+      ),
+    );
+  }
 }

@@ -4,7 +4,7 @@
  * bounds each call, then forwards the work to the schedulers over the bus.
  */
 
-import type { ArbiterConfig, Bus, Logger, MetricRegistry } from "@arbiter/core";
+import { type ArbiterConfig, type Bus, type Logger, type MetricRegistry, tracingActive } from "@arbiter/core";
 import {
   AuditService,
   AuthService,
@@ -32,6 +32,7 @@ import { type Authenticator, authInterceptor, createAnonymousAuthenticator } fro
 import { errorInterceptor } from "./interceptors/errors.ts";
 import { createInFlightTracker } from "./interceptors/in-flight.ts";
 import { createRpcMetrics } from "./interceptors/rpc-metrics.ts";
+import { tracingInterceptor } from "./interceptors/tracing.ts";
 import { createMessageCheck, validationInterceptor } from "./interceptors/validation.ts";
 import { type Listener, listen } from "./listener.ts";
 import { MeshOipBackend } from "./oip/mesh-backend.ts";
@@ -184,7 +185,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
     readMaxBytes: config.gateway.maxMessageBytes,
     interceptors: [
-      // Outermost, so it sees the status code clients see (errorInterceptor maps it).
+      // Outermost: its span covers the whole call, and its status is what the client gets.
+      ...(tracingActive() ? [tracingInterceptor()] : []),
+      // Outermost but for tracing, so it sees the status code clients see (errorInterceptor maps it).
       metrics.interceptor,
       errorInterceptor(logger),
       inFlight.interceptor,

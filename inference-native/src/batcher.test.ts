@@ -65,6 +65,34 @@ describe("dynamic batcher", () => {
     assert.ok(Math.max(...Object.keys(stats.batchSizeHistogram).map(Number)) <= 16);
   });
 
+  test("a request that asks for its timing learns its queue time, its batch's run time and size", async () => {
+    const session = await loadSession({ bytes: riskModel }, { intraOpThreads: 1, inlineRunMaxMicros: 0 });
+    const batcher = createBatcher(session, { maxBatchSize: 16, maxQueueDelayMicros: 20_000 });
+    const inputs = rows(5);
+    const timings = inputs.map(() => ({ queueMicros: -1, computeMicros: -1, batchRows: 0, batchRequests: 0 }));
+    const sizes = [1, 1, 2, 1, 1];
+    await Promise.all(
+      inputs.map((row, i) => {
+        const n = sizes[i] as number;
+        const data = Buffer.concat(Array.from({ length: n }, () => row));
+        return batcher.infer({ features: { datatype: "FP32", shape: [n, 30], data } }, { timing: timings[i] });
+      }),
+    );
+    // Five requests queued in one turn, six rows: one batch, which waited for the queue delay.
+    assert.equal(batcher.stats().batches, 1);
+    for (const t of timings) {
+      assert.equal(t.batchRows, 6);
+      assert.equal(t.batchRequests, 5);
+      assert.ok(t.queueMicros >= 15_000, `queued ${t.queueMicros} µs, the batch waits up to 20 ms for more`);
+      assert.ok(t.computeMicros > 0, `ran ${t.computeMicros} µs`);
+    }
+    // Every request of one batch ran for the same time; the first queued waited longest.
+    assert.equal(new Set(timings.map((t) => t.computeMicros)).size, 1);
+    assert.ok(
+      (timings[0] as { queueMicros: number }).queueMicros >= (timings[4] as { queueMicros: number }).queueMicros,
+    );
+  });
+
   test("requests of several rows are split back by row, and BYTES outputs too", async () => {
     const session = await loadSession({ bytes: identityModel("BYTES") });
     const batcher = createBatcher(session, { maxBatchSize: 8 });

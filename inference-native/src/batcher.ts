@@ -46,6 +46,23 @@ export interface InferOptions {
   deadline?: number;
   /** Higher runs first. Default 0; equal priorities are served in arrival order. */
   priority?: number;
+  /**
+   * Filled in as the request goes through the batcher: how long it queued, how long its batch ran
+   * and how large that batch was (a trace's record of one request). Default: not recorded.
+   */
+  timing?: InferTiming;
+}
+
+/** One request's way through the batcher (see {@link InferOptions.timing}); times in microseconds. */
+export interface InferTiming {
+  /** From `infer` to its batch being sent. */
+  queueMicros: number;
+  /** From its batch being sent to the batch's outputs (the run in ONNX Runtime). */
+  computeMicros: number;
+  /** Rows in its batch (the sum of the batched requests' first dimensions). */
+  batchRows: number;
+  /** Requests in its batch, itself included. */
+  batchRequests: number;
 }
 
 /** Counters and distributions since the batcher was created. */
@@ -99,6 +116,7 @@ interface Pending {
   state: "queued" | "running" | "done";
   /** Set while running: the batch's abort controller and how many of its requests still want results. */
   batch: { controller: AbortController; live: number } | undefined;
+  timing: InferTiming | undefined;
   resolve: (value: Record<string, Tensor>) => void;
   reject: (err: Error) => void;
 }
@@ -295,6 +313,7 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
     inflight++;
     const sentAt = nowMicros();
     let rows = 0;
+    let timed = false;
     for (const p of batch) {
       p.state = "running";
       rows += p.rows;
@@ -303,6 +322,10 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
       stats.samples[stats.queueTimeCount % QUEUE_TIME_SAMPLES] = waited;
       stats.queueTimeCount++;
       if (waited > stats.queueTimeMax) stats.queueTimeMax = waited;
+      if (p.timing !== undefined) {
+        p.timing.queueMicros = waited;
+        timed = true;
+      }
     }
     stats.batches++;
     stats.rows += rows;
@@ -335,7 +358,16 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
     try {
       // A lone request (the quiet case) may run inline: a worker hand-off would cost more than a small model's run.
       const outputs = await session.execute({ inputs, outputIndices }, controller?.signal, batch.length === 1);
-      stats.runMicros[rows] = (stats.runMicros[rows] ?? 0) + (nowMicros() - sentAt);
+      const ran = nowMicros() - sentAt;
+      stats.runMicros[rows] = (stats.runMicros[rows] ?? 0) + ran;
+      if (timed) {
+        for (const p of batch) {
+          if (p.timing === undefined) continue;
+          p.timing.computeMicros = ran;
+          p.timing.batchRows = rows;
+          p.timing.batchRequests = batch.length;
+        }
+      }
       split(batch, rows, outputIndices, outputs);
     } catch (err) {
       for (const p of batch) {
@@ -473,6 +505,7 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
           timer: undefined,
           state: "queued",
           batch: undefined,
+          timing: opts.timing,
           resolve,
           reject,
         };

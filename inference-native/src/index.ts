@@ -16,6 +16,7 @@ export {
   type BatcherStats,
   createBatcher,
   type InferOptions,
+  type InferTiming,
 } from "./batcher.ts";
 export {
   countBytesElements,

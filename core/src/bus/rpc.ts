@@ -6,7 +6,28 @@ import { type DescMessage, fromBinary, type MessageShape } from "@bufbuild/proto
 import type { Logger } from "pino";
 import { contextFromHeaders, contextToHeaders, type RequestContext, remainingMs } from "../context.ts";
 import { ArbiterError, DeadlineExceededError, InternalError, InvalidArgumentError } from "../errors.ts";
-import type { Bus, BusHeaders, BusMessage, IncomingMessage, Subscription } from "./bus.ts";
+import {
+  ATTR_ARBITER_NODE,
+  ATTR_MESSAGING_CONSUMER_GROUP_NAME,
+  ATTR_MESSAGING_DESTINATION_NAME,
+  ATTR_MESSAGING_MESSAGE_BODY_SIZE,
+  ATTR_MESSAGING_OPERATION,
+  ATTR_MESSAGING_OPERATION_TYPE,
+  ATTR_MESSAGING_SYSTEM,
+} from "../tracing/semconv.ts";
+import {
+  contextWithSpan,
+  endSpan,
+  extractFromRecord,
+  injectInto,
+  parentFor,
+  type Span,
+  SpanKind,
+  startSpan,
+  tracingActive,
+  withSpan,
+} from "../tracing/spans.ts";
+import type { Bus, BusHeaders, BusMessage, IncomingMessage, RequestOptions, Subscription } from "./bus.ts";
 import { errorFromHeaders, errorToHeaders } from "./wire-error.ts";
 
 /** Queue group shared by every scheduler, for work any of them can do. */
@@ -84,12 +105,55 @@ export async function requestRpc(
 ): Promise<BusMessage> {
   const left = remainingMs(ctx);
   if (left <= 0) throw new DeadlineExceededError(`deadline passed before ${subject} was sent`, { subject });
-  const reply: BusMessage = await bus.request(subject, data, {
+  const request = {
     timeoutMs: Math.min(left, options.timeoutMs ?? left),
     headers: contextToHeaders(ctx, options.headers ? { ...options.headers } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-  });
+  };
+  if (tracingActive()) return tracedRequest(bus, subject, data, request, ctx.traceparent);
+  const reply: BusMessage = await bus.request(subject, data, request);
   const err = errorFromHeaders(reply.headers);
+  if (err) throw err;
+  return reply;
+}
+
+/**
+ * {@link requestRpc} while tracing: a client span for the publish, a child of the active span (or,
+ * where no span is active, of the request context's `traceparent`), whose context replaces the
+ * caller's in the `traceparent` header, so the server's span is its child.
+ */
+async function tracedRequest(
+  bus: Bus,
+  subject: string,
+  data: Uint8Array,
+  request: RequestOptions & { headers: BusHeaders },
+  traceparent: string | undefined,
+): Promise<BusMessage> {
+  const parent = parentFor(traceparent);
+  const span = startSpan(
+    `publish ${subject}`,
+    SpanKind.CLIENT,
+    {
+      [ATTR_MESSAGING_SYSTEM]: bus.kind,
+      [ATTR_MESSAGING_DESTINATION_NAME]: subject,
+      [ATTR_MESSAGING_OPERATION]: "publish",
+      [ATTR_MESSAGING_OPERATION_TYPE]: "send",
+      [ATTR_MESSAGING_MESSAGE_BODY_SIZE]: data.byteLength,
+    },
+    parent,
+  );
+  injectInto(contextWithSpan(span, parent), request.headers);
+  let reply: BusMessage;
+  try {
+    reply = await bus.request(subject, data, request);
+  } catch (err) {
+    endSpan(span, err);
+    throw err;
+  }
+  const node = reply.headers[NODE_HEADER];
+  if (node !== undefined) span.setAttribute(ATTR_ARBITER_NODE, node);
+  const err = errorFromHeaders(reply.headers);
+  endSpan(span, err);
   if (err) throw err;
   return reply;
 }
@@ -121,27 +185,53 @@ export function serveRpc(
 ): RpcServer {
   let inFlight = 0;
   let idle: (() => void) | undefined;
+  const node = replyHeaders[NODE_HEADER];
+  const serve = async (message: IncomingMessage, span: Span | undefined) => {
+    let failure: unknown;
+    try {
+      const ctx = contextFromHeaders(message.headers);
+      if (remainingMs(ctx) <= 0) throw new DeadlineExceededError(`deadline passed before ${message.subject} ran`);
+      const out = await handler(message.data, ctx, message);
+      if (out instanceof Uint8Array) message.respond(out, replyHeaders);
+      else message.respond(out.data, { ...replyHeaders, ...out.headers });
+    } catch (err) {
+      failure = err;
+      if (!(err instanceof ArbiterError) || err instanceof InternalError) {
+        logger.error({ err, subject: message.subject }, "request failed unexpectedly");
+      } else {
+        logger.debug({ code: err.code, msg: err.message, subject: message.subject }, "request failed");
+      }
+      message.respond(new Uint8Array(0), { ...replyHeaders, ...errorToHeaders(err) });
+    } finally {
+      inFlight--;
+      if (inFlight === 0) idle?.();
+      if (span !== undefined) endSpan(span, failure, undefined, SpanKind.CONSUMER);
+    }
+  };
   const onMessage = (message: IncomingMessage) => {
     inFlight++;
-    void (async () => {
-      try {
-        const ctx = contextFromHeaders(message.headers);
-        if (remainingMs(ctx) <= 0) throw new DeadlineExceededError(`deadline passed before ${message.subject} ran`);
-        const out = await handler(message.data, ctx, message);
-        if (out instanceof Uint8Array) message.respond(out, replyHeaders);
-        else message.respond(out.data, { ...replyHeaders, ...out.headers });
-      } catch (err) {
-        if (!(err instanceof ArbiterError) || err instanceof InternalError) {
-          logger.error({ err, subject: message.subject }, "request failed unexpectedly");
-        } else {
-          logger.debug({ code: err.code, msg: err.message, subject: message.subject }, "request failed");
-        }
-        message.respond(new Uint8Array(0), { ...replyHeaders, ...errorToHeaders(err) });
-      } finally {
-        inFlight--;
-        if (inFlight === 0) idle?.();
-      }
-    })();
+    if (!tracingActive()) {
+      void serve(message, undefined);
+      return;
+    }
+    // The sender's publish span (its traceparent header) is the parent of this one, and this one
+    // is active while the handler runs: its spans, queries and log lines belong to the request.
+    const parent = extractFromRecord(message.headers);
+    const span = startSpan(
+      `process ${message.subject}`,
+      SpanKind.CONSUMER,
+      {
+        [ATTR_MESSAGING_SYSTEM]: bus.kind,
+        [ATTR_MESSAGING_DESTINATION_NAME]: message.subject,
+        [ATTR_MESSAGING_OPERATION]: "process",
+        [ATTR_MESSAGING_OPERATION_TYPE]: "process",
+        [ATTR_MESSAGING_CONSUMER_GROUP_NAME]: queue,
+        [ATTR_MESSAGING_MESSAGE_BODY_SIZE]: message.data.byteLength,
+        ...(node !== undefined ? { [ATTR_ARBITER_NODE]: node } : {}),
+      },
+      parent,
+    );
+    void withSpan(span, () => serve(message, span), parent);
   };
   const sub: Subscription = bus.subscribe(subject, onMessage, { queue });
   return {

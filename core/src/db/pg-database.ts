@@ -1,5 +1,20 @@
-/** The PostgreSQL implementation of {@link Database}, over a `pg` connection pool. */
+/**
+ * The PostgreSQL implementation of {@link Database}, over a `pg` connection pool. While tracing,
+ * each statement run on behalf of a traced request is a client span (db.system=postgresql), a
+ * child of the request's active span; statements outside any request (heartbeats, housekeeping)
+ * start no trace of their own.
+ */
 import pg from "pg";
+import {
+  ATTR_DB_NAMESPACE,
+  ATTR_DB_OPERATION_NAME,
+  ATTR_DB_QUERY_TEXT,
+  ATTR_DB_SYSTEM,
+  ATTR_DB_SYSTEM_NAME,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+} from "../tracing/semconv.ts";
+import { endSpan, insideSpan, SpanKind, startSpan, withSpan } from "../tracing/spans.ts";
 import type { Database, Queryable, QueryResult } from "./database.ts";
 
 export interface PostgresOptions {
@@ -33,17 +48,59 @@ export function createPostgresDatabase(options: PostgresOptions): Database {
   });
   // An idle client losing its connection (PostgreSQL restart) must not crash the process.
   pool.on("error", () => {});
-  return new PostgresDatabase(pool);
+  return new PostgresDatabase(pool, serverAttributes(options.url));
 }
 
-function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+/** Where the pool connects, as span attributes (the database name, host and port; never the password). */
+function serverAttributes(url: string): Record<string, string | number> {
+  try {
+    const parsed = new URL(url);
+    const attributes: Record<string, string | number> = {
+      [ATTR_DB_SYSTEM]: "postgresql",
+      [ATTR_DB_SYSTEM_NAME]: "postgresql",
+      [ATTR_DB_NAMESPACE]: decodeURIComponent(parsed.pathname.slice(1)),
+      [ATTR_SERVER_ADDRESS]: parsed.hostname,
+    };
+    if (parsed.port !== "") attributes[ATTR_SERVER_PORT] = Number(parsed.port);
+    return attributes;
+  } catch {
+    return { [ATTR_DB_SYSTEM]: "postgresql", [ATTR_DB_SYSTEM_NAME]: "postgresql" };
+  }
+}
+
+/** The statement's first keyword (SELECT, INSERT, WITH, ...), which names its span. */
+function operationOf(sql: string): string {
+  const match = /^\s*([A-Za-z]+)/.exec(sql);
+  return match ? (match[1] as string).toUpperCase() : "SQL";
+}
+
+/** Runs one statement in a client span, when a traced request is active. */
+async function traced<T>(server: Record<string, string | number>, sql: string, run: () => Promise<T>): Promise<T> {
+  if (!insideSpan()) return run();
+  const operation = operationOf(sql);
+  const span = startSpan(`${operation} ${server[ATTR_DB_NAMESPACE] ?? "postgresql"}`, SpanKind.CLIENT, {
+    ...server,
+    [ATTR_DB_OPERATION_NAME]: operation,
+    [ATTR_DB_QUERY_TEXT]: sql,
+  });
+  try {
+    const result = await withSpan(span, run);
+    endSpan(span);
+    return result;
+  } catch (err) {
+    endSpan(span, err);
+    throw err;
+  }
+}
+
+function wrap(client: pg.Pool | pg.PoolClient, server: Record<string, string | number>): Queryable {
   return {
     async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
-      const res = await client.query(sql, params as unknown[] | undefined);
+      const res = await traced(server, sql, () => client.query(sql, params as unknown[] | undefined));
       return { rows: res.rows as R[], rowCount: res.rowCount ?? 0 };
     },
     async exec(sql: string): Promise<void> {
-      await client.query(sql);
+      await traced(server, sql, () => client.query(sql));
     },
   };
 }
@@ -52,8 +109,11 @@ class PostgresDatabase implements Database {
   readonly kind = "postgres";
   private readonly q: Queryable;
 
-  constructor(private readonly pool: pg.Pool) {
-    this.q = wrap(pool);
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly server: Record<string, string | number>,
+  ) {
+    this.q = wrap(pool, server);
   }
 
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
@@ -69,7 +129,7 @@ class PostgresDatabase implements Database {
     let broken = false;
     try {
       await client.query("BEGIN");
-      const result = await fn(wrap(client));
+      const result = await fn(wrap(client, this.server));
       await client.query("COMMIT");
       return result;
     } catch (err) {

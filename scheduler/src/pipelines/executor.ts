@@ -45,8 +45,32 @@
  * node still running when its budget is spent is aborted (its signal fires with a
  * DeadlineExceededError) and fails with DEADLINE_EXCEEDED naming it, without waiting for the
  * runner to notice. Without a request deadline only `timeout_ms` limits a node.
+ *
+ * ## Tracing
+ * While tracing is on, a run is a span (`pipeline <name>`, a child of the active span) and each
+ * node that starts is a span of its own under it (`node <name>`, with its kind and status), active
+ * while its runner runs, so what the runner does (a model call, a remote request) nests under it.
  */
-import { ArbiterError, CancelledError, DeadlineExceededError, InternalError } from "@arbiter/core";
+import {
+  ArbiterError,
+  ATTR_ARBITER_NODE_KIND,
+  ATTR_ARBITER_NODE_NAME,
+  ATTR_ARBITER_NODE_STATUS,
+  ATTR_ARBITER_PIPELINE,
+  ATTR_ARBITER_PIPELINE_VERSION,
+  ATTR_ARBITER_TENANT,
+  CancelledError,
+  type Context,
+  contextWithSpan,
+  DeadlineExceededError,
+  endSpan,
+  InternalError,
+  type Span,
+  SpanKind,
+  startSpan,
+  tracingActive,
+  withSpan,
+} from "@arbiter/core";
 import { CelScope } from "./cel.ts";
 import type { CompiledPipeline, PlannedNode } from "./compiled-pipeline.ts";
 import type { NodeCall, NodeResult, NodeValue, NodeValues } from "./node-kind.ts";
@@ -111,7 +135,29 @@ export function executePipeline(plan: CompiledPipeline, request: ExecuteRequest)
   } catch (err) {
     return Promise.reject(err);
   }
-  return new PipelineRun(plan, request).start();
+  if (tracingActive()) return tracedRun(plan, request);
+  return new PipelineRun(plan, request, undefined).start();
+}
+
+/** {@link executePipeline} in a span of its own, the parent of the nodes' spans. */
+function tracedRun(plan: CompiledPipeline, request: ExecuteRequest): Promise<PipelineRunResult> {
+  const span = startSpan(`pipeline ${plan.name}`, SpanKind.INTERNAL, {
+    [ATTR_ARBITER_PIPELINE]: plan.name,
+    [ATTR_ARBITER_PIPELINE_VERSION]: plan.version,
+    [ATTR_ARBITER_TENANT]: plan.tenant,
+  });
+  const run = new PipelineRun(plan, request, contextWithSpan(span));
+  return withSpan(span, () => run.start()).then(
+    (result) => {
+      if (result.exitedAt !== undefined) span.setAttribute("arbiter.pipeline.exited_at", result.exitedAt);
+      endSpan(span);
+      return result;
+    },
+    (err: unknown) => {
+      endSpan(span, err);
+      throw err;
+    },
+  );
 }
 
 // Node states during a run.
@@ -166,14 +212,19 @@ class PipelineRun {
   readonly #timers: (ReturnType<typeof setTimeout> | undefined)[];
   readonly #waiters: (number[] | undefined)[];
   readonly #models: ModelUseRecord[] = [];
+  /** While tracing: the pipeline span's context (the nodes' parent) and each running node's span. */
+  readonly #traceContext: Context | undefined;
+  readonly #spans: (Span | undefined)[] | undefined;
   #unsettled: number;
   #exitedAt: string | undefined;
   #done = false;
   #resolve: (result: PipelineRunResult) => void = () => {};
   #reject: (error: unknown) => void = () => {};
 
-  constructor(plan: CompiledPipeline, request: ExecuteRequest) {
+  constructor(plan: CompiledPipeline, request: ExecuteRequest, traceContext: Context | undefined) {
     const n = plan.nodes.length;
+    this.#traceContext = traceContext;
+    this.#spans = traceContext === undefined ? undefined : new Array(n).fill(undefined);
     this.plan = plan;
     this.inputs = request.inputs;
     this.attributes = request.attributes ?? {};
@@ -272,6 +323,16 @@ class PipelineRun {
     this.#budget[i] = budget;
     this.#startedAt[i] = performance.now();
     this.#state[i] = RUNNING;
+    let span: Span | undefined;
+    if (this.#spans !== undefined) {
+      span = startSpan(
+        `node ${node.name}`,
+        SpanKind.INTERNAL,
+        { [ATTR_ARBITER_NODE_NAME]: node.name, [ATTR_ARBITER_NODE_KIND]: node.kind },
+        this.#traceContext,
+      );
+      this.#spans[i] = span;
+    }
     if (node.when !== undefined) {
       let go: boolean;
       try {
@@ -296,7 +357,10 @@ class PipelineRun {
     if (budget < MAX_TIMER_MS) this.#timers[i] = setTimeout(onBudgetSpent, budget, this, i);
     let promise: Promise<NodeResult>;
     try {
-      promise = node.runner.run(node.prepared, call);
+      promise =
+        span === undefined
+          ? node.runner.run(node.prepared, call)
+          : withSpan(span, () => node.runner.run(node.prepared, call), this.#traceContext);
     } catch (err) {
       promise = Promise.reject(err);
     }
@@ -333,6 +397,7 @@ class PipelineRun {
       for (const m of result.models) this.#models.push({ node: node.name, model: m.model, version: m.version });
     }
     this.#state[i] = OK;
+    if (this.#spans !== undefined) this.#endSpan(i, "ok");
     this.#yielded(i);
   }
 
@@ -345,6 +410,10 @@ class PipelineRun {
     const controller = this.#controllers[i];
     if (controller !== undefined && !controller.signal.aborted) controller.abort(error);
     this.#errors[i] = error.message;
+    if (this.#spans !== undefined) {
+      const fallsBack = node.optional && (node.hasFallbackValue || node.fallbackNode >= 0);
+      this.#endSpan(i, fallsBack ? "fallback" : "failed", error);
+    }
     if (!node.optional) {
       this.#finish(error);
       return;
@@ -419,7 +488,18 @@ class PipelineRun {
   #skip(i: number, reason: string): void {
     this.#state[i] = SKIPPED;
     this.#errors[i] = reason;
+    if (this.#spans !== undefined) this.#endSpan(i, "skipped");
     this.#settle(i);
+  }
+
+  /** Ends node `i`'s span, if it has one, with its status (and the error it failed with). */
+  #endSpan(i: number, status: NodeStatus, error?: ArbiterError): void {
+    const spans = this.#spans as (Span | undefined)[];
+    const span = spans[i];
+    if (span === undefined) return;
+    spans[i] = undefined;
+    span.setAttribute(ATTR_ARBITER_NODE_STATUS, status);
+    endSpan(span, error);
   }
 
   #settle(i: number): void {
@@ -468,6 +548,7 @@ class PipelineRun {
           this.#controllers[i]?.abort(reason);
           state[i] = CANCELLED;
           this.#errors[i] = `cancelled: ${error === undefined ? why : "pipeline failed"}`;
+          if (this.#spans !== undefined) this.#endSpan(i, "skipped");
           break;
         case WAITING:
           this.#errors[i] = error === undefined ? why : "pipeline failed";

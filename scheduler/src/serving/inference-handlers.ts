@@ -7,10 +7,18 @@
  */
 
 import {
+  ATTR_ARBITER_BATCH_REQUESTS,
+  ATTR_ARBITER_BATCH_ROWS,
+  ATTR_ARBITER_COMPUTE_MICROS,
+  ATTR_ARBITER_MODEL,
+  ATTR_ARBITER_MODEL_ROWS,
+  ATTR_ARBITER_MODEL_VERSION,
+  ATTR_ARBITER_QUEUE_MICROS,
   type Bus,
   type BusHeaders,
   type BusMessage,
   decodeRequest,
+  endSpan,
   INFER_ANY_SUBJECT,
   InvalidArgumentError,
   isDatatype,
@@ -24,10 +32,14 @@ import {
   type RequestContext,
   type RpcHandler,
   requestRpc,
+  type Span,
+  SpanKind,
+  startSpan,
+  tracingActive,
   typedToRaw,
   versionSelector,
 } from "@arbiter/core";
-import type { Tensor as NativeTensor, OipDatatype } from "@arbiter/inference-native";
+import type { InferTiming, Tensor as NativeTensor, OipDatatype } from "@arbiter/inference-native";
 import {
   type InferRequest,
   InferRequestSchema,
@@ -81,10 +93,27 @@ export interface NativeCall {
   priority?: number;
 }
 
+/** Ends the span of one model call with what the batcher recorded of it. */
+function endModelSpan(span: Span, rows: number, timing: InferTiming, failure: unknown): void {
+  span.setAttribute(ATTR_ARBITER_MODEL_ROWS, rows);
+  // Zero rows in the batch: the request never reached a batch (refused, or expired in the queue).
+  if (timing.batchRows > 0) {
+    span.setAttributes({
+      [ATTR_ARBITER_QUEUE_MICROS]: Math.round(timing.queueMicros),
+      [ATTR_ARBITER_COMPUTE_MICROS]: Math.round(timing.computeMicros),
+      [ATTR_ARBITER_BATCH_ROWS]: timing.batchRows,
+      [ATTR_ARBITER_BATCH_REQUESTS]: timing.batchRequests,
+    });
+  }
+  endSpan(span, failure);
+}
+
 /**
  * Runs one call on a loaded model through its batcher and records its statistics: compute_input is
  * `lower` (turning the request into tensors) plus the batcher's checks, compute_output is `answer`
  * (turning the outputs into the reply). Shared by inference requests and pipeline model nodes.
+ * While tracing, the call is a span (`infer <model>`) that records how long the request queued for
+ * its batch, how long the batch ran, and the batch's size.
  */
 export async function runOnModel<R>(
   loaded: LoadedModel,
@@ -101,6 +130,16 @@ export async function runOnModel<R>(
   const started = process.hrtime.bigint();
   let rows = 0;
   let stages: StageTimes | undefined;
+  let span: Span | undefined;
+  let timing: InferTiming | undefined;
+  let failure: unknown;
+  if (tracingActive()) {
+    span = startSpan(`infer ${loaded.ref.name}`, SpanKind.INTERNAL, {
+      [ATTR_ARBITER_MODEL]: loaded.ref.name,
+      [ATTR_ARBITER_MODEL_VERSION]: loaded.ref.version,
+    });
+    timing = { queueMicros: 0, computeMicros: 0, batchRows: 0, batchRequests: 0 };
+  }
   try {
     const call = lower();
     rows = Object.values(call.inputs)[0]?.shape[0] ?? 0;
@@ -109,6 +148,7 @@ export async function runOnModel<R>(
       ...(call.outputs !== undefined && call.outputs.length > 0 ? { outputs: call.outputs } : {}),
       deadline: ctx.deadline,
       ...(call.priority ? { priority: call.priority } : {}),
+      ...(timing !== undefined ? { timing } : {}),
     });
     const queuedAt = process.hrtime.bigint();
     const outputs = await pending;
@@ -120,10 +160,14 @@ export async function runOnModel<R>(
       outputNs: process.hrtime.bigint() - returnedAt,
     };
     return reply;
+  } catch (err) {
+    failure = err;
+    throw err;
   } finally {
     loaded.inFlight--;
     loaded.lastUsed = Date.now();
     loaded.statistics.record(stages !== undefined, started, rows, stages);
+    if (span !== undefined && timing !== undefined) endModelSpan(span, rows, timing, failure);
   }
 }
 

@@ -5,7 +5,10 @@
  * not fit first unloads idle ones, copies that other nodes also hold before the least recently used.
  */
 import {
+  ATTR_ARBITER_MODEL,
+  ATTR_ARBITER_MODEL_VERSION,
   type Bus,
+  endSpan,
   type Logger,
   MODEL_QUEUE,
   type ModelRef,
@@ -14,7 +17,11 @@ import {
   ResourceExhaustedError,
   type RpcHandler,
   type RpcServer,
+  SpanKind,
   serveRpc,
+  startSpan,
+  tracingActive,
+  withSpan,
 } from "@arbiter/core";
 import { type Batcher, createBatcher, type InferenceSession, loadSession } from "@arbiter/inference-native";
 import type { Model } from "@arbiter/proto";
@@ -101,10 +108,26 @@ export class ModelHost {
     if (loaded) return Promise.resolve(loaded);
     let pending = this.loading.get(k);
     if (!pending) {
-      pending = this.load(ref).finally(() => this.loading.delete(k));
+      pending = (tracingActive() ? this.tracedLoad(ref) : this.load(ref)).finally(() => this.loading.delete(k));
       this.loading.set(k, pending);
     }
     return pending;
+  }
+
+  /** {@link load} as a span of the request that asked first (a slow first request shows why). */
+  private async tracedLoad(ref: ModelRef): Promise<LoadedModel> {
+    const span = startSpan(`load ${ref.name}`, SpanKind.INTERNAL, {
+      [ATTR_ARBITER_MODEL]: ref.name,
+      [ATTR_ARBITER_MODEL_VERSION]: ref.version,
+    });
+    try {
+      const loaded = await withSpan(span, () => this.load(ref));
+      endSpan(span);
+      return loaded;
+    } catch (err) {
+      endSpan(span, err);
+      throw err;
+    }
   }
 
   private async load(ref: ModelRef): Promise<LoadedModel> {
