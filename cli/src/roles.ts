@@ -19,6 +19,7 @@ import {
   type MetricsServer,
   migrate,
   processMetrics,
+  resolveLogFormat,
   startMetricsServer,
   startTracing,
   type Tracing,
@@ -52,7 +53,13 @@ function untilSignal(logger: Logger): Promise<string> {
 }
 
 function rootLogger(config: ArbiterConfig, role: string): Logger {
-  const logger = createRootLogger({ level: config.log.level, base: { process: role } });
+  const format = resolveLogFormat(config.log.format, process.stdout.isTTY === true);
+  const logger = createRootLogger({
+    level: config.log.level,
+    base: { process: role },
+    format,
+    pretty: { colour: format === "pretty" && process.stdout.isTTY === true },
+  });
   process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
   return logger;
 }

@@ -30,6 +30,12 @@ export const CONFIG_SCHEMA = {
       values: ["trace", "debug", "info", "warn", "error", "fatal", "silent"],
       doc: "Minimum level of log lines.",
     },
+    format: {
+      type: "string",
+      default: "auto",
+      values: ["auto", "json", "pretty"],
+      doc: "Line format: auto prints readable lines when stdout is a terminal and JSON otherwise (files, pipes).",
+    },
   },
   gateway: {
     host: { type: "string", default: "127.0.0.1", doc: "Address the gateway listens on (0.0.0.0 in containers)." },

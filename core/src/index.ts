@@ -21,5 +21,6 @@ export * from "./half-float.ts";
 export * from "./logging.ts";
 export * from "./metrics/index.ts";
 export * from "./oip-fields.ts";
+export * from "./pretty-log.ts";
 export * from "./tensor-codec.ts";
 export * from "./tracing/index.ts";

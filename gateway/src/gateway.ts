@@ -4,7 +4,14 @@
  * bounds each call, then forwards the work to the schedulers over the bus.
  */
 
-import { type ArbiterConfig, type Bus, type Logger, type MetricRegistry, tracingActive } from "@arbiter/core";
+import {
+  type ArbiterConfig,
+  type Bus,
+  componentLogger,
+  type Logger,
+  type MetricRegistry,
+  tracingActive,
+} from "@arbiter/core";
 import {
   AuditService,
   AuthService,
@@ -92,7 +99,7 @@ export interface Gateway {
 /** Starts the gateway and reports SERVING once it listens. */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { config, bus } = options;
-  const logger = options.logger.child({ component: "gateway" });
+  const logger = componentLogger(options.logger, "gateway");
   const policy: DeadlinePolicy = {
     defaultTimeoutMs: config.gateway.defaultTimeoutMs,
     maxTimeoutMs: config.gateway.maxTimeoutMs,

@@ -6,6 +6,7 @@ import { hostname } from "node:os";
 import {
   type ArbiterConfig,
   type Bus,
+  componentLogger,
   type Database,
   type Logger,
   MODELS_CHANGED_SUBJECT,
@@ -56,7 +57,7 @@ const VERSION = "0.1.0";
 export async function startScheduler(options: SchedulerOptions): Promise<SchedulerNode> {
   const { config, bus, db } = options;
   const nodeId = config.scheduler.nodeId || `${hostname()}-${process.pid}`;
-  const logger = options.logger.child({ component: "scheduler", node_id: nodeId });
+  const logger = componentLogger(options.logger, "scheduler", { node_id: nodeId });
   const startTime = timestampNow();
   let accepting = true;
 
@@ -88,7 +89,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   const table: HandlerTable = new Map();
   registerRegistryHandlers(table, store);
   // Vector collections: also what pipelines' vector_search nodes call in-process.
-  const vectors = new VectorCollections({ db, bus, nodeId, logger: logger.child({ component: "vectors" }) });
+  const vectors = new VectorCollections({ db, bus, nodeId, logger: componentLogger(logger, "vectors") });
   registerVectorHandlers(table, vectors);
   const vectorSearch = createVectorSearchRunner(vectors);
   const pipelines = startPipelineRegistry({

@@ -10,7 +10,7 @@
 import type { SpanExporter } from "@opentelemetry/sdk-trace";
 import type { ArbiterConfig } from "../config.ts";
 import { FailedPreconditionError, InvalidArgumentError } from "../errors.ts";
-import type { Logger } from "../logging.ts";
+import { componentLogger, type Logger } from "../logging.ts";
 import { samplerFromEnv } from "./sampler.ts";
 import { setTracingActive, tracingActive } from "./spans.ts";
 
@@ -124,7 +124,7 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
 
   // The SDK reports failures (an export the collector refused or never received) through its
   // diagnostic logger; without one they would go unseen.
-  const sdkLogger = logger.child({ component: "tracing" });
+  const sdkLogger = componentLogger(logger, "tracing");
   api.diag.setLogger(
     {
       error: (message, ...args) => sdkLogger.warn({ args }, message),

@@ -24,6 +24,7 @@ import {
   ArbiterError,
   CancelledError,
   Code,
+  componentLogger,
   DeadlineExceededError,
   InvalidArgumentError,
   type Logger,
@@ -139,7 +140,7 @@ function requestHeaders(req: RequestLike): Headers {
  * `/v2/repository/{index,models/{m}/load,models/{m}/unload}`, and returns false for everything else.
  */
 export function createOipRestRoute(backend: OipBackend, options: OipRestOptions): HttpRoute {
-  const logger = options.logger.child({ component: "oip-rest" });
+  const logger = componentLogger(options.logger, "oip-rest");
 
   const send = (res: ResponseLike, status: number, body: string, headers: Record<string, string> = {}) => {
     if (res.headersSent || res.destroyed) return;

@@ -3,7 +3,7 @@
  * rules, and the registry's plugin and remote runners), the compiled-pipeline cache, the audit
  * writer and the DecisionService handlers.
  */
-import { type Bus, type Database, type Logger, PIPELINES_CHANGED_SUBJECT } from "@arbiter/core";
+import { type Bus, componentLogger, type Database, type Logger, PIPELINES_CHANGED_SUBJECT } from "@arbiter/core";
 import type { VectorSearchNode } from "@arbiter/proto";
 import { createRulesRunner, createTransformRunner, type NodeKindRunner, type NodeKinds } from "../pipelines/index.ts";
 import type { PipelineRegistry } from "../pipelines/registry/index.ts";
@@ -48,7 +48,7 @@ export interface Decisions {
 
 /** Builds the decision service and registers its handlers in `options.table`. */
 export function startDecisions(options: DecisionsOptions): Decisions {
-  const logger = options.logger.child({ component: "decisions" });
+  const logger = componentLogger(options.logger, "decisions");
   const kinds: NodeKinds = {
     model: createModelRunner({ store: options.models, host: options.host }),
     transform: createTransformRunner(),

@@ -9,7 +9,13 @@
  */
 import { readdir, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { FailedPreconditionError, InvalidArgumentError, type Logger, NotFoundError } from "@arbiter/core";
+import {
+  componentLogger,
+  FailedPreconditionError,
+  InvalidArgumentError,
+  type Logger,
+  NotFoundError,
+} from "@arbiter/core";
 import type { BuiltinPlugin } from "./builtin-plugin.ts";
 import { BUILTIN_PLUGINS } from "./builtins.ts";
 import { PLUGIN_NAME_PATTERN, type PluginPort } from "./plugin-api.ts";
@@ -269,7 +275,7 @@ export class PluginCatalog {
       size,
       memoryMb: this.#memoryMb,
       startTimeoutMs: this.#timeoutMs,
-      ...(this.#logger === undefined ? {} : { logger: this.#logger.child({ component: "plugin-worker" }) }),
+      ...(this.#logger === undefined ? {} : { logger: componentLogger(this.#logger, "plugin-worker") }),
     });
   }
 

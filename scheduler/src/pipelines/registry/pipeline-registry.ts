@@ -5,7 +5,7 @@
  * pipelines on this node, so that plugin workers and circuit breakers exist once per process.
  */
 import { resolve } from "node:path";
-import type { ArbiterConfig, Bus, Database, Logger } from "@arbiter/core";
+import { type ArbiterConfig, type Bus, componentLogger, type Database, type Logger } from "@arbiter/core";
 import type { Model, ModelSignature, PluginNode, VectorSearchNode, VersionSelector } from "@arbiter/proto";
 import type { HandlerTable } from "../../rpc-router.ts";
 import type { NodeKindRunner } from "../node-kind.ts";
@@ -50,7 +50,7 @@ export interface PipelineRegistry {
 /** Builds the registry and registers PipelineService's handlers in `options.table`. */
 export function startPipelineRegistry(options: PipelineRegistryOptions): PipelineRegistry {
   const { config, bus, db, nodeId, table } = options;
-  const logger = options.logger.child({ component: "pipelines" });
+  const logger = componentLogger(options.logger, "pipelines");
   const secrets = config.secrets;
   const plugins = new PluginCatalog({
     ...(config.plugins.dir === "" ? {} : { pluginDir: resolve(config.plugins.dir) }),
