@@ -2,8 +2,8 @@
  * Prometheus metrics, scraped from a running `arbiter start` after a known workload: the RPC
  * counts by method and code match the calls made (through the unary fast path and through
  * Connect, successes and errors), the per-model request counts and histograms match the
- * inferences, the batch-size histogram accounts for every batch, and the node and process gauges
- * are there.
+ * inferences, the batch-size histogram accounts for every batch, the node and process gauges
+ * are there, and the bus round-trip histogram counts every request the gateway sent over the bus.
  */
 import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
@@ -157,6 +157,53 @@ describe("metrics: /metrics after a known workload (arbiter start)", () => {
     assert.ok(sampleValue(after, "process_cpu_seconds_total") > 0);
     assert.ok(sampleValue(after, "process_resident_memory_bytes") > 0);
     assert.ok(after.some((s) => s.name === "nodejs_eventloop_lag_seconds" && s.labels.quantile === "0.99"));
+  });
+
+  it("times every request the gateway sends over the bus, by operation and outcome", async () => {
+    // Runs after the workload above: the model is loaded, so each inference is one request, on the
+    // model's subject (or, once the gateway's cache of its version has expired, the any-node one).
+    const row = ((EXPECTED["risk-classifier"]?.inputs.features?.data ?? []) as number[][])[0] ?? [];
+    const inference = client(InferenceService, grpcTransport(gatewayUrl));
+    const registry = client(ModelRegistryService, connectHttp1Transport(gatewayUrl));
+    const bus = "arbiter_bus_request_duration_seconds_count";
+    // The operation of every request on a model's own subject (core/src/bus/bus-metrics.ts).
+    const MODEL_INFER_OPERATION = "model.infer";
+    const getModel = "arbiter.v1.ModelRegistryService/GetModel";
+    const inferences = (samples: Sample[]) =>
+      sampleValue(samples, bus, { operation: MODEL_INFER_OPERATION, outcome: "ok" }) +
+      sampleValue(samples, bus, { operation: "internal.infer", outcome: "ok" });
+
+    const before = await scrape();
+    for (let i = 0; i < INFERS; i++) {
+      await inference.infer({
+        model: "risk-classifier",
+        inputs: [
+          {
+            name: "features",
+            datatype: "FP32",
+            shape: [1n, 30n],
+            data: { case: "rawContents", value: fp32Bytes(row) },
+          },
+        ],
+      });
+    }
+    for (let i = 0; i < NOT_FOUND; i++) await assert.rejects(registry.getModel({ name: `absent-${i}` }));
+    await registry.getModel({ name: "risk-classifier" });
+    const after = await scrape();
+
+    assert.equal(inferences(after) - inferences(before), INFERS);
+    const delta = (labels: Record<string, string>) =>
+      sampleValue(after, bus, labels) - sampleValue(before, bus, labels);
+    assert.equal(delta({ operation: getModel, outcome: "error" }), NOT_FOUND);
+    assert.equal(delta({ operation: getModel, outcome: "ok" }), 1);
+    assert.equal(delta({ operation: MODEL_INFER_OPERATION, outcome: "timeout" }), 0);
+    // Subjects name the tenant and the model: no label may carry one.
+    assert.ok(
+      !after.some((s) => s.name.startsWith("arbiter_bus_") && /risk-classifier/.test(s.labels.operation ?? "")),
+    );
+    assert.ok(
+      sampleValue(after, "arbiter_bus_request_duration_seconds_sum", { operation: getModel, outcome: "ok" }) > 0,
+    );
   });
 
   it("serves only GET /metrics on its port", async () => {

@@ -28,6 +28,7 @@ import {
   withSpan,
 } from "../tracing/spans.ts";
 import type { Bus, BusHeaders, BusMessage, IncomingMessage, RequestOptions, Subscription } from "./bus.ts";
+import { failureOutcome, observeBusRequest } from "./bus-metrics.ts";
 import { errorFromHeaders, errorToHeaders } from "./wire-error.ts";
 
 /** Queue group shared by every scheduler, for work any of them can do. */
@@ -83,7 +84,8 @@ export interface CallOptions {
 
 /**
  * Sends a request and returns the reply payload; a failure reply is thrown as the error class the
- * server threw. A deadline that has already passed fails without sending anything.
+ * server threw. A deadline that has already passed fails without sending anything. Every request
+ * sent is timed in `arbiter_bus_request_duration_seconds` (see `bus-metrics.ts`).
  */
 export async function callRpc(
   bus: Bus,
@@ -110,9 +112,17 @@ export async function requestRpc(
     headers: contextToHeaders(ctx, options.headers ? { ...options.headers } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
-  if (tracingActive()) return tracedRequest(bus, subject, data, request, ctx.traceparent);
-  const reply: BusMessage = await bus.request(subject, data, request);
+  const started = process.hrtime.bigint();
+  if (tracingActive()) return tracedRequest(bus, subject, data, request, ctx.traceparent, started);
+  let reply: BusMessage;
+  try {
+    reply = await bus.request(subject, data, request);
+  } catch (err) {
+    observeBusRequest(subject, failureOutcome(err), started);
+    throw err;
+  }
   const err = errorFromHeaders(reply.headers);
+  observeBusRequest(subject, err ? failureOutcome(err) : "ok", started);
   if (err) throw err;
   return reply;
 }
@@ -128,6 +138,7 @@ async function tracedRequest(
   data: Uint8Array,
   request: RequestOptions & { headers: BusHeaders },
   traceparent: string | undefined,
+  started: bigint,
 ): Promise<BusMessage> {
   const parent = parentFor(traceparent);
   const span = startSpan(
@@ -147,12 +158,14 @@ async function tracedRequest(
   try {
     reply = await bus.request(subject, data, request);
   } catch (err) {
+    observeBusRequest(subject, failureOutcome(err), started);
     endSpan(span, err);
     throw err;
   }
   const node = reply.headers[NODE_HEADER];
   if (node !== undefined) span.setAttribute(ATTR_ARBITER_NODE, node);
   const err = errorFromHeaders(reply.headers);
+  observeBusRequest(subject, err ? failureOutcome(err) : "ok", started);
   endSpan(span, err);
   if (err) throw err;
   return reply;
