@@ -47,7 +47,7 @@ import { createOipRestRoute } from "./oip/rest.ts";
 import type { DeadlinePolicy } from "./request-context.ts";
 import { DECIDE_SUBJECT, decideStreamHandler } from "./services/decide-stream.ts";
 import { forwardingService, sendWithRetry } from "./services/forward.ts";
-import { HealthState, ServingStatus } from "./services/health.ts";
+import { HealthState, LIVENESS_SERVICE, ServingStatus } from "./services/health.ts";
 import { InferenceRouter } from "./services/inference-router.ts";
 import { inferenceService } from "./services/inference-service.ts";
 import { openInferenceService } from "./services/open-inference.ts";
@@ -92,7 +92,7 @@ export interface GatewayOptions {
 export interface Gateway {
   readonly port: number;
   readonly health: HealthState;
-  /** Reports NOT_SERVING, waits for calls in flight (up to `gateway.shutdownGraceMs`), closes. */
+  /** Reports readiness NOT_SERVING (liveness stays SERVING), waits for calls in flight (up to `gateway.shutdownGraceMs`), closes. */
   stop(): Promise<void>;
 }
 
@@ -104,7 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     defaultTimeoutMs: config.gateway.defaultTimeoutMs,
     maxTimeoutMs: config.gateway.maxTimeoutMs,
   };
-  const health = new HealthState(SERVED_SERVICES.map((s) => s.typeName));
+  const health = new HealthState([...SERVED_SERVICES.map((s) => s.typeName), LIVENESS_SERVICE]);
   const inFlight = createInFlightTracker();
   const metrics = createRpcMetrics(options.metrics);
   const reflection = new ReflectionIndex(SERVED_SERVICES);
@@ -210,7 +210,20 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       ? { tlsCertFile: config.gateway.tlsCertFile, tlsKeyFile: config.gateway.tlsKeyFile }
       : {}),
   });
-  health.setAll(ServingStatus.SERVING);
+  // Liveness: the process runs. Readiness: it listens and its bus is connected (a gateway without
+  // its bus fails every call, so load balancers should send them elsewhere until NATS is back).
+  health.set(LIVENESS_SERVICE, ServingStatus.SERVING);
+  let stopping = false;
+  const followBus = (connected: boolean) => {
+    if (stopping) return;
+    health.setReadiness(connected ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
+  };
+  const stopFollowingBus = bus.onStatus((connected) => {
+    if (connected) logger.info("bus connected again: ready");
+    else logger.warn("bus disconnected: not ready until it reconnects");
+    followBus(connected);
+  });
+  followBus(bus.connected());
   logger.info(
     { port: listener.port, host: config.gateway.host, tls: Boolean(config.gateway.tlsCertFile) },
     "gateway listening",
@@ -220,7 +233,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     port: listener.port,
     health,
     async stop() {
-      health.setAll(ServingStatus.NOT_SERVING);
+      stopping = true;
+      stopFollowingBus();
+      health.setReadiness(ServingStatus.NOT_SERVING);
       const started = Date.now();
       const grace = config.gateway.shutdownGraceMs;
       await Promise.race([inFlight.idle(), new Promise((resolve) => setTimeout(resolve, grace).unref())]);

@@ -78,6 +78,13 @@ export interface Bus {
   flush(): Promise<void>;
   /** Closes the connection; pending requests fail. */
   close(): Promise<void>;
+  /**
+   * True while messages can reach the server: the in-process bus until it is closed, NATS while
+   * connected (false while it reconnects). Readiness probes follow it.
+   */
+  connected(): boolean;
+  /** Calls `listener` with {@link connected}'s new value whenever it changes; returns its removal. */
+  onStatus(listener: (connected: boolean) => void): () => void;
 }
 
 /** True when a NATS subject pattern (`*` one token, `>` the rest) matches a subject. */

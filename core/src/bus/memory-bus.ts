@@ -64,6 +64,7 @@ class MemoryBus implements Bus {
   private readonly drain = () => this.drainQueue();
   private readonly buckets = new Map<string, MemoryKeyValue>();
   private closed = false;
+  private readonly statusListeners = new Set<(connected: boolean) => void>();
 
   publish(subject: string, data: Uint8Array, headers: BusHeaders = {}, reply?: string): void {
     this.deliver(subject, data, headers, reply);
@@ -228,8 +229,19 @@ class MemoryBus implements Bus {
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
+  connected(): boolean {
+    return !this.closed;
+  }
+
+  onStatus(listener: (connected: boolean) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
   async close(): Promise<void> {
+    const was = !this.closed;
     this.closed = true;
+    if (was) for (const listener of this.statusListeners) listener(false);
     for (const set of this.exact.values()) for (const sub of set) sub.active = false;
     for (const sub of this.wildcard) sub.active = false;
     this.exact.clear();

@@ -6,6 +6,7 @@ import {
   type ConnectionOptions,
   connect,
   ErrorCode,
+  Events,
   type KV,
   type Msg,
   type MsgHdrs,
@@ -105,8 +106,37 @@ function kvReplicas(nc: NatsConnection): number {
 
 class NatsBus implements Bus {
   readonly kind = "nats";
+  private isConnected = true;
+  private readonly statusListeners = new Set<(connected: boolean) => void>();
 
-  constructor(private readonly nc: NatsConnection) {}
+  constructor(private readonly nc: NatsConnection) {
+    void this.followStatus();
+    // The status iterator ends when the connection closes, whichever way it closes.
+    void nc.closed().then(() => this.setConnected(false));
+  }
+
+  /** Follows the client's status events: a disconnect until the next reconnect is "not connected". */
+  private async followStatus(): Promise<void> {
+    for await (const status of this.nc.status()) {
+      if (status.type === Events.Disconnect) this.setConnected(false);
+      else if (status.type === Events.Reconnect) this.setConnected(true);
+    }
+  }
+
+  private setConnected(connected: boolean): void {
+    if (this.isConnected === connected) return;
+    this.isConnected = connected;
+    for (const listener of this.statusListeners) listener(connected);
+  }
+
+  connected(): boolean {
+    return this.isConnected;
+  }
+
+  onStatus(listener: (connected: boolean) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
 
   publish(subject: string, data: Uint8Array, headers?: BusHeaders): void {
     const h = toNatsHeaders(headers);

@@ -1,12 +1,18 @@
 /**
  * grpc.health.v1: overall status (service "") and one per served service, for Kubernetes grpc
  * probes and load balancers. Watch streams the current status and every change.
+ *
+ * Readiness (service "" and the served services) and liveness ({@link LIVENESS_SERVICE}) differ:
+ * a process that lost its bus cannot serve, but restarting it would not bring the bus back.
  */
 import { EventEmitter, on } from "node:events";
 import { type Health, HealthCheckResponse_ServingStatus as Status } from "@arbiter/proto/grpc";
 import { Code, ConnectError, type ServiceImpl } from "@connectrpc/connect";
 
 export { Status as ServingStatus };
+
+/** The health service name whose status is SERVING as long as the process runs. */
+export const LIVENESS_SERVICE = "liveness";
 
 /** The health state of a gateway. */
 export class HealthState {
@@ -29,6 +35,11 @@ export class HealthState {
   /** Sets every service, and the server, to one status. */
   setAll(status: Status): void {
     for (const service of [...this.statuses.keys()]) this.set(service, status);
+  }
+
+  /** Sets the server and every served service to one status, leaving {@link LIVENESS_SERVICE} as it is. */
+  setReadiness(status: Status): void {
+    for (const service of [...this.statuses.keys()]) if (service !== LIVENESS_SERVICE) this.set(service, status);
   }
 
   get(service: string): Status | undefined {
