@@ -18,6 +18,7 @@ export { createPostgresDatabase, type PostgresOptions } from "./db/pg-database.t
 export { createPgliteDatabase, type PgliteOptions } from "./db/pglite-database.ts";
 export * from "./errors.ts";
 export * from "./half-float.ts";
+export * from "./log-level-broadcast.ts";
 export * from "./logging.ts";
 export * from "./metrics/index.ts";
 export * from "./oip-fields.ts";

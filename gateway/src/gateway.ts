@@ -50,6 +50,7 @@ import { forwardingService, sendWithRetry } from "./services/forward.ts";
 import { HealthState, LIVENESS_SERVICE, ServingStatus } from "./services/health.ts";
 import { InferenceRouter } from "./services/inference-router.ts";
 import { inferenceService } from "./services/inference-service.ts";
+import { logLevelHandlers } from "./services/log-levels.ts";
 import { openInferenceService } from "./services/open-inference.ts";
 import { ReflectionIndex } from "./services/reflection.ts";
 import { registerModelHandler } from "./services/register-model.ts";
@@ -124,11 +125,26 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const routes = (router: ConnectRouter) => {
     for (const service of ARBITER_SERVICES) {
-      if (service !== ModelRegistryService && service !== InferenceService && service !== DecisionService) {
+      if (
+        service !== ModelRegistryService &&
+        service !== InferenceService &&
+        service !== DecisionService &&
+        service !== ClusterService
+      ) {
         router.service(service, forwardingService(service, bus, policy));
       }
     }
     router.service(InferenceService, inferenceService(inferenceRouter, policy));
+    // Log levels are set here and broadcast to every scheduler, not forwarded to one of them.
+    router.service(
+      ClusterService,
+      forwardingService(
+        ClusterService,
+        bus,
+        policy,
+        logLevelHandlers({ bus, logger: options.logger, heartbeatTtlMs: config.scheduler.heartbeatTtlMs }),
+      ),
+    );
     router.service(
       DecisionService,
       forwardingService(DecisionService, bus, policy, { decideStream: decideStreamHandler(bus, policy) }),

@@ -9,6 +9,7 @@ import {
   componentLogger,
   type Database,
   type Logger,
+  listenForLogLevels,
   MODELS_CHANGED_SUBJECT,
   NODES_BUCKET,
   type RpcServer,
@@ -120,6 +121,8 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     vectorSearch,
   });
   const stopUnloads = listenForUnloads(bus, host, logger);
+  // Log-level broadcasts change every logger of this process, not only the scheduler's.
+  const stopLogLevels = listenForLogLevels(bus, options.logger, nodeId);
   const stopMetrics = servingMetrics().addNode(host);
   const server: RpcServer = serveHandlers(bus, table, logger, nodeId);
 
@@ -196,6 +199,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       ]);
       if (timedOut) logger.warn({ inFlight: server.inFlight }, "drain timed out; abandoning requests in flight");
       stopUnloads();
+      stopLogLevels();
       stopMetrics();
       modelsChanged.unsubscribe();
       vectors.close();

@@ -8,6 +8,7 @@
 pub(crate) const NO_SIDE_EFFECTS: &[&str] = &[
     "/arbiter.v1.AuditService/ListAuditEvents",
     "/arbiter.v1.AuthService/WhoAmI",
+    "/arbiter.v1.ClusterService/GetLogLevel",
     "/arbiter.v1.ClusterService/GetNode",
     "/arbiter.v1.ClusterService/ListNodes",
     "/arbiter.v1.DecisionService/GetDecision",

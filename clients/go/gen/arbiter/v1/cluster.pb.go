@@ -451,10 +451,13 @@ func (x *GetNodeResponse) GetNode() *NodeInfo {
 type SetLogLevelRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	Level string                 `protobuf:"bytes,1,opt,name=level,proto3" json:"level,omitempty"`
-	// Empty for every component.
-	Component     string `protobuf:"bytes,2,opt,name=component,proto3" json:"component,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// Only the loggers of this component (e.g. "gateway", "scheduler", "pipelines"); empty for
+	// every logger of each process.
+	Component string `protobuf:"bytes,2,opt,name=component,proto3" json:"component,omitempty"`
+	// Puts the previous levels back after this many seconds; 0 keeps the change until the next one.
+	DurationSeconds uint32 `protobuf:"varint,3,opt,name=duration_seconds,json=durationSeconds,proto3" json:"duration_seconds,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *SetLogLevelRequest) Reset() {
@@ -501,8 +504,17 @@ func (x *SetLogLevelRequest) GetComponent() string {
 	return ""
 }
 
+func (x *SetLogLevelRequest) GetDurationSeconds() uint32 {
+	if x != nil {
+		return x.DurationSeconds
+	}
+	return 0
+}
+
 type SetLogLevelResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The processes that applied the change: the gateway's name and every scheduler's node id.
+	Nodes         []string `protobuf:"bytes,1,rep,name=nodes,proto3" json:"nodes,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -535,6 +547,157 @@ func (x *SetLogLevelResponse) ProtoReflect() protoreflect.Message {
 // Deprecated: Use SetLogLevelResponse.ProtoReflect.Descriptor instead.
 func (*SetLogLevelResponse) Descriptor() ([]byte, []int) {
 	return file_arbiter_v1_cluster_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *SetLogLevelResponse) GetNodes() []string {
+	if x != nil {
+		return x.Nodes
+	}
+	return nil
+}
+
+type GetLogLevelRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetLogLevelRequest) Reset() {
+	*x = GetLogLevelRequest{}
+	mi := &file_arbiter_v1_cluster_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetLogLevelRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetLogLevelRequest) ProtoMessage() {}
+
+func (x *GetLogLevelRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_arbiter_v1_cluster_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetLogLevelRequest.ProtoReflect.Descriptor instead.
+func (*GetLogLevelRequest) Descriptor() ([]byte, []int) {
+	return file_arbiter_v1_cluster_proto_rawDescGZIP(), []int{8}
+}
+
+// The log levels of one process.
+type ProcessLogLevel struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The gateway's name or a scheduler's node id.
+	Node string `protobuf:"bytes,1,opt,name=node,proto3" json:"node,omitempty"`
+	// The level of its loggers.
+	Level string `protobuf:"bytes,2,opt,name=level,proto3" json:"level,omitempty"`
+	// Components set to a level of their own, by name.
+	Components    map[string]string `protobuf:"bytes,3,rep,name=components,proto3" json:"components,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ProcessLogLevel) Reset() {
+	*x = ProcessLogLevel{}
+	mi := &file_arbiter_v1_cluster_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ProcessLogLevel) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ProcessLogLevel) ProtoMessage() {}
+
+func (x *ProcessLogLevel) ProtoReflect() protoreflect.Message {
+	mi := &file_arbiter_v1_cluster_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ProcessLogLevel.ProtoReflect.Descriptor instead.
+func (*ProcessLogLevel) Descriptor() ([]byte, []int) {
+	return file_arbiter_v1_cluster_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *ProcessLogLevel) GetNode() string {
+	if x != nil {
+		return x.Node
+	}
+	return ""
+}
+
+func (x *ProcessLogLevel) GetLevel() string {
+	if x != nil {
+		return x.Level
+	}
+	return ""
+}
+
+func (x *ProcessLogLevel) GetComponents() map[string]string {
+	if x != nil {
+		return x.Components
+	}
+	return nil
+}
+
+type GetLogLevelResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Processes     []*ProcessLogLevel     `protobuf:"bytes,1,rep,name=processes,proto3" json:"processes,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetLogLevelResponse) Reset() {
+	*x = GetLogLevelResponse{}
+	mi := &file_arbiter_v1_cluster_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetLogLevelResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetLogLevelResponse) ProtoMessage() {}
+
+func (x *GetLogLevelResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_arbiter_v1_cluster_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetLogLevelResponse.ProtoReflect.Descriptor instead.
+func (*GetLogLevelResponse) Descriptor() ([]byte, []int) {
+	return file_arbiter_v1_cluster_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *GetLogLevelResponse) GetProcesses() []*ProcessLogLevel {
+	if x != nil {
+		return x.Processes
+	}
+	return nil
 }
 
 var File_arbiter_v1_cluster_proto protoreflect.FileDescriptor
@@ -579,15 +742,30 @@ const file_arbiter_v1_cluster_proto_rawDesc = "" +
 	"\x0eGetNodeRequest\x12\x17\n" +
 	"\x02id\x18\x01 \x01(\tB\a\xbaH\x04r\x02\x10\x01R\x02id\";\n" +
 	"\x0fGetNodeResponse\x12(\n" +
-	"\x04node\x18\x01 \x01(\v2\x14.arbiter.v1.NodeInfoR\x04node\"w\n" +
-	"\x12SetLogLevelRequest\x12C\n" +
-	"\x05level\x18\x01 \x01(\tB-\xbaH*r(R\x05traceR\x05debugR\x04infoR\x04warnR\x05errorR\x05fatalR\x05level\x12\x1c\n" +
-	"\tcomponent\x18\x02 \x01(\tR\tcomponent\"\x15\n" +
-	"\x13SetLogLevelResponse2\xab\x02\n" +
+	"\x04node\x18\x01 \x01(\v2\x14.arbiter.v1.NodeInfoR\x04node\"\xbe\x01\n" +
+	"\x12SetLogLevelRequest\x12K\n" +
+	"\x05level\x18\x01 \x01(\tB5\xbaH2r0R\x05traceR\x05debugR\x04infoR\x04warnR\x05errorR\x05fatalR\x06silentR\x05level\x12%\n" +
+	"\tcomponent\x18\x02 \x01(\tB\a\xbaH\x04r\x02\x18@R\tcomponent\x124\n" +
+	"\x10duration_seconds\x18\x03 \x01(\rB\t\xbaH\x06*\x04\x18\x80\xa3\x05R\x0fdurationSeconds\"+\n" +
+	"\x13SetLogLevelResponse\x12\x14\n" +
+	"\x05nodes\x18\x01 \x03(\tR\x05nodes\"\x14\n" +
+	"\x12GetLogLevelRequest\"\xc7\x01\n" +
+	"\x0fProcessLogLevel\x12\x12\n" +
+	"\x04node\x18\x01 \x01(\tR\x04node\x12\x14\n" +
+	"\x05level\x18\x02 \x01(\tR\x05level\x12K\n" +
+	"\n" +
+	"components\x18\x03 \x03(\v2+.arbiter.v1.ProcessLogLevel.ComponentsEntryR\n" +
+	"components\x1a=\n" +
+	"\x0fComponentsEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"P\n" +
+	"\x13GetLogLevelResponse\x129\n" +
+	"\tprocesses\x18\x01 \x03(\v2\x1b.arbiter.v1.ProcessLogLevelR\tprocesses2\x90\x03\n" +
 	"\x0eClusterService\x12]\n" +
 	"\tListNodes\x12\x1c.arbiter.v1.ListNodesRequest\x1a\x1d.arbiter.v1.ListNodesResponse\"\x13\xca\xf3\x18\fcluster.read\x90\x02\x01\x12W\n" +
 	"\aGetNode\x12\x1a.arbiter.v1.GetNodeRequest\x1a\x1b.arbiter.v1.GetNodeResponse\"\x13\xca\xf3\x18\fcluster.read\x90\x02\x01\x12a\n" +
-	"\vSetLogLevel\x12\x1e.arbiter.v1.SetLogLevelRequest\x1a\x1f.arbiter.v1.SetLogLevelResponse\"\x11\xca\xf3\x18\rcluster.adminB^\n" +
+	"\vSetLogLevel\x12\x1e.arbiter.v1.SetLogLevelRequest\x1a\x1f.arbiter.v1.SetLogLevelResponse\"\x11\xca\xf3\x18\rcluster.admin\x12c\n" +
+	"\vGetLogLevel\x12\x1e.arbiter.v1.GetLogLevelRequest\x1a\x1f.arbiter.v1.GetLogLevelResponse\"\x13\xca\xf3\x18\fcluster.read\x90\x02\x01B^\n" +
 	"\x15dev.arbiter.client.v1P\x01ZCgithub.com/arbiter-mesh/arbiter/clients/go/gen/arbiter/v1;arbiterpbb\x06proto3"
 
 var (
@@ -602,7 +780,7 @@ func file_arbiter_v1_cluster_proto_rawDescGZIP() []byte {
 	return file_arbiter_v1_cluster_proto_rawDescData
 }
 
-var file_arbiter_v1_cluster_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
+var file_arbiter_v1_cluster_proto_msgTypes = make([]protoimpl.MessageInfo, 12)
 var file_arbiter_v1_cluster_proto_goTypes = []any{
 	(*LoadedModel)(nil),           // 0: arbiter.v1.LoadedModel
 	(*NodeInfo)(nil),              // 1: arbiter.v1.NodeInfo
@@ -612,27 +790,35 @@ var file_arbiter_v1_cluster_proto_goTypes = []any{
 	(*GetNodeResponse)(nil),       // 5: arbiter.v1.GetNodeResponse
 	(*SetLogLevelRequest)(nil),    // 6: arbiter.v1.SetLogLevelRequest
 	(*SetLogLevelResponse)(nil),   // 7: arbiter.v1.SetLogLevelResponse
-	(*ModelStatistics)(nil),       // 8: arbiter.v1.ModelStatistics
-	(*timestamppb.Timestamp)(nil), // 9: google.protobuf.Timestamp
+	(*GetLogLevelRequest)(nil),    // 8: arbiter.v1.GetLogLevelRequest
+	(*ProcessLogLevel)(nil),       // 9: arbiter.v1.ProcessLogLevel
+	(*GetLogLevelResponse)(nil),   // 10: arbiter.v1.GetLogLevelResponse
+	nil,                           // 11: arbiter.v1.ProcessLogLevel.ComponentsEntry
+	(*ModelStatistics)(nil),       // 12: arbiter.v1.ModelStatistics
+	(*timestamppb.Timestamp)(nil), // 13: google.protobuf.Timestamp
 }
 var file_arbiter_v1_cluster_proto_depIdxs = []int32{
-	8, // 0: arbiter.v1.LoadedModel.statistics:type_name -> arbiter.v1.ModelStatistics
-	0, // 1: arbiter.v1.NodeInfo.models:type_name -> arbiter.v1.LoadedModel
-	9, // 2: arbiter.v1.NodeInfo.start_time:type_name -> google.protobuf.Timestamp
-	9, // 3: arbiter.v1.NodeInfo.last_heartbeat_time:type_name -> google.protobuf.Timestamp
-	1, // 4: arbiter.v1.ListNodesResponse.nodes:type_name -> arbiter.v1.NodeInfo
-	1, // 5: arbiter.v1.GetNodeResponse.node:type_name -> arbiter.v1.NodeInfo
-	2, // 6: arbiter.v1.ClusterService.ListNodes:input_type -> arbiter.v1.ListNodesRequest
-	4, // 7: arbiter.v1.ClusterService.GetNode:input_type -> arbiter.v1.GetNodeRequest
-	6, // 8: arbiter.v1.ClusterService.SetLogLevel:input_type -> arbiter.v1.SetLogLevelRequest
-	3, // 9: arbiter.v1.ClusterService.ListNodes:output_type -> arbiter.v1.ListNodesResponse
-	5, // 10: arbiter.v1.ClusterService.GetNode:output_type -> arbiter.v1.GetNodeResponse
-	7, // 11: arbiter.v1.ClusterService.SetLogLevel:output_type -> arbiter.v1.SetLogLevelResponse
-	9, // [9:12] is the sub-list for method output_type
-	6, // [6:9] is the sub-list for method input_type
-	6, // [6:6] is the sub-list for extension type_name
-	6, // [6:6] is the sub-list for extension extendee
-	0, // [0:6] is the sub-list for field type_name
+	12, // 0: arbiter.v1.LoadedModel.statistics:type_name -> arbiter.v1.ModelStatistics
+	0,  // 1: arbiter.v1.NodeInfo.models:type_name -> arbiter.v1.LoadedModel
+	13, // 2: arbiter.v1.NodeInfo.start_time:type_name -> google.protobuf.Timestamp
+	13, // 3: arbiter.v1.NodeInfo.last_heartbeat_time:type_name -> google.protobuf.Timestamp
+	1,  // 4: arbiter.v1.ListNodesResponse.nodes:type_name -> arbiter.v1.NodeInfo
+	1,  // 5: arbiter.v1.GetNodeResponse.node:type_name -> arbiter.v1.NodeInfo
+	11, // 6: arbiter.v1.ProcessLogLevel.components:type_name -> arbiter.v1.ProcessLogLevel.ComponentsEntry
+	9,  // 7: arbiter.v1.GetLogLevelResponse.processes:type_name -> arbiter.v1.ProcessLogLevel
+	2,  // 8: arbiter.v1.ClusterService.ListNodes:input_type -> arbiter.v1.ListNodesRequest
+	4,  // 9: arbiter.v1.ClusterService.GetNode:input_type -> arbiter.v1.GetNodeRequest
+	6,  // 10: arbiter.v1.ClusterService.SetLogLevel:input_type -> arbiter.v1.SetLogLevelRequest
+	8,  // 11: arbiter.v1.ClusterService.GetLogLevel:input_type -> arbiter.v1.GetLogLevelRequest
+	3,  // 12: arbiter.v1.ClusterService.ListNodes:output_type -> arbiter.v1.ListNodesResponse
+	5,  // 13: arbiter.v1.ClusterService.GetNode:output_type -> arbiter.v1.GetNodeResponse
+	7,  // 14: arbiter.v1.ClusterService.SetLogLevel:output_type -> arbiter.v1.SetLogLevelResponse
+	10, // 15: arbiter.v1.ClusterService.GetLogLevel:output_type -> arbiter.v1.GetLogLevelResponse
+	12, // [12:16] is the sub-list for method output_type
+	8,  // [8:12] is the sub-list for method input_type
+	8,  // [8:8] is the sub-list for extension type_name
+	8,  // [8:8] is the sub-list for extension extendee
+	0,  // [0:8] is the sub-list for field type_name
 }
 
 func init() { file_arbiter_v1_cluster_proto_init() }
@@ -648,7 +834,7 @@ func file_arbiter_v1_cluster_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_arbiter_v1_cluster_proto_rawDesc), len(file_arbiter_v1_cluster_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   8,
+			NumMessages:   12,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

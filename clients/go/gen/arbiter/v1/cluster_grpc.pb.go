@@ -22,6 +22,7 @@ const (
 	ClusterService_ListNodes_FullMethodName   = "/arbiter.v1.ClusterService/ListNodes"
 	ClusterService_GetNode_FullMethodName     = "/arbiter.v1.ClusterService/GetNode"
 	ClusterService_SetLogLevel_FullMethodName = "/arbiter.v1.ClusterService/SetLogLevel"
+	ClusterService_GetLogLevel_FullMethodName = "/arbiter.v1.ClusterService/GetLogLevel"
 )
 
 // ClusterServiceClient is the client API for ClusterService service.
@@ -33,8 +34,11 @@ type ClusterServiceClient interface {
 	// Nodes that have sent a heartbeat recently.
 	ListNodes(ctx context.Context, in *ListNodesRequest, opts ...grpc.CallOption) (*ListNodesResponse, error)
 	GetNode(ctx context.Context, in *GetNodeRequest, opts ...grpc.CallOption) (*GetNodeResponse, error)
-	// Changes the log level of every process (or one component) at runtime.
+	// Changes the log level of every process of the mesh (or of one component) at runtime: the
+	// gateway applies it and broadcasts it to every scheduler.
 	SetLogLevel(ctx context.Context, in *SetLogLevelRequest, opts ...grpc.CallOption) (*SetLogLevelResponse, error)
+	// The log levels of every process of the mesh.
+	GetLogLevel(ctx context.Context, in *GetLogLevelRequest, opts ...grpc.CallOption) (*GetLogLevelResponse, error)
 }
 
 type clusterServiceClient struct {
@@ -75,6 +79,16 @@ func (c *clusterServiceClient) SetLogLevel(ctx context.Context, in *SetLogLevelR
 	return out, nil
 }
 
+func (c *clusterServiceClient) GetLogLevel(ctx context.Context, in *GetLogLevelRequest, opts ...grpc.CallOption) (*GetLogLevelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetLogLevelResponse)
+	err := c.cc.Invoke(ctx, ClusterService_GetLogLevel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ClusterServiceServer is the server API for ClusterService service.
 // All implementations must embed UnimplementedClusterServiceServer
 // for forward compatibility.
@@ -84,8 +98,11 @@ type ClusterServiceServer interface {
 	// Nodes that have sent a heartbeat recently.
 	ListNodes(context.Context, *ListNodesRequest) (*ListNodesResponse, error)
 	GetNode(context.Context, *GetNodeRequest) (*GetNodeResponse, error)
-	// Changes the log level of every process (or one component) at runtime.
+	// Changes the log level of every process of the mesh (or of one component) at runtime: the
+	// gateway applies it and broadcasts it to every scheduler.
 	SetLogLevel(context.Context, *SetLogLevelRequest) (*SetLogLevelResponse, error)
+	// The log levels of every process of the mesh.
+	GetLogLevel(context.Context, *GetLogLevelRequest) (*GetLogLevelResponse, error)
 	mustEmbedUnimplementedClusterServiceServer()
 }
 
@@ -104,6 +121,9 @@ func (UnimplementedClusterServiceServer) GetNode(context.Context, *GetNodeReques
 }
 func (UnimplementedClusterServiceServer) SetLogLevel(context.Context, *SetLogLevelRequest) (*SetLogLevelResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method SetLogLevel not implemented")
+}
+func (UnimplementedClusterServiceServer) GetLogLevel(context.Context, *GetLogLevelRequest) (*GetLogLevelResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetLogLevel not implemented")
 }
 func (UnimplementedClusterServiceServer) mustEmbedUnimplementedClusterServiceServer() {}
 func (UnimplementedClusterServiceServer) testEmbeddedByValue()                        {}
@@ -180,6 +200,24 @@ func _ClusterService_SetLogLevel_Handler(srv interface{}, ctx context.Context, d
 	return interceptor(ctx, in, info, handler)
 }
 
+func _ClusterService_GetLogLevel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetLogLevelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ClusterServiceServer).GetLogLevel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: ClusterService_GetLogLevel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ClusterServiceServer).GetLogLevel(ctx, req.(*GetLogLevelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // ClusterService_ServiceDesc is the grpc.ServiceDesc for ClusterService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -198,6 +236,10 @@ var ClusterService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "SetLogLevel",
 			Handler:    _ClusterService_SetLogLevel_Handler,
+		},
+		{
+			MethodName: "GetLogLevel",
+			Handler:    _ClusterService_GetLogLevel_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -28,7 +28,7 @@ from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18\x61rbiter/v1/cluster.proto\x12\narbiter.v1\x1a\x17\x61rbiter/v1/models.proto\x1a\x18\x61rbiter/v1/options.proto\x1a\x1b\x62uf/validate/validate.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x83\x02\n\x0bLoadedModel\x12\x16\n\x06tenant\x18\x01 \x01(\tR\x06tenant\x12\x12\n\x04name\x18\x02 \x01(\tR\x04name\x12\x18\n\x07version\x18\x03 \x01(\x04R\x07version\x12!\n\x0cmemory_bytes\x18\x04 \x01(\x04R\x0bmemoryBytes\x12-\n\x12\x65xecution_provider\x18\x05 \x01(\tR\x11\x65xecutionProvider\x12\x1f\n\x0bqueue_depth\x18\x06 \x01(\rR\nqueueDepth\x12;\n\nstatistics\x18\x07 \x01(\x0b\x32\x1b.arbiter.v1.ModelStatisticsR\nstatistics\"\xb8\x04\n\x08NodeInfo\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n\x04role\x18\x02 \x01(\tR\x04role\x12\x1a\n\x08hostname\x18\x03 \x01(\tR\x08hostname\x12\x18\n\x07version\x18\x04 \x01(\tR\x07version\x12\x12\n\x04load\x18\x05 \x01(\x01R\x04load\x12\x1f\n\x0bqueue_depth\x18\x06 \x01(\rR\nqueueDepth\x12/\n\x06models\x18\x07 \x03(\x0b\x32\x17.arbiter.v1.LoadedModelR\x06models\x12*\n\x11memory_used_bytes\x18\x08 \x01(\x04R\x0fmemoryUsedBytes\x12.\n\x13memory_budget_bytes\x18\t \x01(\x04R\x11memoryBudgetBytes\x12\"\n\x0c\x61\x63\x63\x65lerators\x18\n \x03(\tR\x0c\x61\x63\x63\x65lerators\x12\x39\n\nstart_time\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.TimestampR\tstartTime\x12J\n\x13last_heartbeat_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x11lastHeartbeatTime\x12\x1c\n\taccepting\x18\r \x01(\x08R\taccepting\x12*\n\x11process_rss_bytes\x18\x0e \x01(\x04R\x0fprocessRssBytes\x12\x1b\n\tin_flight\x18\x0f \x01(\rR\x08inFlight\"\x12\n\x10ListNodesRequest\"?\n\x11ListNodesResponse\x12*\n\x05nodes\x18\x01 \x03(\x0b\x32\x14.arbiter.v1.NodeInfoR\x05nodes\")\n\x0eGetNodeRequest\x12\x17\n\x02id\x18\x01 \x01(\tB\x07\xbaH\x04r\x02\x10\x01R\x02id\";\n\x0fGetNodeResponse\x12(\n\x04node\x18\x01 \x01(\x0b\x32\x14.arbiter.v1.NodeInfoR\x04node\"w\n\x12SetLogLevelRequest\x12\x43\n\x05level\x18\x01 \x01(\tB-\xbaH*r(R\x05traceR\x05\x64\x65\x62ugR\x04infoR\x04warnR\x05\x65rrorR\x05\x66\x61talR\x05level\x12\x1c\n\tcomponent\x18\x02 \x01(\tR\tcomponent\"\x15\n\x13SetLogLevelResponse2\xab\x02\n\x0e\x43lusterService\x12]\n\tListNodes\x12\x1c.arbiter.v1.ListNodesRequest\x1a\x1d.arbiter.v1.ListNodesResponse\"\x13\x90\x02\x01\xca\xf3\x18\x0c\x63luster.read\x12W\n\x07GetNode\x12\x1a.arbiter.v1.GetNodeRequest\x1a\x1b.arbiter.v1.GetNodeResponse\"\x13\x90\x02\x01\xca\xf3\x18\x0c\x63luster.read\x12\x61\n\x0bSetLogLevel\x12\x1e.arbiter.v1.SetLogLevelRequest\x1a\x1f.arbiter.v1.SetLogLevelResponse\"\x11\xca\xf3\x18\rcluster.adminB^\n\x15\x64\x65v.arbiter.client.v1P\x01ZCgithub.com/arbiter-mesh/arbiter/clients/go/gen/arbiter/v1;arbiterpbb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18\x61rbiter/v1/cluster.proto\x12\narbiter.v1\x1a\x17\x61rbiter/v1/models.proto\x1a\x18\x61rbiter/v1/options.proto\x1a\x1b\x62uf/validate/validate.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x83\x02\n\x0bLoadedModel\x12\x16\n\x06tenant\x18\x01 \x01(\tR\x06tenant\x12\x12\n\x04name\x18\x02 \x01(\tR\x04name\x12\x18\n\x07version\x18\x03 \x01(\x04R\x07version\x12!\n\x0cmemory_bytes\x18\x04 \x01(\x04R\x0bmemoryBytes\x12-\n\x12\x65xecution_provider\x18\x05 \x01(\tR\x11\x65xecutionProvider\x12\x1f\n\x0bqueue_depth\x18\x06 \x01(\rR\nqueueDepth\x12;\n\nstatistics\x18\x07 \x01(\x0b\x32\x1b.arbiter.v1.ModelStatisticsR\nstatistics\"\xb8\x04\n\x08NodeInfo\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n\x04role\x18\x02 \x01(\tR\x04role\x12\x1a\n\x08hostname\x18\x03 \x01(\tR\x08hostname\x12\x18\n\x07version\x18\x04 \x01(\tR\x07version\x12\x12\n\x04load\x18\x05 \x01(\x01R\x04load\x12\x1f\n\x0bqueue_depth\x18\x06 \x01(\rR\nqueueDepth\x12/\n\x06models\x18\x07 \x03(\x0b\x32\x17.arbiter.v1.LoadedModelR\x06models\x12*\n\x11memory_used_bytes\x18\x08 \x01(\x04R\x0fmemoryUsedBytes\x12.\n\x13memory_budget_bytes\x18\t \x01(\x04R\x11memoryBudgetBytes\x12\"\n\x0c\x61\x63\x63\x65lerators\x18\n \x03(\tR\x0c\x61\x63\x63\x65lerators\x12\x39\n\nstart_time\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.TimestampR\tstartTime\x12J\n\x13last_heartbeat_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x11lastHeartbeatTime\x12\x1c\n\taccepting\x18\r \x01(\x08R\taccepting\x12*\n\x11process_rss_bytes\x18\x0e \x01(\x04R\x0fprocessRssBytes\x12\x1b\n\tin_flight\x18\x0f \x01(\rR\x08inFlight\"\x12\n\x10ListNodesRequest\"?\n\x11ListNodesResponse\x12*\n\x05nodes\x18\x01 \x03(\x0b\x32\x14.arbiter.v1.NodeInfoR\x05nodes\")\n\x0eGetNodeRequest\x12\x17\n\x02id\x18\x01 \x01(\tB\x07\xbaH\x04r\x02\x10\x01R\x02id\";\n\x0fGetNodeResponse\x12(\n\x04node\x18\x01 \x01(\x0b\x32\x14.arbiter.v1.NodeInfoR\x04node\"\xbe\x01\n\x12SetLogLevelRequest\x12K\n\x05level\x18\x01 \x01(\tB5\xbaH2r0R\x05traceR\x05\x64\x65\x62ugR\x04infoR\x04warnR\x05\x65rrorR\x05\x66\x61talR\x06silentR\x05level\x12%\n\tcomponent\x18\x02 \x01(\tB\x07\xbaH\x04r\x02\x18@R\tcomponent\x12\x34\n\x10\x64uration_seconds\x18\x03 \x01(\rB\t\xbaH\x06*\x04\x18\x80\xa3\x05R\x0f\x64urationSeconds\"+\n\x13SetLogLevelResponse\x12\x14\n\x05nodes\x18\x01 \x03(\tR\x05nodes\"\x14\n\x12GetLogLevelRequest\"\xc7\x01\n\x0fProcessLogLevel\x12\x12\n\x04node\x18\x01 \x01(\tR\x04node\x12\x14\n\x05level\x18\x02 \x01(\tR\x05level\x12K\n\ncomponents\x18\x03 \x03(\x0b\x32+.arbiter.v1.ProcessLogLevel.ComponentsEntryR\ncomponents\x1a=\n\x0f\x43omponentsEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01\"P\n\x13GetLogLevelResponse\x12\x39\n\tprocesses\x18\x01 \x03(\x0b\x32\x1b.arbiter.v1.ProcessLogLevelR\tprocesses2\x90\x03\n\x0e\x43lusterService\x12]\n\tListNodes\x12\x1c.arbiter.v1.ListNodesRequest\x1a\x1d.arbiter.v1.ListNodesResponse\"\x13\x90\x02\x01\xca\xf3\x18\x0c\x63luster.read\x12W\n\x07GetNode\x12\x1a.arbiter.v1.GetNodeRequest\x1a\x1b.arbiter.v1.GetNodeResponse\"\x13\x90\x02\x01\xca\xf3\x18\x0c\x63luster.read\x12\x61\n\x0bSetLogLevel\x12\x1e.arbiter.v1.SetLogLevelRequest\x1a\x1f.arbiter.v1.SetLogLevelResponse\"\x11\xca\xf3\x18\rcluster.admin\x12\x63\n\x0bGetLogLevel\x12\x1e.arbiter.v1.GetLogLevelRequest\x1a\x1f.arbiter.v1.GetLogLevelResponse\"\x13\x90\x02\x01\xca\xf3\x18\x0c\x63luster.readB^\n\x15\x64\x65v.arbiter.client.v1P\x01ZCgithub.com/arbiter-mesh/arbiter/clients/go/gen/arbiter/v1;arbiterpbb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -39,13 +39,21 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETNODEREQUEST'].fields_by_name['id']._loaded_options = None
   _globals['_GETNODEREQUEST'].fields_by_name['id']._serialized_options = b'\272H\004r\002\020\001'
   _globals['_SETLOGLEVELREQUEST'].fields_by_name['level']._loaded_options = None
-  _globals['_SETLOGLEVELREQUEST'].fields_by_name['level']._serialized_options = b'\272H*r(R\005traceR\005debugR\004infoR\004warnR\005errorR\005fatal'
+  _globals['_SETLOGLEVELREQUEST'].fields_by_name['level']._serialized_options = b'\272H2r0R\005traceR\005debugR\004infoR\004warnR\005errorR\005fatalR\006silent'
+  _globals['_SETLOGLEVELREQUEST'].fields_by_name['component']._loaded_options = None
+  _globals['_SETLOGLEVELREQUEST'].fields_by_name['component']._serialized_options = b'\272H\004r\002\030@'
+  _globals['_SETLOGLEVELREQUEST'].fields_by_name['duration_seconds']._loaded_options = None
+  _globals['_SETLOGLEVELREQUEST'].fields_by_name['duration_seconds']._serialized_options = b'\272H\006*\004\030\200\243\005'
+  _globals['_PROCESSLOGLEVEL_COMPONENTSENTRY']._loaded_options = None
+  _globals['_PROCESSLOGLEVEL_COMPONENTSENTRY']._serialized_options = b'8\001'
   _globals['_CLUSTERSERVICE'].methods_by_name['ListNodes']._loaded_options = None
   _globals['_CLUSTERSERVICE'].methods_by_name['ListNodes']._serialized_options = b'\220\002\001\312\363\030\014cluster.read'
   _globals['_CLUSTERSERVICE'].methods_by_name['GetNode']._loaded_options = None
   _globals['_CLUSTERSERVICE'].methods_by_name['GetNode']._serialized_options = b'\220\002\001\312\363\030\014cluster.read'
   _globals['_CLUSTERSERVICE'].methods_by_name['SetLogLevel']._loaded_options = None
   _globals['_CLUSTERSERVICE'].methods_by_name['SetLogLevel']._serialized_options = b'\312\363\030\rcluster.admin'
+  _globals['_CLUSTERSERVICE'].methods_by_name['GetLogLevel']._loaded_options = None
+  _globals['_CLUSTERSERVICE'].methods_by_name['GetLogLevel']._serialized_options = b'\220\002\001\312\363\030\014cluster.read'
   _globals['_LOADEDMODEL']._serialized_start=154
   _globals['_LOADEDMODEL']._serialized_end=413
   _globals['_NODEINFO']._serialized_start=416
@@ -58,10 +66,18 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETNODEREQUEST']._serialized_end=1112
   _globals['_GETNODERESPONSE']._serialized_start=1114
   _globals['_GETNODERESPONSE']._serialized_end=1173
-  _globals['_SETLOGLEVELREQUEST']._serialized_start=1175
-  _globals['_SETLOGLEVELREQUEST']._serialized_end=1294
-  _globals['_SETLOGLEVELRESPONSE']._serialized_start=1296
-  _globals['_SETLOGLEVELRESPONSE']._serialized_end=1317
-  _globals['_CLUSTERSERVICE']._serialized_start=1320
-  _globals['_CLUSTERSERVICE']._serialized_end=1619
+  _globals['_SETLOGLEVELREQUEST']._serialized_start=1176
+  _globals['_SETLOGLEVELREQUEST']._serialized_end=1366
+  _globals['_SETLOGLEVELRESPONSE']._serialized_start=1368
+  _globals['_SETLOGLEVELRESPONSE']._serialized_end=1411
+  _globals['_GETLOGLEVELREQUEST']._serialized_start=1413
+  _globals['_GETLOGLEVELREQUEST']._serialized_end=1433
+  _globals['_PROCESSLOGLEVEL']._serialized_start=1436
+  _globals['_PROCESSLOGLEVEL']._serialized_end=1635
+  _globals['_PROCESSLOGLEVEL_COMPONENTSENTRY']._serialized_start=1574
+  _globals['_PROCESSLOGLEVEL_COMPONENTSENTRY']._serialized_end=1635
+  _globals['_GETLOGLEVELRESPONSE']._serialized_start=1637
+  _globals['_GETLOGLEVELRESPONSE']._serialized_end=1717
+  _globals['_CLUSTERSERVICE']._serialized_start=1720
+  _globals['_CLUSTERSERVICE']._serialized_end=2120
 # @@protoc_insertion_point(module_scope)

@@ -87,13 +87,44 @@ class GetNodeResponse(_message.Message):
     def __init__(self, node: _Optional[_Union[NodeInfo, _Mapping]] = ...) -> None: ...
 
 class SetLogLevelRequest(_message.Message):
-    __slots__ = ("level", "component")
+    __slots__ = ("level", "component", "duration_seconds")
     LEVEL_FIELD_NUMBER: _ClassVar[int]
     COMPONENT_FIELD_NUMBER: _ClassVar[int]
+    DURATION_SECONDS_FIELD_NUMBER: _ClassVar[int]
     level: str
     component: str
-    def __init__(self, level: _Optional[str] = ..., component: _Optional[str] = ...) -> None: ...
+    duration_seconds: int
+    def __init__(self, level: _Optional[str] = ..., component: _Optional[str] = ..., duration_seconds: _Optional[int] = ...) -> None: ...
 
 class SetLogLevelResponse(_message.Message):
+    __slots__ = ("nodes",)
+    NODES_FIELD_NUMBER: _ClassVar[int]
+    nodes: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, nodes: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class GetLogLevelRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class ProcessLogLevel(_message.Message):
+    __slots__ = ("node", "level", "components")
+    class ComponentsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    NODE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    COMPONENTS_FIELD_NUMBER: _ClassVar[int]
+    node: str
+    level: str
+    components: _containers.ScalarMap[str, str]
+    def __init__(self, node: _Optional[str] = ..., level: _Optional[str] = ..., components: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class GetLogLevelResponse(_message.Message):
+    __slots__ = ("processes",)
+    PROCESSES_FIELD_NUMBER: _ClassVar[int]
+    processes: _containers.RepeatedCompositeFieldContainer[ProcessLogLevel]
+    def __init__(self, processes: _Optional[_Iterable[_Union[ProcessLogLevel, _Mapping]]] = ...) -> None: ...

@@ -50,6 +50,11 @@ class ClusterServiceStub:
                 request_serializer=arbiter_dot_v1_dot_cluster__pb2.SetLogLevelRequest.SerializeToString,
                 response_deserializer=arbiter_dot_v1_dot_cluster__pb2.SetLogLevelResponse.FromString,
                 _registered_method=True)
+        self.GetLogLevel = channel.unary_unary(
+                '/arbiter.v1.ClusterService/GetLogLevel',
+                request_serializer=arbiter_dot_v1_dot_cluster__pb2.GetLogLevelRequest.SerializeToString,
+                response_deserializer=arbiter_dot_v1_dot_cluster__pb2.GetLogLevelResponse.FromString,
+                _registered_method=True)
 
 
 class ClusterServiceServicer:
@@ -70,7 +75,15 @@ class ClusterServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def SetLogLevel(self, request, context):
-        """Changes the log level of every process (or one component) at runtime.
+        """Changes the log level of every process of the mesh (or of one component) at runtime: the
+        gateway applies it and broadcasts it to every scheduler.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetLogLevel(self, request, context):
+        """The log levels of every process of the mesh.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -93,6 +106,11 @@ def add_ClusterServiceServicer_to_server(servicer, server):
                     servicer.SetLogLevel,
                     request_deserializer=arbiter_dot_v1_dot_cluster__pb2.SetLogLevelRequest.FromString,
                     response_serializer=arbiter_dot_v1_dot_cluster__pb2.SetLogLevelResponse.SerializeToString,
+            ),
+            'GetLogLevel': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetLogLevel,
+                    request_deserializer=arbiter_dot_v1_dot_cluster__pb2.GetLogLevelRequest.FromString,
+                    response_serializer=arbiter_dot_v1_dot_cluster__pb2.GetLogLevelResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -177,6 +195,33 @@ class ClusterService:
             '/arbiter.v1.ClusterService/SetLogLevel',
             arbiter_dot_v1_dot_cluster__pb2.SetLogLevelRequest.SerializeToString,
             arbiter_dot_v1_dot_cluster__pb2.SetLogLevelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetLogLevel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/arbiter.v1.ClusterService/GetLogLevel',
+            arbiter_dot_v1_dot_cluster__pb2.GetLogLevelRequest.SerializeToString,
+            arbiter_dot_v1_dot_cluster__pb2.GetLogLevelResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -856,12 +856,40 @@ pub struct GetNodeResponse {
 pub struct SetLogLevelRequest {
     #[prost(string, tag="1")]
     pub level: ::prost::alloc::string::String,
-    /// Empty for every component.
+    /// Only the loggers of this component (e.g. "gateway", "scheduler", "pipelines"); empty for
+    /// every logger of each process.
     #[prost(string, tag="2")]
     pub component: ::prost::alloc::string::String,
+    /// Puts the previous levels back after this many seconds; 0 keeps the change until the next one.
+    #[prost(uint32, tag="3")]
+    pub duration_seconds: u32,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct SetLogLevelResponse {
+    /// The processes that applied the change: the gateway's name and every scheduler's node id.
+    #[prost(string, repeated, tag="1")]
+    pub nodes: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
 }
 #[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
-pub struct SetLogLevelResponse {
+pub struct GetLogLevelRequest {
+}
+/// The log levels of one process.
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct ProcessLogLevel {
+    /// The gateway's name or a scheduler's node id.
+    #[prost(string, tag="1")]
+    pub node: ::prost::alloc::string::String,
+    /// The level of its loggers.
+    #[prost(string, tag="2")]
+    pub level: ::prost::alloc::string::String,
+    /// Components set to a level of their own, by name.
+    #[prost(map="string, string", tag="3")]
+    pub components: ::std::collections::HashMap<::prost::alloc::string::String, ::prost::alloc::string::String>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct GetLogLevelResponse {
+    #[prost(message, repeated, tag="1")]
+    pub processes: ::prost::alloc::vec::Vec<ProcessLogLevel>,
 }
 /// A value flowing between pipeline nodes: a JSON-like value or a tensor.
 #[derive(Clone, PartialEq, ::prost::Message)]

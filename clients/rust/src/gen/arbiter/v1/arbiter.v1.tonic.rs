@@ -1155,6 +1155,30 @@ pub mod cluster_service_client {
                 .insert(GrpcMethod::new("arbiter.v1.ClusterService", "SetLogLevel"));
             self.inner.unary(req, path, codec).await
         }
+        pub async fn get_log_level(
+            &mut self,
+            request: impl tonic::IntoRequest<super::GetLogLevelRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::GetLogLevelResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/arbiter.v1.ClusterService/GetLogLevel",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(GrpcMethod::new("arbiter.v1.ClusterService", "GetLogLevel"));
+            self.inner.unary(req, path, codec).await
+        }
     }
 }
 /// Generated client implementations.

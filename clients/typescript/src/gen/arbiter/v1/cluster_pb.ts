@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file arbiter/v1/cluster.proto.
  */
 export const file_arbiter_v1_cluster: GenFile = /*@__PURE__*/
-  fileDesc("ChhhcmJpdGVyL3YxL2NsdXN0ZXIucHJvdG8SCmFyYml0ZXIudjEitAEKC0xvYWRlZE1vZGVsEg4KBnRlbmFudBgBIAEoCRIMCgRuYW1lGAIgASgJEg8KB3ZlcnNpb24YAyABKAQSFAoMbWVtb3J5X2J5dGVzGAQgASgEEhoKEmV4ZWN1dGlvbl9wcm92aWRlchgFIAEoCRITCgtxdWV1ZV9kZXB0aBgGIAEoDRIvCgpzdGF0aXN0aWNzGAcgASgLMhsuYXJiaXRlci52MS5Nb2RlbFN0YXRpc3RpY3MiiwMKCE5vZGVJbmZvEgoKAmlkGAEgASgJEgwKBHJvbGUYAiABKAkSEAoIaG9zdG5hbWUYAyABKAkSDwoHdmVyc2lvbhgEIAEoCRIMCgRsb2FkGAUgASgBEhMKC3F1ZXVlX2RlcHRoGAYgASgNEicKBm1vZGVscxgHIAMoCzIXLmFyYml0ZXIudjEuTG9hZGVkTW9kZWwSGQoRbWVtb3J5X3VzZWRfYnl0ZXMYCCABKAQSGwoTbWVtb3J5X2J1ZGdldF9ieXRlcxgJIAEoBBIUCgxhY2NlbGVyYXRvcnMYCiADKAkSLgoKc3RhcnRfdGltZRgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASNwoTbGFzdF9oZWFydGJlYXRfdGltZRgMIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEQoJYWNjZXB0aW5nGA0gASgIEhkKEXByb2Nlc3NfcnNzX2J5dGVzGA4gASgEEhEKCWluX2ZsaWdodBgPIAEoDSISChBMaXN0Tm9kZXNSZXF1ZXN0IjgKEUxpc3ROb2Rlc1Jlc3BvbnNlEiMKBW5vZGVzGAEgAygLMhQuYXJiaXRlci52MS5Ob2RlSW5mbyIlCg5HZXROb2RlUmVxdWVzdBITCgJpZBgBIAEoCUIHukgEcgIQASI1Cg9HZXROb2RlUmVzcG9uc2USIgoEbm9kZRgBIAEoCzIULmFyYml0ZXIudjEuTm9kZUluZm8iZQoSU2V0TG9nTGV2ZWxSZXF1ZXN0EjwKBWxldmVsGAEgASgJQi26SCpyKFIFdHJhY2VSBWRlYnVnUgRpbmZvUgR3YXJuUgVlcnJvclIFZmF0YWwSEQoJY29tcG9uZW50GAIgASgJIhUKE1NldExvZ0xldmVsUmVzcG9uc2UyqwIKDkNsdXN0ZXJTZXJ2aWNlEl0KCUxpc3ROb2RlcxIcLmFyYml0ZXIudjEuTGlzdE5vZGVzUmVxdWVzdBodLmFyYml0ZXIudjEuTGlzdE5vZGVzUmVzcG9uc2UiE5ACAcrzGAxjbHVzdGVyLnJlYWQSVwoHR2V0Tm9kZRIaLmFyYml0ZXIudjEuR2V0Tm9kZVJlcXVlc3QaGy5hcmJpdGVyLnYxLkdldE5vZGVSZXNwb25zZSITkAIByvMYDGNsdXN0ZXIucmVhZBJhCgtTZXRMb2dMZXZlbBIeLmFyYml0ZXIudjEuU2V0TG9nTGV2ZWxSZXF1ZXN0Gh8uYXJiaXRlci52MS5TZXRMb2dMZXZlbFJlc3BvbnNlIhHK8xgNY2x1c3Rlci5hZG1pbkJeChVkZXYuYXJiaXRlci5jbGllbnQudjFQAVpDZ2l0aHViLmNvbS9hcmJpdGVyLW1lc2gvYXJiaXRlci9jbGllbnRzL2dvL2dlbi9hcmJpdGVyL3YxO2FyYml0ZXJwYmIGcHJvdG8z", [file_arbiter_v1_models, file_arbiter_v1_options, file_buf_validate_validate, file_google_protobuf_timestamp]);
+  fileDesc("ChhhcmJpdGVyL3YxL2NsdXN0ZXIucHJvdG8SCmFyYml0ZXIudjEitAEKC0xvYWRlZE1vZGVsEg4KBnRlbmFudBgBIAEoCRIMCgRuYW1lGAIgASgJEg8KB3ZlcnNpb24YAyABKAQSFAoMbWVtb3J5X2J5dGVzGAQgASgEEhoKEmV4ZWN1dGlvbl9wcm92aWRlchgFIAEoCRITCgtxdWV1ZV9kZXB0aBgGIAEoDRIvCgpzdGF0aXN0aWNzGAcgASgLMhsuYXJiaXRlci52MS5Nb2RlbFN0YXRpc3RpY3MiiwMKCE5vZGVJbmZvEgoKAmlkGAEgASgJEgwKBHJvbGUYAiABKAkSEAoIaG9zdG5hbWUYAyABKAkSDwoHdmVyc2lvbhgEIAEoCRIMCgRsb2FkGAUgASgBEhMKC3F1ZXVlX2RlcHRoGAYgASgNEicKBm1vZGVscxgHIAMoCzIXLmFyYml0ZXIudjEuTG9hZGVkTW9kZWwSGQoRbWVtb3J5X3VzZWRfYnl0ZXMYCCABKAQSGwoTbWVtb3J5X2J1ZGdldF9ieXRlcxgJIAEoBBIUCgxhY2NlbGVyYXRvcnMYCiADKAkSLgoKc3RhcnRfdGltZRgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASNwoTbGFzdF9oZWFydGJlYXRfdGltZRgMIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEQoJYWNjZXB0aW5nGA0gASgIEhkKEXByb2Nlc3NfcnNzX2J5dGVzGA4gASgEEhEKCWluX2ZsaWdodBgPIAEoDSISChBMaXN0Tm9kZXNSZXF1ZXN0IjgKEUxpc3ROb2Rlc1Jlc3BvbnNlEiMKBW5vZGVzGAEgAygLMhQuYXJiaXRlci52MS5Ob2RlSW5mbyIlCg5HZXROb2RlUmVxdWVzdBITCgJpZBgBIAEoCUIHukgEcgIQASI1Cg9HZXROb2RlUmVzcG9uc2USIgoEbm9kZRgBIAEoCzIULmFyYml0ZXIudjEuTm9kZUluZm8imwEKElNldExvZ0xldmVsUmVxdWVzdBJECgVsZXZlbBgBIAEoCUI1ukgycjBSBXRyYWNlUgVkZWJ1Z1IEaW5mb1IEd2FyblIFZXJyb3JSBWZhdGFsUgZzaWxlbnQSGgoJY29tcG9uZW50GAIgASgJQge6SARyAhhAEiMKEGR1cmF0aW9uX3NlY29uZHMYAyABKA1CCbpIBioEGICjBSIkChNTZXRMb2dMZXZlbFJlc3BvbnNlEg0KBW5vZGVzGAEgAygJIhQKEkdldExvZ0xldmVsUmVxdWVzdCKiAQoPUHJvY2Vzc0xvZ0xldmVsEgwKBG5vZGUYASABKAkSDQoFbGV2ZWwYAiABKAkSPwoKY29tcG9uZW50cxgDIAMoCzIrLmFyYml0ZXIudjEuUHJvY2Vzc0xvZ0xldmVsLkNvbXBvbmVudHNFbnRyeRoxCg9Db21wb25lbnRzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASJFChNHZXRMb2dMZXZlbFJlc3BvbnNlEi4KCXByb2Nlc3NlcxgBIAMoCzIbLmFyYml0ZXIudjEuUHJvY2Vzc0xvZ0xldmVsMpADCg5DbHVzdGVyU2VydmljZRJdCglMaXN0Tm9kZXMSHC5hcmJpdGVyLnYxLkxpc3ROb2Rlc1JlcXVlc3QaHS5hcmJpdGVyLnYxLkxpc3ROb2Rlc1Jlc3BvbnNlIhOQAgHK8xgMY2x1c3Rlci5yZWFkElcKB0dldE5vZGUSGi5hcmJpdGVyLnYxLkdldE5vZGVSZXF1ZXN0GhsuYXJiaXRlci52MS5HZXROb2RlUmVzcG9uc2UiE5ACAcrzGAxjbHVzdGVyLnJlYWQSYQoLU2V0TG9nTGV2ZWwSHi5hcmJpdGVyLnYxLlNldExvZ0xldmVsUmVxdWVzdBofLmFyYml0ZXIudjEuU2V0TG9nTGV2ZWxSZXNwb25zZSIRyvMYDWNsdXN0ZXIuYWRtaW4SYwoLR2V0TG9nTGV2ZWwSHi5hcmJpdGVyLnYxLkdldExvZ0xldmVsUmVxdWVzdBofLmFyYml0ZXIudjEuR2V0TG9nTGV2ZWxSZXNwb25zZSITkAIByvMYDGNsdXN0ZXIucmVhZEJeChVkZXYuYXJiaXRlci5jbGllbnQudjFQAVpDZ2l0aHViLmNvbS9hcmJpdGVyLW1lc2gvYXJiaXRlci9jbGllbnRzL2dvL2dlbi9hcmJpdGVyL3YxO2FyYml0ZXJwYmIGcHJvdG8z", [file_arbiter_v1_models, file_arbiter_v1_options, file_buf_validate_validate, file_google_protobuf_timestamp]);
 
 /**
  * A model loaded on a node.
@@ -244,11 +244,19 @@ export type SetLogLevelRequest = Message<"arbiter.v1.SetLogLevelRequest"> & {
   level: string;
 
   /**
-   * Empty for every component.
+   * Only the loggers of this component (e.g. "gateway", "scheduler", "pipelines"); empty for
+   * every logger of each process.
    *
    * @generated from field: string component = 2;
    */
   component: string;
+
+  /**
+   * Puts the previous levels back after this many seconds; 0 keeps the change until the next one.
+   *
+   * @generated from field: uint32 duration_seconds = 3;
+   */
+  durationSeconds: number;
 };
 
 /**
@@ -262,6 +270,12 @@ export const SetLogLevelRequestSchema: GenMessage<SetLogLevelRequest> = /*@__PUR
  * @generated from message arbiter.v1.SetLogLevelResponse
  */
 export type SetLogLevelResponse = Message<"arbiter.v1.SetLogLevelResponse"> & {
+  /**
+   * The processes that applied the change: the gateway's name and every scheduler's node id.
+   *
+   * @generated from field: repeated string nodes = 1;
+   */
+  nodes: string[];
 };
 
 /**
@@ -270,6 +284,71 @@ export type SetLogLevelResponse = Message<"arbiter.v1.SetLogLevelResponse"> & {
  */
 export const SetLogLevelResponseSchema: GenMessage<SetLogLevelResponse> = /*@__PURE__*/
   messageDesc(file_arbiter_v1_cluster, 7);
+
+/**
+ * @generated from message arbiter.v1.GetLogLevelRequest
+ */
+export type GetLogLevelRequest = Message<"arbiter.v1.GetLogLevelRequest"> & {
+};
+
+/**
+ * Describes the message arbiter.v1.GetLogLevelRequest.
+ * Use `create(GetLogLevelRequestSchema)` to create a new message.
+ */
+export const GetLogLevelRequestSchema: GenMessage<GetLogLevelRequest> = /*@__PURE__*/
+  messageDesc(file_arbiter_v1_cluster, 8);
+
+/**
+ * The log levels of one process.
+ *
+ * @generated from message arbiter.v1.ProcessLogLevel
+ */
+export type ProcessLogLevel = Message<"arbiter.v1.ProcessLogLevel"> & {
+  /**
+   * The gateway's name or a scheduler's node id.
+   *
+   * @generated from field: string node = 1;
+   */
+  node: string;
+
+  /**
+   * The level of its loggers.
+   *
+   * @generated from field: string level = 2;
+   */
+  level: string;
+
+  /**
+   * Components set to a level of their own, by name.
+   *
+   * @generated from field: map<string, string> components = 3;
+   */
+  components: { [key: string]: string };
+};
+
+/**
+ * Describes the message arbiter.v1.ProcessLogLevel.
+ * Use `create(ProcessLogLevelSchema)` to create a new message.
+ */
+export const ProcessLogLevelSchema: GenMessage<ProcessLogLevel> = /*@__PURE__*/
+  messageDesc(file_arbiter_v1_cluster, 9);
+
+/**
+ * @generated from message arbiter.v1.GetLogLevelResponse
+ */
+export type GetLogLevelResponse = Message<"arbiter.v1.GetLogLevelResponse"> & {
+  /**
+   * @generated from field: repeated arbiter.v1.ProcessLogLevel processes = 1;
+   */
+  processes: ProcessLogLevel[];
+};
+
+/**
+ * Describes the message arbiter.v1.GetLogLevelResponse.
+ * Use `create(GetLogLevelResponseSchema)` to create a new message.
+ */
+export const GetLogLevelResponseSchema: GenMessage<GetLogLevelResponse> = /*@__PURE__*/
+  messageDesc(file_arbiter_v1_cluster, 10);
 
 /**
  * The live state of the mesh: scheduler nodes, what they hold, and runtime settings.
@@ -296,7 +375,8 @@ export const ClusterService: GenService<{
     output: typeof GetNodeResponseSchema;
   },
   /**
-   * Changes the log level of every process (or one component) at runtime.
+   * Changes the log level of every process of the mesh (or of one component) at runtime: the
+   * gateway applies it and broadcasts it to every scheduler.
    *
    * @generated from rpc arbiter.v1.ClusterService.SetLogLevel
    */
@@ -304,6 +384,16 @@ export const ClusterService: GenService<{
     methodKind: "unary";
     input: typeof SetLogLevelRequestSchema;
     output: typeof SetLogLevelResponseSchema;
+  },
+  /**
+   * The log levels of every process of the mesh.
+   *
+   * @generated from rpc arbiter.v1.ClusterService.GetLogLevel
+   */
+  getLogLevel: {
+    methodKind: "unary";
+    input: typeof GetLogLevelRequestSchema;
+    output: typeof GetLogLevelResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_arbiter_v1_cluster, 0);

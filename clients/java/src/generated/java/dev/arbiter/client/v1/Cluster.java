@@ -66,6 +66,26 @@ public final class Cluster extends com.google.protobuf.GeneratedFile {
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_arbiter_v1_SetLogLevelResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_arbiter_v1_GetLogLevelRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_arbiter_v1_GetLogLevelRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_arbiter_v1_ProcessLogLevel_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_arbiter_v1_ProcessLogLevel_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_arbiter_v1_ProcessLogLevel_ComponentsEntry_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_arbiter_v1_ProcessLogLevel_ComponentsEntry_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_arbiter_v1_GetLogLevelResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_arbiter_v1_GetLogLevelResponse_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -104,10 +124,20 @@ public final class Cluster extends com.google.protobuf.GeneratedFile {
       "2\024.arbiter.v1.NodeInfoR\005nodes\")\n\016GetNode" +
       "Request\022\027\n\002id\030\001 \001(\tB\007\272H\004r\002\020\001R\002id\";\n\017GetN" +
       "odeResponse\022(\n\004node\030\001 \001(\0132\024.arbiter.v1.N" +
-      "odeInfoR\004node\"w\n\022SetLogLevelRequest\022C\n\005l" +
-      "evel\030\001 \001(\tB-\272H*r(R\005traceR\005debugR\004infoR\004w" +
-      "arnR\005errorR\005fatalR\005level\022\034\n\tcomponent\030\002 " +
-      "\001(\tR\tcomponent\"\025\n\023SetLogLevelResponse2\253\002" +
+      "odeInfoR\004node\"\276\001\n\022SetLogLevelRequest\022K\n\005" +
+      "level\030\001 \001(\tB5\272H2r0R\005traceR\005debugR\004infoR\004" +
+      "warnR\005errorR\005fatalR\006silentR\005level\022%\n\tcom" +
+      "ponent\030\002 \001(\tB\007\272H\004r\002\030@R\tcomponent\0224\n\020dura" +
+      "tion_seconds\030\003 \001(\rB\t\272H\006*\004\030\200\243\005R\017durationS" +
+      "econds\"+\n\023SetLogLevelResponse\022\024\n\005nodes\030\001" +
+      " \003(\tR\005nodes\"\024\n\022GetLogLevelRequest\"\307\001\n\017Pr" +
+      "ocessLogLevel\022\022\n\004node\030\001 \001(\tR\004node\022\024\n\005lev" +
+      "el\030\002 \001(\tR\005level\022K\n\ncomponents\030\003 \003(\0132+.ar" +
+      "biter.v1.ProcessLogLevel.ComponentsEntry" +
+      "R\ncomponents\032=\n\017ComponentsEntry\022\020\n\003key\030\001" +
+      " \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"P\n\023G" +
+      "etLogLevelResponse\0229\n\tprocesses\030\001 \003(\0132\033." +
+      "arbiter.v1.ProcessLogLevelR\tprocesses2\220\003" +
       "\n\016ClusterService\022]\n\tListNodes\022\034.arbiter." +
       "v1.ListNodesRequest\032\035.arbiter.v1.ListNod" +
       "esResponse\"\023\220\002\001\312\363\030\014cluster.read\022W\n\007GetNo" +
@@ -115,10 +145,12 @@ public final class Cluster extends com.google.protobuf.GeneratedFile {
       ".v1.GetNodeResponse\"\023\220\002\001\312\363\030\014cluster.read" +
       "\022a\n\013SetLogLevel\022\036.arbiter.v1.SetLogLevel" +
       "Request\032\037.arbiter.v1.SetLogLevelResponse" +
-      "\"\021\312\363\030\rcluster.adminB^\n\025dev.arbiter.clien" +
-      "t.v1P\001ZCgithub.com/arbiter-mesh/arbiter/" +
-      "clients/go/gen/arbiter/v1;arbiterpbb\006pro" +
-      "to3"
+      "\"\021\312\363\030\rcluster.admin\022c\n\013GetLogLevel\022\036.arb" +
+      "iter.v1.GetLogLevelRequest\032\037.arbiter.v1." +
+      "GetLogLevelResponse\"\023\220\002\001\312\363\030\014cluster.read" +
+      "B^\n\025dev.arbiter.client.v1P\001ZCgithub.com/" +
+      "arbiter-mesh/arbiter/clients/go/gen/arbi" +
+      "ter/v1;arbiterpbb\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -169,13 +201,37 @@ public final class Cluster extends com.google.protobuf.GeneratedFile {
     internal_static_arbiter_v1_SetLogLevelRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_arbiter_v1_SetLogLevelRequest_descriptor,
-        new java.lang.String[] { "Level", "Component", });
+        new java.lang.String[] { "Level", "Component", "DurationSeconds", });
     internal_static_arbiter_v1_SetLogLevelResponse_descriptor =
       getDescriptor().getMessageType(7);
     internal_static_arbiter_v1_SetLogLevelResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_arbiter_v1_SetLogLevelResponse_descriptor,
+        new java.lang.String[] { "Nodes", });
+    internal_static_arbiter_v1_GetLogLevelRequest_descriptor =
+      getDescriptor().getMessageType(8);
+    internal_static_arbiter_v1_GetLogLevelRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_arbiter_v1_GetLogLevelRequest_descriptor,
         new java.lang.String[] { });
+    internal_static_arbiter_v1_ProcessLogLevel_descriptor =
+      getDescriptor().getMessageType(9);
+    internal_static_arbiter_v1_ProcessLogLevel_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_arbiter_v1_ProcessLogLevel_descriptor,
+        new java.lang.String[] { "Node", "Level", "Components", });
+    internal_static_arbiter_v1_ProcessLogLevel_ComponentsEntry_descriptor =
+      internal_static_arbiter_v1_ProcessLogLevel_descriptor.getNestedType(0);
+    internal_static_arbiter_v1_ProcessLogLevel_ComponentsEntry_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_arbiter_v1_ProcessLogLevel_ComponentsEntry_descriptor,
+        new java.lang.String[] { "Key", "Value", });
+    internal_static_arbiter_v1_GetLogLevelResponse_descriptor =
+      getDescriptor().getMessageType(10);
+    internal_static_arbiter_v1_GetLogLevelResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_arbiter_v1_GetLogLevelResponse_descriptor,
+        new java.lang.String[] { "Processes", });
     descriptor.resolveAllFeaturesImmutable();
     dev.arbiter.client.v1.Models.getDescriptor();
     dev.arbiter.client.v1.Options.getDescriptor();

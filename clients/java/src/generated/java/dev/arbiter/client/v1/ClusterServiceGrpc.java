@@ -110,6 +110,38 @@ public final class ClusterServiceGrpc {
     return getSetLogLevelMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<dev.arbiter.client.v1.GetLogLevelRequest,
+      dev.arbiter.client.v1.GetLogLevelResponse> getGetLogLevelMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "GetLogLevel",
+      requestType = dev.arbiter.client.v1.GetLogLevelRequest.class,
+      responseType = dev.arbiter.client.v1.GetLogLevelResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<dev.arbiter.client.v1.GetLogLevelRequest,
+      dev.arbiter.client.v1.GetLogLevelResponse> getGetLogLevelMethod() {
+    io.grpc.MethodDescriptor<dev.arbiter.client.v1.GetLogLevelRequest, dev.arbiter.client.v1.GetLogLevelResponse> getGetLogLevelMethod;
+    if ((getGetLogLevelMethod = ClusterServiceGrpc.getGetLogLevelMethod) == null) {
+      synchronized (ClusterServiceGrpc.class) {
+        if ((getGetLogLevelMethod = ClusterServiceGrpc.getGetLogLevelMethod) == null) {
+          ClusterServiceGrpc.getGetLogLevelMethod = getGetLogLevelMethod =
+              io.grpc.MethodDescriptor.<dev.arbiter.client.v1.GetLogLevelRequest, dev.arbiter.client.v1.GetLogLevelResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "GetLogLevel"))
+              .setSafe(true)
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  dev.arbiter.client.v1.GetLogLevelRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  dev.arbiter.client.v1.GetLogLevelResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new ClusterServiceMethodDescriptorSupplier("GetLogLevel"))
+              .build();
+        }
+      }
+    }
+    return getGetLogLevelMethod;
+  }
+
   /**
    * Creates a new async stub that supports all call types for the service
    */
@@ -195,12 +227,23 @@ public final class ClusterServiceGrpc {
 
     /**
      * <pre>
-     * Changes the log level of every process (or one component) at runtime.
+     * Changes the log level of every process of the mesh (or of one component) at runtime: the
+     * gateway applies it and broadcasts it to every scheduler.
      * </pre>
      */
     default void setLogLevel(dev.arbiter.client.v1.SetLogLevelRequest request,
         io.grpc.stub.StreamObserver<dev.arbiter.client.v1.SetLogLevelResponse> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getSetLogLevelMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * The log levels of every process of the mesh.
+     * </pre>
+     */
+    default void getLogLevel(dev.arbiter.client.v1.GetLogLevelRequest request,
+        io.grpc.stub.StreamObserver<dev.arbiter.client.v1.GetLogLevelResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getGetLogLevelMethod(), responseObserver);
     }
   }
 
@@ -258,13 +301,25 @@ public final class ClusterServiceGrpc {
 
     /**
      * <pre>
-     * Changes the log level of every process (or one component) at runtime.
+     * Changes the log level of every process of the mesh (or of one component) at runtime: the
+     * gateway applies it and broadcasts it to every scheduler.
      * </pre>
      */
     public void setLogLevel(dev.arbiter.client.v1.SetLogLevelRequest request,
         io.grpc.stub.StreamObserver<dev.arbiter.client.v1.SetLogLevelResponse> responseObserver) {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getSetLogLevelMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * The log levels of every process of the mesh.
+     * </pre>
+     */
+    public void getLogLevel(dev.arbiter.client.v1.GetLogLevelRequest request,
+        io.grpc.stub.StreamObserver<dev.arbiter.client.v1.GetLogLevelResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getGetLogLevelMethod(), getCallOptions()), request, responseObserver);
     }
   }
 
@@ -306,12 +361,23 @@ public final class ClusterServiceGrpc {
 
     /**
      * <pre>
-     * Changes the log level of every process (or one component) at runtime.
+     * Changes the log level of every process of the mesh (or of one component) at runtime: the
+     * gateway applies it and broadcasts it to every scheduler.
      * </pre>
      */
     public dev.arbiter.client.v1.SetLogLevelResponse setLogLevel(dev.arbiter.client.v1.SetLogLevelRequest request) throws io.grpc.StatusException {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getSetLogLevelMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * The log levels of every process of the mesh.
+     * </pre>
+     */
+    public dev.arbiter.client.v1.GetLogLevelResponse getLogLevel(dev.arbiter.client.v1.GetLogLevelRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getGetLogLevelMethod(), getCallOptions(), request);
     }
   }
 
@@ -353,12 +419,23 @@ public final class ClusterServiceGrpc {
 
     /**
      * <pre>
-     * Changes the log level of every process (or one component) at runtime.
+     * Changes the log level of every process of the mesh (or of one component) at runtime: the
+     * gateway applies it and broadcasts it to every scheduler.
      * </pre>
      */
     public dev.arbiter.client.v1.SetLogLevelResponse setLogLevel(dev.arbiter.client.v1.SetLogLevelRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getSetLogLevelMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * The log levels of every process of the mesh.
+     * </pre>
+     */
+    public dev.arbiter.client.v1.GetLogLevelResponse getLogLevel(dev.arbiter.client.v1.GetLogLevelRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getGetLogLevelMethod(), getCallOptions(), request);
     }
   }
 
@@ -402,7 +479,8 @@ public final class ClusterServiceGrpc {
 
     /**
      * <pre>
-     * Changes the log level of every process (or one component) at runtime.
+     * Changes the log level of every process of the mesh (or of one component) at runtime: the
+     * gateway applies it and broadcasts it to every scheduler.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<dev.arbiter.client.v1.SetLogLevelResponse> setLogLevel(
@@ -410,11 +488,23 @@ public final class ClusterServiceGrpc {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getSetLogLevelMethod(), getCallOptions()), request);
     }
+
+    /**
+     * <pre>
+     * The log levels of every process of the mesh.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<dev.arbiter.client.v1.GetLogLevelResponse> getLogLevel(
+        dev.arbiter.client.v1.GetLogLevelRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getGetLogLevelMethod(), getCallOptions()), request);
+    }
   }
 
   private static final int METHODID_LIST_NODES = 0;
   private static final int METHODID_GET_NODE = 1;
   private static final int METHODID_SET_LOG_LEVEL = 2;
+  private static final int METHODID_GET_LOG_LEVEL = 3;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -444,6 +534,10 @@ public final class ClusterServiceGrpc {
         case METHODID_SET_LOG_LEVEL:
           serviceImpl.setLogLevel((dev.arbiter.client.v1.SetLogLevelRequest) request,
               (io.grpc.stub.StreamObserver<dev.arbiter.client.v1.SetLogLevelResponse>) responseObserver);
+          break;
+        case METHODID_GET_LOG_LEVEL:
+          serviceImpl.getLogLevel((dev.arbiter.client.v1.GetLogLevelRequest) request,
+              (io.grpc.stub.StreamObserver<dev.arbiter.client.v1.GetLogLevelResponse>) responseObserver);
           break;
         default:
           throw new AssertionError();
@@ -484,6 +578,13 @@ public final class ClusterServiceGrpc {
               dev.arbiter.client.v1.SetLogLevelRequest,
               dev.arbiter.client.v1.SetLogLevelResponse>(
                 service, METHODID_SET_LOG_LEVEL)))
+        .addMethod(
+          getGetLogLevelMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              dev.arbiter.client.v1.GetLogLevelRequest,
+              dev.arbiter.client.v1.GetLogLevelResponse>(
+                service, METHODID_GET_LOG_LEVEL)))
         .build();
   }
 
@@ -535,6 +636,7 @@ public final class ClusterServiceGrpc {
               .addMethod(getListNodesMethod())
               .addMethod(getGetNodeMethod())
               .addMethod(getSetLogLevelMethod())
+              .addMethod(getGetLogLevelMethod())
               .build();
         }
       }

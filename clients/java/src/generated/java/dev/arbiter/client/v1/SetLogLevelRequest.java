@@ -94,10 +94,11 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object component_ = "";
   /**
    * <pre>
-   * Empty for every component.
+   * Only the loggers of this component (e.g. "gateway", "scheduler", "pipelines"); empty for
+   * every logger of each process.
    * </pre>
    *
-   * <code>string component = 2 [json_name = "component"];</code>
+   * <code>string component = 2 [json_name = "component", (.buf.validate.field) = { ... }</code>
    * @return The component.
    */
   @java.lang.Override
@@ -115,10 +116,11 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Empty for every component.
+   * Only the loggers of this component (e.g. "gateway", "scheduler", "pipelines"); empty for
+   * every logger of each process.
    * </pre>
    *
-   * <code>string component = 2 [json_name = "component"];</code>
+   * <code>string component = 2 [json_name = "component", (.buf.validate.field) = { ... }</code>
    * @return The bytes for component.
    */
   @java.lang.Override
@@ -134,6 +136,21 @@ private static final long serialVersionUID = 0L;
     } else {
       return (com.google.protobuf.ByteString) ref;
     }
+  }
+
+  public static final int DURATION_SECONDS_FIELD_NUMBER = 3;
+  private int durationSeconds_ = 0;
+  /**
+   * <pre>
+   * Puts the previous levels back after this many seconds; 0 keeps the change until the next one.
+   * </pre>
+   *
+   * <code>uint32 duration_seconds = 3 [json_name = "durationSeconds", (.buf.validate.field) = { ... }</code>
+   * @return The durationSeconds.
+   */
+  @java.lang.Override
+  public int getDurationSeconds() {
+    return durationSeconds_;
   }
 
   private byte memoizedIsInitialized = -1;
@@ -156,6 +173,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(component_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 2, component_);
     }
+    if (durationSeconds_ != 0) {
+      output.writeUInt32(3, durationSeconds_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -165,6 +185,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(component_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(2, component_);
+    }
+    if (durationSeconds_ != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeUInt32Size(3, durationSeconds_);
     }
     return size;
   }
@@ -194,6 +218,8 @@ private static final long serialVersionUID = 0L;
         .equals(other.getLevel())) return false;
     if (!getComponent()
         .equals(other.getComponent())) return false;
+    if (getDurationSeconds()
+        != other.getDurationSeconds()) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -209,6 +235,8 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getLevel().hashCode();
     hash = (37 * hash) + COMPONENT_FIELD_NUMBER;
     hash = (53 * hash) + getComponent().hashCode();
+    hash = (37 * hash) + DURATION_SECONDS_FIELD_NUMBER;
+    hash = (53 * hash) + getDurationSeconds();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -342,6 +370,7 @@ private static final long serialVersionUID = 0L;
       bitField0_ = 0;
       level_ = "";
       component_ = "";
+      durationSeconds_ = 0;
       return this;
     }
 
@@ -381,6 +410,9 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000002) != 0)) {
         result.component_ = component_;
       }
+      if (((from_bitField0_ & 0x00000004) != 0)) {
+        result.durationSeconds_ = durationSeconds_;
+      }
     }
 
     @java.lang.Override
@@ -404,6 +436,9 @@ private static final long serialVersionUID = 0L;
         component_ = other.component_;
         bitField0_ |= 0x00000002;
         onChanged();
+      }
+      if (other.getDurationSeconds() != 0) {
+        setDurationSeconds(other.getDurationSeconds());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -439,6 +474,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000002;
               break;
             } // case 18
+            case 24: {
+              durationSeconds_ = input.readUInt32();
+              bitField0_ |= 0x00000004;
+              break;
+            } // case 24
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -531,10 +571,11 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object component_ = "";
     /**
      * <pre>
-     * Empty for every component.
+     * Only the loggers of this component (e.g. "gateway", "scheduler", "pipelines"); empty for
+     * every logger of each process.
      * </pre>
      *
-     * <code>string component = 2 [json_name = "component"];</code>
+     * <code>string component = 2 [json_name = "component", (.buf.validate.field) = { ... }</code>
      * @return The component.
      */
     public java.lang.String getComponent() {
@@ -551,10 +592,11 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Empty for every component.
+     * Only the loggers of this component (e.g. "gateway", "scheduler", "pipelines"); empty for
+     * every logger of each process.
      * </pre>
      *
-     * <code>string component = 2 [json_name = "component"];</code>
+     * <code>string component = 2 [json_name = "component", (.buf.validate.field) = { ... }</code>
      * @return The bytes for component.
      */
     public com.google.protobuf.ByteString
@@ -572,10 +614,11 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Empty for every component.
+     * Only the loggers of this component (e.g. "gateway", "scheduler", "pipelines"); empty for
+     * every logger of each process.
      * </pre>
      *
-     * <code>string component = 2 [json_name = "component"];</code>
+     * <code>string component = 2 [json_name = "component", (.buf.validate.field) = { ... }</code>
      * @param value The component to set.
      * @return This builder for chaining.
      */
@@ -589,10 +632,11 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Empty for every component.
+     * Only the loggers of this component (e.g. "gateway", "scheduler", "pipelines"); empty for
+     * every logger of each process.
      * </pre>
      *
-     * <code>string component = 2 [json_name = "component"];</code>
+     * <code>string component = 2 [json_name = "component", (.buf.validate.field) = { ... }</code>
      * @return This builder for chaining.
      */
     public Builder clearComponent() {
@@ -603,10 +647,11 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Empty for every component.
+     * Only the loggers of this component (e.g. "gateway", "scheduler", "pipelines"); empty for
+     * every logger of each process.
      * </pre>
      *
-     * <code>string component = 2 [json_name = "component"];</code>
+     * <code>string component = 2 [json_name = "component", (.buf.validate.field) = { ... }</code>
      * @param value The bytes for component to set.
      * @return This builder for chaining.
      */
@@ -616,6 +661,50 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       component_ = value;
       bitField0_ |= 0x00000002;
+      onChanged();
+      return this;
+    }
+
+    private int durationSeconds_ ;
+    /**
+     * <pre>
+     * Puts the previous levels back after this many seconds; 0 keeps the change until the next one.
+     * </pre>
+     *
+     * <code>uint32 duration_seconds = 3 [json_name = "durationSeconds", (.buf.validate.field) = { ... }</code>
+     * @return The durationSeconds.
+     */
+    @java.lang.Override
+    public int getDurationSeconds() {
+      return durationSeconds_;
+    }
+    /**
+     * <pre>
+     * Puts the previous levels back after this many seconds; 0 keeps the change until the next one.
+     * </pre>
+     *
+     * <code>uint32 duration_seconds = 3 [json_name = "durationSeconds", (.buf.validate.field) = { ... }</code>
+     * @param value The durationSeconds to set.
+     * @return This builder for chaining.
+     */
+    public Builder setDurationSeconds(int value) {
+
+      durationSeconds_ = value;
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Puts the previous levels back after this many seconds; 0 keeps the change until the next one.
+     * </pre>
+     *
+     * <code>uint32 duration_seconds = 3 [json_name = "durationSeconds", (.buf.validate.field) = { ... }</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearDurationSeconds() {
+      bitField0_ = (bitField0_ & ~0x00000004);
+      durationSeconds_ = 0;
       onChanged();
       return this;
     }

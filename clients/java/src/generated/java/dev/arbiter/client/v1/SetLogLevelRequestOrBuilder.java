@@ -24,21 +24,33 @@ public interface SetLogLevelRequestOrBuilder extends
 
   /**
    * <pre>
-   * Empty for every component.
+   * Only the loggers of this component (e.g. "gateway", "scheduler", "pipelines"); empty for
+   * every logger of each process.
    * </pre>
    *
-   * <code>string component = 2 [json_name = "component"];</code>
+   * <code>string component = 2 [json_name = "component", (.buf.validate.field) = { ... }</code>
    * @return The component.
    */
   java.lang.String getComponent();
   /**
    * <pre>
-   * Empty for every component.
+   * Only the loggers of this component (e.g. "gateway", "scheduler", "pipelines"); empty for
+   * every logger of each process.
    * </pre>
    *
-   * <code>string component = 2 [json_name = "component"];</code>
+   * <code>string component = 2 [json_name = "component", (.buf.validate.field) = { ... }</code>
    * @return The bytes for component.
    */
   com.google.protobuf.ByteString
       getComponentBytes();
+
+  /**
+   * <pre>
+   * Puts the previous levels back after this many seconds; 0 keeps the change until the next one.
+   * </pre>
+   *
+   * <code>uint32 duration_seconds = 3 [json_name = "durationSeconds", (.buf.validate.field) = { ... }</code>
+   * @return The durationSeconds.
+   */
+  int getDurationSeconds();
 }

@@ -28,6 +28,8 @@ private static final long serialVersionUID = 0L;
     super(builder);
   }
   private SetLogLevelResponse() {
+    nodes_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -48,6 +50,59 @@ private static final long serialVersionUID = 0L;
             dev.arbiter.client.v1.SetLogLevelResponse.class, dev.arbiter.client.v1.SetLogLevelResponse.Builder.class);
   }
 
+  public static final int NODES_FIELD_NUMBER = 1;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.LazyStringArrayList nodes_ =
+      com.google.protobuf.LazyStringArrayList.emptyList();
+  /**
+   * <pre>
+   * The processes that applied the change: the gateway's name and every scheduler's node id.
+   * </pre>
+   *
+   * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+   * @return A list containing the nodes.
+   */
+  public com.google.protobuf.ProtocolStringList
+      getNodesList() {
+    return nodes_;
+  }
+  /**
+   * <pre>
+   * The processes that applied the change: the gateway's name and every scheduler's node id.
+   * </pre>
+   *
+   * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+   * @return The count of nodes.
+   */
+  public int getNodesCount() {
+    return nodes_.size();
+  }
+  /**
+   * <pre>
+   * The processes that applied the change: the gateway's name and every scheduler's node id.
+   * </pre>
+   *
+   * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+   * @param index The index of the element to return.
+   * @return The nodes at the given index.
+   */
+  public java.lang.String getNodes(int index) {
+    return nodes_.get(index);
+  }
+  /**
+   * <pre>
+   * The processes that applied the change: the gateway's name and every scheduler's node id.
+   * </pre>
+   *
+   * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the nodes at the given index.
+   */
+  public com.google.protobuf.ByteString
+      getNodesBytes(int index) {
+    return nodes_.getByteString(index);
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -62,7 +117,22 @@ private static final long serialVersionUID = 0L;
   @java.lang.Override
   public void writeTo(com.google.protobuf.CodedOutputStream output)
                       throws java.io.IOException {
+    for (int i = 0; i < nodes_.size(); i++) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 1, nodes_.getRaw(i));
+    }
     getUnknownFields().writeTo(output);
+  }
+  private int computeSerializedSize_0() {
+    int size = 0;
+    {
+      int dataSize = 0;
+      for (int i = 0; i < nodes_.size(); i++) {
+        dataSize += computeStringSizeNoTag(nodes_.getRaw(i));
+      }
+      size += dataSize;
+      size += 1 * getNodesList().size();
+    }
+    return size;
   }
   @java.lang.Override
   public int getSerializedSize() {
@@ -70,6 +140,7 @@ private static final long serialVersionUID = 0L;
     if (size != -1) return size;
 
     size = 0;
+    size += computeSerializedSize_0();
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -85,6 +156,8 @@ private static final long serialVersionUID = 0L;
     }
     dev.arbiter.client.v1.SetLogLevelResponse other = (dev.arbiter.client.v1.SetLogLevelResponse) obj;
 
+    if (!getNodesList()
+        .equals(other.getNodesList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -96,6 +169,10 @@ private static final long serialVersionUID = 0L;
     }
     int hash = 41;
     hash = (19 * hash) + getDescriptor().hashCode();
+    if (getNodesCount() > 0) {
+      hash = (37 * hash) + NODES_FIELD_NUMBER;
+      hash = (53 * hash) + getNodesList().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -226,6 +303,9 @@ private static final long serialVersionUID = 0L;
     @java.lang.Override
     public Builder clear() {
       super.clear();
+      bitField0_ = 0;
+      nodes_ =
+          com.google.protobuf.LazyStringArrayList.emptyList();
       return this;
     }
 
@@ -252,8 +332,17 @@ private static final long serialVersionUID = 0L;
     @java.lang.Override
     public dev.arbiter.client.v1.SetLogLevelResponse buildPartial() {
       dev.arbiter.client.v1.SetLogLevelResponse result = new dev.arbiter.client.v1.SetLogLevelResponse(this);
+      if (bitField0_ != 0) { buildPartial0(result); }
       onBuilt();
       return result;
+    }
+
+    private void buildPartial0(dev.arbiter.client.v1.SetLogLevelResponse result) {
+      int from_bitField0_ = bitField0_;
+      if (((from_bitField0_ & 0x00000001) != 0)) {
+        nodes_.makeImmutable();
+        result.nodes_ = nodes_;
+      }
     }
 
     @java.lang.Override
@@ -268,6 +357,16 @@ private static final long serialVersionUID = 0L;
 
     public Builder mergeFrom(dev.arbiter.client.v1.SetLogLevelResponse other) {
       if (other == dev.arbiter.client.v1.SetLogLevelResponse.getDefaultInstance()) return this;
+      if (!other.nodes_.isEmpty()) {
+        if (nodes_.isEmpty()) {
+          nodes_ = other.nodes_;
+          bitField0_ |= 0x00000001;
+        } else {
+          ensureNodesIsMutable();
+          nodes_.addAll(other.nodes_);
+        }
+        onChanged();
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -292,6 +391,11 @@ private static final long serialVersionUID = 0L;
             case 0:
               done = true;
               break;
+            case 10: {
+              ensureNodesIsMutable();
+              nodes_.add(input.readStringRequireUtf8());
+              break;
+            } // case 10
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -305,6 +409,154 @@ private static final long serialVersionUID = 0L;
       } finally {
         onChanged();
       } // finally
+      return this;
+    }
+    private int bitField0_;
+
+    private com.google.protobuf.LazyStringArrayList nodes_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    private void ensureNodesIsMutable() {
+      if (!nodes_.isModifiable()) {
+        nodes_ = new com.google.protobuf.LazyStringArrayList(nodes_);
+      }
+      bitField0_ |= 0x00000001;
+    }
+    /**
+     * <pre>
+     * The processes that applied the change: the gateway's name and every scheduler's node id.
+     * </pre>
+     *
+     * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+     * @return A list containing the nodes.
+     */
+    public com.google.protobuf.ProtocolStringList
+        getNodesList() {
+      nodes_.makeImmutable();
+      return nodes_;
+    }
+    /**
+     * <pre>
+     * The processes that applied the change: the gateway's name and every scheduler's node id.
+     * </pre>
+     *
+     * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+     * @return The count of nodes.
+     */
+    public int getNodesCount() {
+      return nodes_.size();
+    }
+    /**
+     * <pre>
+     * The processes that applied the change: the gateway's name and every scheduler's node id.
+     * </pre>
+     *
+     * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+     * @param index The index of the element to return.
+     * @return The nodes at the given index.
+     */
+    public java.lang.String getNodes(int index) {
+      return nodes_.get(index);
+    }
+    /**
+     * <pre>
+     * The processes that applied the change: the gateway's name and every scheduler's node id.
+     * </pre>
+     *
+     * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+     * @param index The index of the value to return.
+     * @return The bytes of the nodes at the given index.
+     */
+    public com.google.protobuf.ByteString
+        getNodesBytes(int index) {
+      return nodes_.getByteString(index);
+    }
+    /**
+     * <pre>
+     * The processes that applied the change: the gateway's name and every scheduler's node id.
+     * </pre>
+     *
+     * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+     * @param index The index to set the value at.
+     * @param value The nodes to set.
+     * @return This builder for chaining.
+     */
+    public Builder setNodes(
+        int index, java.lang.String value) {
+      java.util.Objects.requireNonNull(value);
+      ensureNodesIsMutable();
+      nodes_.set(index, value);
+      bitField0_ |= 0x00000001;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The processes that applied the change: the gateway's name and every scheduler's node id.
+     * </pre>
+     *
+     * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+     * @param value The nodes to add.
+     * @return This builder for chaining.
+     */
+    public Builder addNodes(
+        java.lang.String value) {
+      java.util.Objects.requireNonNull(value);
+      ensureNodesIsMutable();
+      nodes_.add(value);
+      bitField0_ |= 0x00000001;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The processes that applied the change: the gateway's name and every scheduler's node id.
+     * </pre>
+     *
+     * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+     * @param values The nodes to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllNodes(
+        java.lang.Iterable<java.lang.String> values) {
+      ensureNodesIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, nodes_);
+      bitField0_ |= 0x00000001;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The processes that applied the change: the gateway's name and every scheduler's node id.
+     * </pre>
+     *
+     * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearNodes() {
+      nodes_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+      bitField0_ = (bitField0_ & ~0x00000001);;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The processes that applied the change: the gateway's name and every scheduler's node id.
+     * </pre>
+     *
+     * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+     * @param value The bytes of the nodes to add.
+     * @return This builder for chaining.
+     */
+    public Builder addNodesBytes(
+        com.google.protobuf.ByteString value) {
+      java.util.Objects.requireNonNull(value);
+      checkByteStringIsUtf8(value);
+      ensureNodesIsMutable();
+      nodes_.add(value);
+      bitField0_ |= 0x00000001;
+      onChanged();
       return this;
     }
 

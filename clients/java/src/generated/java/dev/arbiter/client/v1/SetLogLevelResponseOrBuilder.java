@@ -9,4 +9,45 @@ package dev.arbiter.client.v1;
 public interface SetLogLevelResponseOrBuilder extends
     // @@protoc_insertion_point(interface_extends:arbiter.v1.SetLogLevelResponse)
     com.google.protobuf.MessageOrBuilder {
+
+  /**
+   * <pre>
+   * The processes that applied the change: the gateway's name and every scheduler's node id.
+   * </pre>
+   *
+   * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+   * @return A list containing the nodes.
+   */
+  java.util.List<java.lang.String>
+      getNodesList();
+  /**
+   * <pre>
+   * The processes that applied the change: the gateway's name and every scheduler's node id.
+   * </pre>
+   *
+   * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+   * @return The count of nodes.
+   */
+  int getNodesCount();
+  /**
+   * <pre>
+   * The processes that applied the change: the gateway's name and every scheduler's node id.
+   * </pre>
+   *
+   * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+   * @param index The index of the element to return.
+   * @return The nodes at the given index.
+   */
+  java.lang.String getNodes(int index);
+  /**
+   * <pre>
+   * The processes that applied the change: the gateway's name and every scheduler's node id.
+   * </pre>
+   *
+   * <code>repeated string nodes = 1 [json_name = "nodes"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the nodes at the given index.
+   */
+  com.google.protobuf.ByteString
+      getNodesBytes(int index);
 }
