@@ -198,7 +198,8 @@ class Postgres implements PostgresServer {
   async start(): Promise<void> {
     if (this.#stopped) throw new Error("this PostgreSQL server was stopped; start a new one");
     // After a crash, orphaned backends may hold the old shared memory for a moment; postgres
-    // then refuses to start ("pre-existing shared memory block is still in use"). Retry briefly.
+    // then refuses to start ("pre-existing shared memory block (key …, ID …) is still in use").
+    // Retry briefly.
     for (let attempt = 1; ; attempt++) {
       this.#process.start();
       try {
@@ -207,7 +208,7 @@ class Postgres implements PostgresServer {
       } catch (error) {
         const busy =
           error instanceof ServerExitedError &&
-          /shared memory block is still in use|lock file .* already exists/i.test(error.log);
+          /shared memory block .*is still in use|lock file .* already exists/i.test(error.log);
         if (!busy || attempt >= 20) throw error;
         await sleep(250);
       }
