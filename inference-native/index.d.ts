@@ -33,6 +33,15 @@ export declare class NativeSession {
 /** Takes the pending log records (ONNX Runtime warnings, provider fallbacks, warm-up failures). */
 export declare function drainLogRecords(): Array<NativeLogRecord>
 
+/** One log record, as the JavaScript callback receives it. */
+export interface ForwardedLogRecord {
+  /** `"error"`, `"warn"`, `"info"`, `"debug"` or `"trace"` (pino's level names). */
+  level: string
+  /** The module that logged it (`inference_native::session`, `onnxruntime`, ...). */
+  target: string
+  message: string
+}
+
 /** Loads a model off the JS thread. Exactly one of `bytes` and `path` is set. */
 export declare function loadSession(bytes: Uint8Array | undefined | null, path: string | undefined | null, options: NativeLoadOptions): Promise<NativeSession>
 
@@ -108,3 +117,9 @@ export declare function runtimeInfo(libraryPath: string): NativeRuntimeInfo
  * Called once by the wrapper; later calls are ignored.
  */
 export declare function setCompletionCallback(callback: (arg: number) => void): void
+
+/**
+ * Sends this addon's log records at `max_level` (`"error"` ... `"trace"`) and above to `callback`.
+ * The first call registers the callback; later calls only change the level.
+ */
+export declare function setLogCallback(callback: (arg: ForwardedLogRecord) => void, maxLevel: string): void

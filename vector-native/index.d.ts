@@ -61,6 +61,15 @@ export interface FilterCondition {
   lt?: number
 }
 
+/** One log record, as the JavaScript callback receives it. */
+export interface ForwardedLogRecord {
+  /** `"error"`, `"warn"`, `"info"`, `"debug"` or `"trace"` (pino's level names). */
+  level: string
+  /** The module that logged it (`vector_native::index`, ...). */
+  target: string
+  message: string
+}
+
 /** Index configuration (validated again by the core). */
 export interface IndexOptions {
   kind: string
@@ -128,3 +137,9 @@ export interface SearchArgs {
   withPayloads?: boolean
   exact?: boolean
 }
+
+/**
+ * Sends this addon's log records at `max_level` (`"error"` ... `"trace"`) and above to `callback`.
+ * The first call registers the callback; later calls only change the level.
+ */
+export declare function setLogCallback(callback: (arg: ForwardedLogRecord) => void, maxLevel: string): void

@@ -30,6 +30,7 @@ export {
 } from "./datatypes.ts";
 export { ModelLoadError, ProviderUnavailableError } from "./errors.ts";
 export { defaultOrtLibraryPath } from "./library-path.ts";
+export { type NativeLogger, setNativeLogger } from "./native-logger.ts";
 export {
   type ExecutionProvider,
   type InferenceLogger,

@@ -27,6 +27,8 @@ mod tensor;
 
 #[cfg(feature = "napi")]
 mod binding;
+#[cfg(feature = "napi")]
+mod native_log;
 
 /// In-memory ONNX model builders for tests (also used by the integration tests).
 #[doc(hidden)]

@@ -111,6 +111,12 @@ impl Session {
                 .map(|i| CString::new(i.name.as_str()).unwrap_or_default())
                 .collect()
         };
+        // A fallback is reported as a warning by the wrapper (from `fallback_reason`), not here.
+        log::info!(
+            "model session created on {provider} ({} inputs, {} outputs)",
+            inputs.len(),
+            outputs.len()
+        );
         let raw = session.ptr().cast_mut();
         let mut s = Session {
             input_names: cstrings(&inputs),

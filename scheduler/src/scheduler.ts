@@ -14,7 +14,9 @@ import {
   NODES_BUCKET,
   type RpcServer,
 } from "@arbiter/core";
+import { setNativeLogger as setInferenceNativeLogger } from "@arbiter/inference-native";
 import type { NodeInfo } from "@arbiter/proto";
+import { setNativeLogger as setVectorNativeLogger } from "@arbiter/vector-native";
 import { timestampNow } from "@bufbuild/protobuf/wkt";
 import { liveNodes, registerClusterHandlers } from "./cluster/cluster-handlers.ts";
 import { type Heartbeat, startHeartbeat } from "./cluster/heartbeat.ts";
@@ -59,6 +61,9 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   const { config, bus, db } = options;
   const nodeId = config.scheduler.nodeId || `${hostname()}-${process.pid}`;
   const logger = componentLogger(options.logger, "scheduler", { node_id: nodeId });
+  // The addons' Rust code logs through these (one logger per process: the last node started wins).
+  setInferenceNativeLogger(componentLogger(options.logger, "onnxruntime", { node_id: nodeId }));
+  setVectorNativeLogger(componentLogger(options.logger, "vector-native", { node_id: nodeId }));
   const startTime = timestampNow();
   let accepting = true;
 

@@ -394,7 +394,14 @@ impl Index {
         }
         if let Some(g) = &mut self.graph {
             let p = pool(self.cfg.threads);
+            let started = std::time::Instant::now();
             g.repair(&self.store, |x| is_dead[x as usize], &p);
+            log::debug!(
+                "HNSW graph repaired around {} deleted vectors of {} slots in {} ms",
+                self.dead.len(),
+                self.ids.len(),
+                started.elapsed().as_millis()
+            );
         }
         self.free.append(&mut self.dead);
     }

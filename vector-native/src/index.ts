@@ -3,6 +3,7 @@
  * f32/f16/8-bit storage, filtered search on typed payloads, snapshots. See README.md.
  */
 export { SnapshotCorruptedError } from "./errors.ts";
+export { type NativeLogger, setNativeLogger } from "./native-logger.ts";
 export {
   type BatchSearchOptions,
   type CreateIndexOptions,

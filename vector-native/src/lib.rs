@@ -18,6 +18,8 @@ pub mod util;
 
 #[cfg(feature = "napi")]
 pub mod binding;
+#[cfg(feature = "napi")]
+mod native_log;
 
 pub use config::{IndexConfig, Kind, Metric, Storage};
 pub use error::{Error, Result};
