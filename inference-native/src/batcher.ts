@@ -53,16 +53,26 @@ export interface InferOptions {
   timing?: InferTiming;
 }
 
-/** One request's way through the batcher (see {@link InferOptions.timing}); times in microseconds. */
+/** One request's way through the batcher (see {@link InferOptions.timing}). */
 export interface InferTiming {
-  /** From `infer` to its batch being sent. */
+  /** From `infer` to its batch being sent, in microseconds. */
   queueMicros: number;
-  /** From its batch being sent to the batch's outputs (the run in ONNX Runtime). */
+  /** The batch that ran it; unset while queued, and for a request refused or expired in the queue. */
+  batch?: BatchTiming;
+}
+
+/** One batch, as the timing records of the requests it served see it (one object, shared by all). */
+export interface BatchTiming {
+  /** When the batch was sent, in epoch milliseconds (fractional). */
+  readonly sentAtMs: number;
+  /** Rows in the batch: the sum of its requests' first dimensions. */
+  readonly rows: number;
+  /** Requests in the batch, with or without a timing record. */
+  readonly requests: number;
+  /** From sending the batch to its outputs (the run in ONNX Runtime), in microseconds; 0 until it ran. */
   computeMicros: number;
-  /** Rows in its batch (the sum of the batched requests' first dimensions). */
-  batchRows: number;
-  /** Requests in its batch, itself included. */
-  batchRequests: number;
+  /** The timing records of the batch's requests that passed one, in batch order. */
+  readonly members: readonly InferTiming[];
 }
 
 /** Counters and distributions since the batcher was created. */
@@ -313,7 +323,7 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
     inflight++;
     const sentAt = nowMicros();
     let rows = 0;
-    let timed = false;
+    let timed: InferTiming[] | undefined;
     for (const p of batch) {
       p.state = "running";
       rows += p.rows;
@@ -324,8 +334,21 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
       if (waited > stats.queueTimeMax) stats.queueTimeMax = waited;
       if (p.timing !== undefined) {
         p.timing.queueMicros = waited;
-        timed = true;
+        if (timed === undefined) timed = [p.timing];
+        else timed.push(p.timing);
       }
+    }
+    let batchTiming: BatchTiming | undefined;
+    if (timed !== undefined) {
+      const shared: BatchTiming = {
+        sentAtMs: performance.timeOrigin + sentAt / 1000,
+        rows,
+        requests: batch.length,
+        computeMicros: 0,
+        members: timed,
+      };
+      for (const t of timed) t.batch = shared;
+      batchTiming = shared;
     }
     stats.batches++;
     stats.rows += rows;
@@ -360,14 +383,7 @@ export function createBatcher(session: InferenceSession, options: BatcherOptions
       const outputs = await session.execute({ inputs, outputIndices }, controller?.signal, batch.length === 1);
       const ran = nowMicros() - sentAt;
       stats.runMicros[rows] = (stats.runMicros[rows] ?? 0) + ran;
-      if (timed) {
-        for (const p of batch) {
-          if (p.timing === undefined) continue;
-          p.timing.computeMicros = ran;
-          p.timing.batchRows = rows;
-          p.timing.batchRequests = batch.length;
-        }
-      }
+      if (batchTiming !== undefined) batchTiming.computeMicros = ran;
       split(batch, rows, outputIndices, outputs);
     } catch (err) {
       for (const p of batch) {

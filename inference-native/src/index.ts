@@ -14,6 +14,7 @@ export {
   type Batcher,
   type BatcherOptions,
   type BatcherStats,
+  type BatchTiming,
   createBatcher,
   type InferOptions,
   type InferTiming,

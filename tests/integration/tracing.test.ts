@@ -213,6 +213,15 @@ describe("tracing into Jaeger (distributed mesh)", () => {
     const computed = Number(tagOf(model, "arbiter.batch.compute_us"));
     assert.ok(queued >= 0 && computed > 0, `queue ${queued} µs, compute ${computed} µs`);
     assert.ok(computed <= model.duration, "the batch ran within the model call");
+    // The batch that ran it is a trace of its own, linked to the call (and to any other it served).
+    const batchTraceId = String(tagOf(model, "arbiter.batch.trace_id"));
+    const batchTrace = await jaeger.waitForTrace(batchTraceId, (t) => t.spans.length > 0);
+    const batch = spanNamed(batchTrace, "arbiter-scheduler", "batch risk-classifier");
+    assert.equal(tagOf(batch, "arbiter.batch.rows"), 1);
+    assert.ok(
+      batch.references.some((r) => r.refType === "FOLLOWS_FROM" && r.traceID === traceId && r.spanID === model.spanID),
+      `the batch links to the call: ${JSON.stringify(batch.references)}`,
+    );
 
     // Every span of the trace is on one side of the bus or the other, and the first decision loaded
     // the model on the scheduler that served it, inside the score node.

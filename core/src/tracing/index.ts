@@ -10,6 +10,7 @@ export {
   injectInto,
   insideSpan,
   parentFor,
+  recordSharedSpan,
   type Span,
   SpanKind,
   startSpan,

@@ -64,6 +64,8 @@ export const ATTR_ARBITER_MODEL_ROWS = "arbiter.model.rows";
 export const ATTR_ARBITER_QUEUE_MICROS = "arbiter.batch.queue_us";
 /** Microseconds its batch ran in ONNX Runtime. */
 export const ATTR_ARBITER_COMPUTE_MICROS = "arbiter.batch.compute_us";
+/** Trace id of the batch's own trace (`batch <model>`), which links to every request it served. */
+export const ATTR_ARBITER_BATCH_TRACE_ID = "arbiter.batch.trace_id";
 /** Rows and requests in the batch that served a request. */
 export const ATTR_ARBITER_BATCH_ROWS = "arbiter.batch.rows";
 export const ATTR_ARBITER_BATCH_REQUESTS = "arbiter.batch.requests";

@@ -60,6 +60,34 @@ export function startSpan(
   return tracer.startSpan(name, { kind, attributes }, parent);
 }
 
+/**
+ * Records a span that already happened, from `startMs` to `endMs` (epoch milliseconds), as the root
+ * of a trace of its own, linked to the spans it served (work shared by several requests, such as a
+ * batch). Only call while {@link tracingActive}; returns the new span's trace id.
+ */
+export function recordSharedSpan(
+  name: string,
+  attributes: Attributes,
+  startMs: number,
+  endMs: number,
+  served: readonly Span[],
+): string {
+  if (tracer === undefined) return "";
+  const span = tracer.startSpan(
+    name,
+    {
+      kind: SpanKind.INTERNAL,
+      attributes,
+      startTime: startMs,
+      links: served.map((s) => ({ context: s.spanContext() })),
+      root: true,
+    },
+    ROOT_CONTEXT,
+  );
+  span.end(endMs);
+  return span.spanContext().traceId;
+}
+
 /** Runs `fn` with `span` as the active span (its children, log lines and outgoing headers see it). */
 export function withSpan<T>(span: Span, fn: () => T, parent: Context = context.active()): T {
   return context.with(trace.setSpan(parent, span), fn);

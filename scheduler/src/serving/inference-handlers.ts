@@ -9,6 +9,7 @@
 import {
   ATTR_ARBITER_BATCH_REQUESTS,
   ATTR_ARBITER_BATCH_ROWS,
+  ATTR_ARBITER_BATCH_TRACE_ID,
   ATTR_ARBITER_COMPUTE_MICROS,
   ATTR_ARBITER_MODEL,
   ATTR_ARBITER_MODEL_ROWS,
@@ -23,6 +24,7 @@ import {
   InvalidArgumentError,
   isDatatype,
   MODEL_VERSION_HEADER,
+  type ModelRef,
   modelSubject,
   NODE_HEADER,
   NoRespondersError,
@@ -31,6 +33,7 @@ import {
   PAYLOAD_HEADER,
   type RequestContext,
   type RpcHandler,
+  recordSharedSpan,
   requestRpc,
   type Span,
   SpanKind,
@@ -39,7 +42,7 @@ import {
   typedToRaw,
   versionSelector,
 } from "@arbiter/core";
-import type { InferTiming, Tensor as NativeTensor, OipDatatype } from "@arbiter/inference-native";
+import type { BatchTiming, InferTiming, Tensor as NativeTensor, OipDatatype } from "@arbiter/inference-native";
 import {
   type InferRequest,
   InferRequestSchema,
@@ -93,16 +96,52 @@ export interface NativeCall {
   priority?: number;
 }
 
+/** While tracing: the span of each model call waiting in a batcher, by its timing record. */
+const callSpans = new WeakMap<InferTiming, Span>();
+/** While tracing: the trace id of each batch's own span, recorded by the first of its calls to end. */
+const batchTraces = new WeakMap<BatchTiming, string>();
+
+/**
+ * The trace of a batch: one span (`batch <model>`) for the run, linked to the span of every traced
+ * call it served, so an operator can see which requests shared a run.
+ */
+function batchTraceOf(batch: BatchTiming, ref: ModelRef): string {
+  let traceId = batchTraces.get(batch);
+  if (traceId === undefined) {
+    const served: Span[] = [];
+    for (const member of batch.members) {
+      const span = callSpans.get(member);
+      if (span !== undefined) served.push(span);
+    }
+    traceId = recordSharedSpan(
+      `batch ${ref.name}`,
+      {
+        [ATTR_ARBITER_MODEL]: ref.name,
+        [ATTR_ARBITER_MODEL_VERSION]: ref.version,
+        [ATTR_ARBITER_BATCH_ROWS]: batch.rows,
+        [ATTR_ARBITER_BATCH_REQUESTS]: batch.requests,
+      },
+      batch.sentAtMs,
+      batch.sentAtMs + batch.computeMicros / 1000,
+      served,
+    );
+    batchTraces.set(batch, traceId);
+  }
+  return traceId;
+}
+
 /** Ends the span of one model call with what the batcher recorded of it. */
-function endModelSpan(span: Span, rows: number, timing: InferTiming, failure: unknown): void {
+function endModelSpan(span: Span, ref: ModelRef, rows: number, timing: InferTiming, failure: unknown): void {
   span.setAttribute(ATTR_ARBITER_MODEL_ROWS, rows);
-  // Zero rows in the batch: the request never reached a batch (refused, or expired in the queue).
-  if (timing.batchRows > 0) {
+  const batch = timing.batch;
+  // No batch: the request never ran (refused, or expired in the queue).
+  if (batch !== undefined) {
     span.setAttributes({
       [ATTR_ARBITER_QUEUE_MICROS]: Math.round(timing.queueMicros),
-      [ATTR_ARBITER_COMPUTE_MICROS]: Math.round(timing.computeMicros),
-      [ATTR_ARBITER_BATCH_ROWS]: timing.batchRows,
-      [ATTR_ARBITER_BATCH_REQUESTS]: timing.batchRequests,
+      [ATTR_ARBITER_COMPUTE_MICROS]: Math.round(batch.computeMicros),
+      [ATTR_ARBITER_BATCH_ROWS]: batch.rows,
+      [ATTR_ARBITER_BATCH_REQUESTS]: batch.requests,
+      [ATTR_ARBITER_BATCH_TRACE_ID]: batchTraceOf(batch, ref),
     });
   }
   endSpan(span, failure);
@@ -113,7 +152,7 @@ function endModelSpan(span: Span, rows: number, timing: InferTiming, failure: un
  * `lower` (turning the request into tensors) plus the batcher's checks, compute_output is `answer`
  * (turning the outputs into the reply). Shared by inference requests and pipeline model nodes.
  * While tracing, the call is a span (`infer <model>`) that records how long the request queued for
- * its batch, how long the batch ran, and the batch's size.
+ * its batch, how long the batch ran, the batch's size, and the trace id of the batch's own span.
  */
 export async function runOnModel<R>(
   loaded: LoadedModel,
@@ -138,7 +177,8 @@ export async function runOnModel<R>(
       [ATTR_ARBITER_MODEL]: loaded.ref.name,
       [ATTR_ARBITER_MODEL_VERSION]: loaded.ref.version,
     });
-    timing = { queueMicros: 0, computeMicros: 0, batchRows: 0, batchRequests: 0 };
+    timing = { queueMicros: 0 };
+    callSpans.set(timing, span);
   }
   try {
     const call = lower();
@@ -167,7 +207,7 @@ export async function runOnModel<R>(
     loaded.inFlight--;
     loaded.lastUsed = Date.now();
     loaded.statistics.record(stages !== undefined, started, rows, stages);
-    if (span !== undefined && timing !== undefined) endModelSpan(span, rows, timing, failure);
+    if (span !== undefined && timing !== undefined) endModelSpan(span, loaded.ref, rows, timing, failure);
   }
 }
 
