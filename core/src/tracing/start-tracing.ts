@@ -106,7 +106,7 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
   const target = options.exporter === undefined ? otlpTarget(env) : undefined;
   const serviceName = setting(env, "OTEL_SERVICE_NAME") ?? options.serviceName;
 
-  const [{ NodeSDK }, { W3CTraceContextPropagator }, api, { SimpleSpanProcessor }] = await Promise.all([
+  const [{ NodeSDK, resources }, { W3CTraceContextPropagator }, api, { SimpleSpanProcessor }] = await Promise.all([
     import("@opentelemetry/sdk-node"),
     import("@opentelemetry/core"),
     import("@opentelemetry/api"),
@@ -138,6 +138,16 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
 
   const sdk = new NodeSDK({
     serviceName,
+    // OTEL_RESOURCE_ATTRIBUTES and the host; not the process detector, whose process.command_args
+    // would send the command line (a --database-url with its password) with every export.
+    resourceDetectors: [resources.envDetector, resources.hostDetector],
+    resource: resources.defaultResource().merge(
+      resources.resourceFromAttributes({
+        "process.pid": process.pid,
+        "process.runtime.name": "nodejs",
+        "process.runtime.version": process.versions.node,
+      }),
+    ),
     sampler,
     textMapPropagator: new W3CTraceContextPropagator(),
     // Spans only: Prometheus serves the metrics, stdout the logs.

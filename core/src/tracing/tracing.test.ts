@@ -181,6 +181,10 @@ describe("tracing over the bus", () => {
       assert.equal(processing.attributes[ATTR_MESSAGING_OPERATION], "process");
       // The bus carried the publish span's context, not the client's.
       assert.equal(seen, `00-${CLIENT_TRACE}-${publish.spanContext().spanId}-01`);
+      // Spans name their service, and never carry the command line (flags may hold passwords).
+      assert.equal(publish.resource.attributes["service.name"], "tracing-test");
+      assert.equal(publish.resource.attributes["process.pid"], process.pid);
+      assert.equal(publish.resource.attributes["process.command_args"], undefined);
       const line = lines.find((l) => l.msg === "working");
       assert.equal(line?.trace_id, CLIENT_TRACE);
       assert.equal(line?.span_id, processing.spanContext().spanId);
