@@ -122,6 +122,9 @@ async function serveMetrics(config: ArbiterConfig, logger: Logger): Promise<Metr
 /** Embedded mode: one process, in-process bus, PGlite. */
 export async function runStart(config: ArbiterConfig): Promise<number> {
   const logger = rootLogger(config, "embedded");
+  // Listening from the start: a SIGTERM while the role starts stops it once started, instead of
+  // killing it half-way (Node's default) — e.g. a pod deleted while it connects.
+  const signalled = untilSignal(logger);
   const tracing = await traceRole(config, logger, "arbiter");
   const metrics = await serveMetrics(config, logger);
   const bus = config.bus.kind === "memory" ? createMemoryBus() : await openBus(config, "arbiter-embedded");
@@ -135,7 +138,7 @@ export async function runStart(config: ArbiterConfig): Promise<number> {
     { url: `http://${config.gateway.host}:${gateway.port}`, dataDir: resolve(config.dataDir) },
     "embedded mesh ready",
   );
-  await untilSignal(logger);
+  await signalled;
   await gateway.stop();
   await scheduler.stop();
   await bus.close();
@@ -148,11 +151,14 @@ export async function runStart(config: ArbiterConfig): Promise<number> {
 /** Distributed mode: the gateway role. */
 export async function runGateway(config: ArbiterConfig): Promise<number> {
   const logger = rootLogger(config, "gateway");
+  // Listening from the start: a SIGTERM while the role starts stops it once started, instead of
+  // killing it half-way (Node's default) — e.g. a pod deleted while it connects.
+  const signalled = untilSignal(logger);
   const tracing = await traceRole(config, logger, "arbiter-gateway");
   const metrics = await serveMetrics(config, logger);
   const bus = await openBus(config, "arbiter-gateway");
   const gateway = await startGateway({ config, bus, logger });
-  await untilSignal(logger);
+  await signalled;
   await gateway.stop();
   await bus.close();
   await metrics?.close();
@@ -166,6 +172,9 @@ export async function runGateway(config: ArbiterConfig): Promise<number> {
  */
 export async function runScheduler(config: ArbiterConfig): Promise<number> {
   const logger = rootLogger(config, "scheduler");
+  // Listening from the start: a SIGTERM while the role starts stops it once started, instead of
+  // killing it half-way (Node's default) — e.g. a pod deleted while it connects.
+  const signalled = untilSignal(logger);
   const tracing = await traceRole(config, logger, "arbiter-scheduler");
   const health = await startSchedulerHealthServer({
     host: config.scheduler.healthHost,
@@ -193,7 +202,7 @@ export async function runScheduler(config: ArbiterConfig): Promise<number> {
     throw err;
   }
   health.ready();
-  await untilSignal(logger);
+  await signalled;
   health.draining();
   await scheduler.stop();
   await bus.close();
