@@ -214,26 +214,32 @@ describe("search", () => {
       assert.equal(a.ids.length, 5);
     }
     // A search issued while an upsert holds the index must not block the event loop behind it.
-    let ticks = 0;
-    let settled = false;
-    const timer = setInterval(() => {
-      if (!settled) ticks++;
-    }, 1);
-    const writing = inline.upsert(
-      Array.from({ length: 20_000 }, (_, i) => 10_000 + i),
-      vectors(20_000, dim, 32),
-    );
-    await new Promise((r) => setTimeout(r, 5));
-    const ticksBefore = ticks;
-    const pending = inline.search(base.subarray(0, dim), { k: 1 }).finally(() => {
-      settled = true;
-    });
-    await new Promise((r) => setTimeout(r, 20));
-    const ticksWhilePending = ticks - ticksBefore;
-    const hit = await pending;
-    await writing;
-    clearInterval(timer);
-    assert.deepEqual([...hit.ids], [0n]);
+    // The upsert must hold the index when the search comes: on a starved machine its worker may
+    // not have started 5 ms later (the search then rightly runs at once), so the scenario gets
+    // three tries; a search that blocks the event loop behind the writer fails every one.
+    let ticksWhilePending = 0;
+    for (let attempt = 0; attempt < 3 && ticksWhilePending === 0; attempt++) {
+      let ticks = 0;
+      let settled = false;
+      const timer = setInterval(() => {
+        if (!settled) ticks++;
+      }, 1);
+      const writing = inline.upsert(
+        Array.from({ length: 20_000 }, (_, i) => 10_000 + attempt * 20_000 + i),
+        vectors(20_000, dim, 32 + attempt),
+      );
+      await new Promise((r) => setTimeout(r, 5));
+      const ticksBefore = ticks;
+      const pending = inline.search(base.subarray(0, dim), { k: 1 }).finally(() => {
+        settled = true;
+      });
+      await new Promise((r) => setTimeout(r, 20));
+      ticksWhilePending = ticks - ticksBefore;
+      const hit = await pending;
+      await writing;
+      clearInterval(timer);
+      assert.deepEqual([...hit.ids], [0n]);
+    }
     assert.ok(ticksWhilePending > 0, "timers fired while the search waited for the upsert");
     assert.throws(
       () => createIndex({ dim, inlineSearchMaxMicros: -1 }),
