@@ -202,24 +202,30 @@ export function decisionsSuite(name: string, startMesh: () => Promise<Mesh>): vo
     });
 
     it("replays recorded decisions against another version and counts the changed ones", async () => {
+      // A pipeline of its own: the audit trail of the other tests' decisions (flushed a moment
+      // later under load) must not land between listing the records and replaying them.
+      await pipelines.createPipeline({ pipeline: riskPipeline("txn-replayed", false) });
+      await pipelines.createPipeline({ pipeline: riskPipeline("txn-replayed", true) });
       const since = new Date();
       for (const row of LABELS_V1.keys()) {
-        await decisions.decide(request("txn-risk", row, { selector: { selector: { case: "version", value: 1n } } }));
+        await decisions.decide(
+          request("txn-replayed", row, { selector: { selector: { case: "version", value: 1n } } }),
+        );
       }
       const sinceTs = { seconds: BigInt(Math.floor(since.getTime() / 1000) - 1), nanos: 0 };
       await eventually(
-        () => decisions.listDecisions({ pipeline: "txn-risk", since: sinceTs, pageSize: 100 }),
+        () => decisions.listDecisions({ pipeline: "txn-replayed", since: sinceTs, pageSize: 100 }),
         (r) => r.decisions.filter((d) => d.pipelineVersion === 1n).length >= 4,
         "the audit records",
       );
-      const recorded = (await decisions.listDecisions({ pipeline: "txn-risk", since: sinceTs, pageSize: 100 }))
+      const recorded = (await decisions.listDecisions({ pipeline: "txn-replayed", since: sinceTs, pageSize: 100 }))
         .decisions;
       const expectedChanged = recorded.filter((d) => {
         const row = LABELS_V1.indexOf(d.label);
         return d.label === "review" && LABELS_V2[row] !== d.label;
       }).length;
       const result = await decisions.replay({
-        pipeline: "txn-risk",
+        pipeline: "txn-replayed",
         since: sinceTs,
         candidate: { selector: { case: "version", value: 2n } },
       });
