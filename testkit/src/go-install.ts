@@ -4,11 +4,13 @@
  * a lock file, and published with one rename so no reader sees a half-written binary.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { DeadlineExceededError, InternalError } from "@arbiter/core";
+import { DeadlineExceededError, FailedPreconditionError, InternalError } from "@arbiter/core";
 import { type Env, findOnPath, isExecutable, run } from "./exec.ts";
+// Read only when a build is asked for, so the import cycle with nats-binary.ts is harmless.
+import { REPO_ROOT } from "./nats-binary.ts";
 
 function processAlive(pid: number): boolean {
   try {
@@ -121,5 +123,38 @@ export async function goBuild(
     return target;
   } finally {
     await rm(staging, { force: true });
+  }
+}
+
+/**
+ * Path of `<repo>/.cache/bin/<name>-<version>/<name>`, building it with `build(go, cacheDir)` on
+ * first use. One process builds while the others wait on the directory's lock, then find the
+ * binary there; Go's absence is reported naming the program.
+ */
+export async function ensureCachedGoBinary(
+  name: string,
+  version: string,
+  build: (go: string, cacheDir: string) => Promise<string>,
+  env: Env,
+  lockTimeoutMs: number,
+): Promise<string> {
+  const cacheDir = join(REPO_ROOT, ".cache", "bin", `${name}-${version}`);
+  const binary = join(cacheDir, name);
+  const exists = () =>
+    access(binary).then(
+      () => true,
+      () => false,
+    );
+  if (await exists()) return binary;
+  const go = await findGo(env);
+  if (!go)
+    throw new FailedPreconditionError(`${name} is built with Go, which is not installed (Debian package golang-go)`);
+  await mkdir(cacheDir, { recursive: true });
+  const release = await acquireLock(join(cacheDir, "build.lock"), lockTimeoutMs);
+  try {
+    if (await exists()) return binary;
+    return await build(go, cacheDir);
+  } finally {
+    await release();
   }
 }

@@ -4,13 +4,10 @@
  * modules that ship API definitions (the Kubernetes OpenAPI spec, the Gateway API and
  * prometheus-operator CRDs), fetched with `go mod download` into the Go module cache.
  */
-import { access, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { FailedPreconditionError, InternalError } from "@arbiter/core";
 import { type Env, run } from "./exec.ts";
-import { acquireLock, findGo, goInstall } from "./go-install.ts";
-import { REPO_ROOT } from "./nats-binary.ts";
+import { ensureCachedGoBinary, findGo, goInstall } from "./go-install.ts";
 
 /** The Helm 3 release the chart is checked with (`go list -m -versions helm.sh/helm/v3`). */
 export const HELM_VERSION = "v3.22.0";
@@ -31,25 +28,15 @@ async function requireGo(env: Env, what: string): Promise<string> {
 }
 
 /** `go install module@version` once into `.cache/bin/<name>-<version>/`, shared across processes. */
-async function ensureGoTool(name: string, module: string, version: string, env: Env): Promise<string> {
-  const cacheDir = join(REPO_ROOT, ".cache", "bin", `${name}-${version}`);
-  const binary = join(cacheDir, name);
-  const exists = () =>
-    access(binary).then(
-      () => true,
-      () => false,
-    );
-  if (await exists()) return binary;
-  const go = await requireGo(env, name);
-  await mkdir(cacheDir, { recursive: true });
+function ensureGoTool(name: string, module: string, version: string, env: Env): Promise<string> {
   // helm takes minutes to build on a small machine; a second process waits rather than builds.
-  const release = await acquireLock(join(cacheDir, "build.lock"), 900_000);
-  try {
-    if (await exists()) return binary;
-    return await goInstall(go, module, version, name, cacheDir, env);
-  } finally {
-    await release();
-  }
+  return ensureCachedGoBinary(
+    name,
+    version,
+    (go, cacheDir) => goInstall(go, module, version, name, cacheDir, env),
+    env,
+    900_000,
+  );
 }
 
 /** Path of a `helm` binary of {@link HELM_VERSION}, building it on first use (several minutes). */

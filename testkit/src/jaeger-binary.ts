@@ -8,11 +8,9 @@
  * pinned Jaeger and repeats that directive, and whose go.sum pins every dependency (taken from
  * Jaeger's own go.sum). A cold build takes about five minutes on two cores.
  */
-import { access, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { FailedPreconditionError } from "@arbiter/core";
 import type { Env } from "./exec.ts";
-import { acquireLock, findGo, goBuild } from "./go-install.ts";
+import { ensureCachedGoBinary, goBuild } from "./go-install.ts";
 import { REPO_ROOT } from "./nats-binary.ts";
 
 /**
@@ -35,26 +33,14 @@ export const JAEGER_WRAPPER_DIR = join(REPO_ROOT, "testkit", "go", "jaeger");
  * Path of the Jaeger v2 binary, building it on first use (minutes; another process building it
  * meanwhile is waited for). Set `ARBITER_JAEGER` to use a binary of your own instead.
  */
-export async function ensureJaeger(env: Env = process.env): Promise<string> {
+export function ensureJaeger(env: Env = process.env): Promise<string> {
   const explicit = env.ARBITER_JAEGER;
-  if (explicit !== undefined && explicit !== "") return explicit;
-  const cacheDir = join(REPO_ROOT, ".cache", "bin", `jaeger-${JAEGER_MODULE_VERSION}`);
-  const binary = join(cacheDir, "jaeger");
-  const exists = () =>
-    access(binary).then(
-      () => true,
-      () => false,
-    );
-  if (await exists()) return binary;
-  const go = await findGo(env);
-  if (!go)
-    throw new FailedPreconditionError("Jaeger is built with Go, which is not installed (Debian package golang-go)");
-  await mkdir(cacheDir, { recursive: true });
-  const release = await acquireLock(join(cacheDir, "build.lock"), 25 * 60_000);
-  try {
-    if (await exists()) return binary;
-    return await goBuild(go, JAEGER_WRAPPER_DIR, JAEGER_PACKAGE, "jaeger", cacheDir, env);
-  } finally {
-    await release();
-  }
+  if (explicit !== undefined && explicit !== "") return Promise.resolve(explicit);
+  return ensureCachedGoBinary(
+    "jaeger",
+    JAEGER_MODULE_VERSION,
+    (go, cacheDir) => goBuild(go, JAEGER_WRAPPER_DIR, JAEGER_PACKAGE, "jaeger", cacheDir, env),
+    env,
+    25 * 60_000,
+  );
 }
