@@ -17,6 +17,8 @@ import {
   type Subscription,
   subjectMatches,
 } from "./bus.ts";
+import type { DurableStream, DurableStreamConfig } from "./durable-stream.ts";
+import { MemoryDurableStream } from "./memory-durable-stream.ts";
 
 /** The receivers of one subject. */
 interface Route {
@@ -63,6 +65,7 @@ class MemoryBus implements Bus {
   private drainScheduled = false;
   private readonly drain = () => this.drainQueue();
   private readonly buckets = new Map<string, MemoryKeyValue>();
+  private readonly streams = new Map<string, MemoryDurableStream>();
   private closed = false;
   private readonly statusListeners = new Set<(connected: boolean) => void>();
 
@@ -225,6 +228,18 @@ class MemoryBus implements Bus {
     return kv;
   }
 
+  async durableStream(config: DurableStreamConfig): Promise<DurableStream> {
+    if (this.closed) throw new UnavailableError("bus is closed");
+    const existing = this.streams.get(config.name);
+    if (existing) {
+      existing.update(config);
+      return existing;
+    }
+    const stream = new MemoryDurableStream(config);
+    this.streams.set(config.name, stream);
+    return stream;
+  }
+
   async flush(): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
@@ -248,6 +263,7 @@ class MemoryBus implements Bus {
     this.wildcard.clear();
     this.routes.clear();
     this.pendingReplies.clear();
+    for (const stream of this.streams.values()) stream.close();
   }
 }
 

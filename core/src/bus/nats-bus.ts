@@ -25,6 +25,8 @@ import type {
   SubscribeOptions,
   Subscription,
 } from "./bus.ts";
+import type { DurableStream, DurableStreamConfig } from "./durable-stream.ts";
+import { openNatsDurableStream } from "./nats-durable-stream.ts";
 
 export interface NatsBusOptions {
   /** Server URLs, e.g. ["nats://127.0.0.1:4222"]. */
@@ -57,7 +59,8 @@ export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
   }
 }
 
-function toNatsHeaders(headers: BusHeaders | undefined): MsgHdrs | undefined {
+/** Bus headers as NATS headers; undefined when there are none. */
+export function toNatsHeaders(headers: BusHeaders | undefined): MsgHdrs | undefined {
   if (!headers) return undefined;
   const keys = Object.keys(headers);
   if (keys.length === 0) return undefined;
@@ -66,7 +69,8 @@ function toNatsHeaders(headers: BusHeaders | undefined): MsgHdrs | undefined {
   return h;
 }
 
-function fromNatsHeaders(h: MsgHdrs | undefined): BusHeaders {
+/** NATS headers as bus headers (the first value of each name). */
+export function fromNatsHeaders(h: MsgHdrs | undefined): BusHeaders {
   const out: BusHeaders = {};
   if (!h) return out;
   for (const [key, values] of h) {
@@ -204,6 +208,10 @@ class NatsBus implements Bus {
       .jetstream()
       .views.kv(bucket, { ttl: options.ttlMs, history: 1, replicas: kvReplicas(this.nc) });
     return new NatsKeyValue(kv);
+  }
+
+  async durableStream(config: DurableStreamConfig): Promise<DurableStream> {
+    return openNatsDurableStream(this.nc, config, kvReplicas(this.nc));
   }
 
   async flush(): Promise<void> {
