@@ -6,11 +6,13 @@
  *   arbiter scheduler   distributed mode: a worker, connected to NATS and PostgreSQL
  *   arbiter config      prints the effective configuration (--docs: the reference table)
  *   arbiter decide      asks a running mesh for a decision (see decide.ts)
+ *   arbiter tasks       submits and follows durable asynchronous tasks (see tasks.ts)
  */
 import { ArbiterError, type ConfigOverrides, configReference, loadConfig } from "@arbiter/core";
 import { parseArgs } from "./args.ts";
 import { DECIDE_HELP, runDecide } from "./decide.ts";
 import { runGateway, runScheduler, runStart } from "./roles.ts";
+import { runTasks, TASKS_HELP } from "./tasks.ts";
 
 const USAGE = `arbiter — multi-model orchestration mesh for real-time AI decisioning
 
@@ -23,6 +25,7 @@ Commands:
   scheduler   A scheduler role (distributed mode): --nats ..., --database-url postgres://...
   config      Print the effective configuration as JSON; --docs prints every setting.
   decide      Ask a running mesh for a decision: decide <pipeline> --inputs '{...}' | @file
+  tasks       Durable batch work on a running mesh: tasks submit|watch|get|results|cancel|list
 
 Every setting can come from the file, from ARBITER_* environment variables, or from a flag
 named by its path, e.g. --gateway.port 9090 (ARBITER_GATEWAY_PORT=9090).
@@ -55,6 +58,15 @@ async function main(): Promise<number> {
       return 0;
     }
     return runDecide(rest);
+  }
+  if (process.argv[2] === "tasks") {
+    const rest = process.argv.slice(3);
+    if (rest.length === 0 || rest.includes("--help") || rest.includes("-h")) {
+      // Asked for, the help is the output; given for want of a command, it explains an error.
+      (rest.length === 0 ? process.stderr : process.stdout).write(`${TASKS_HELP}\n`);
+      return rest.length === 0 ? 2 : 0;
+    }
+    return runTasks(rest);
   }
   const args = parseArgs(process.argv.slice(2));
   if (args.help || args.command === undefined || args.command === "help") {
