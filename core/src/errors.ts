@@ -11,6 +11,21 @@ import { Code } from "@connectrpc/connect";
 
 export { Code };
 
+/** `NOT_FOUND` for Code.NotFound: the names gRPC's status codes have everywhere else. */
+const CODE_NAMES: readonly string[] = (() => {
+  const names = ["OK"];
+  for (let code = 1; code <= 16; code++) {
+    names[code] = (Code[code] ?? String(code)).replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
+  }
+  names[Code.Canceled] = "CANCELLED"; // gRPC's spelling
+  return names;
+})();
+
+/** The gRPC name of a status code (`NOT_FOUND`, `CANCELLED`). */
+export function codeName(code: number): string {
+  return CODE_NAMES[code] ?? String(code);
+}
+
 /** Plain JSON values: what error details may hold so they survive the bus. */
 export type ErrorDetails = Record<string, string | number | boolean | null | undefined>;
 

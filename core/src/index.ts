@@ -4,6 +4,7 @@
  */
 
 export * from "./bus/bus.ts";
+export * from "./bus/durable-stream.ts";
 export { createMemoryBus } from "./bus/memory-bus.ts";
 export { createNatsBus, type NatsBusOptions } from "./bus/nats-bus.ts";
 export * from "./bus/rpc.ts";

@@ -6,6 +6,8 @@
  * failure when nobody subscribes to a request's subject.
  */
 
+import type { DurableStream, DurableStreamConfig } from "./durable-stream.ts";
+
 /** Header names are case-sensitive strings; one value per name. */
 export type BusHeaders = Record<string, string>;
 
@@ -74,6 +76,8 @@ export interface Bus {
   subscribe(subject: string, handler: (message: IncomingMessage) => void, options?: SubscribeOptions): Subscription;
   /** Opens (creating if needed) a key-value bucket. */
   keyValue(bucket: string, options: KeyValueOptions): Promise<KeyValueStore>;
+  /** Opens (creating or updating) a durable stream: JetStream over NATS, in memory in-process. */
+  durableStream(config: DurableStreamConfig): Promise<DurableStream>;
   /** Resolves when every message published so far has reached the server (NATS) or been queued. */
   flush(): Promise<void>;
   /** Closes the connection; pending requests fail. */

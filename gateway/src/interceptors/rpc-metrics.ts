@@ -3,25 +3,11 @@
  * (`arbiter_rpc_requests_total`, `arbiter_rpc_duration_seconds`), whether Connect served it or
  * the unary fast path did. A streaming call is timed until its last message.
  */
-import { type CounterChild, type HistogramChild, type MetricRegistry, processMetrics } from "@arbiter/core";
+import { type CounterChild, codeName, type HistogramChild, type MetricRegistry, processMetrics } from "@arbiter/core";
 import { Code, ConnectError, type Interceptor } from "@connectrpc/connect";
 
 /** gRPC's status 0, which Connect's Code enum leaves out. */
 export const OK = 0;
-
-/** `NOT_FOUND` for Code.NotFound: the names gRPC's status codes have everywhere else. */
-const CODE_NAMES: readonly string[] = (() => {
-  const names = ["OK"];
-  for (let code = 1; code <= 16; code++) {
-    names[code] = (Code[code] ?? String(code)).replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
-  }
-  names[Code.Canceled] = "CANCELLED"; // gRPC's spelling
-  return names;
-})();
-
-export function codeName(code: number): string {
-  return CODE_NAMES[code] ?? String(code);
-}
 
 /** Records finished calls. */
 export interface RpcMetrics {
