@@ -148,6 +148,43 @@ export const CONFIG_SCHEMA = {
       doc: "Unfinished uploads older than this are deleted, in milliseconds.",
     },
   },
+  tasks: {
+    leaseMs: {
+      type: "int",
+      default: 30000,
+      min: 200,
+      max: 3600000,
+      doc: "How long a worker holds the items it took before another may take them (also the JetStream ack wait of a work unit), in milliseconds. The worker renews it every third of it while it works.",
+    },
+    unitSize: {
+      type: "int",
+      default: 64,
+      min: 1,
+      max: 10000,
+      doc: "Items of a task per work unit: one JetStream message, claimed, run and committed together.",
+    },
+    unitsInFlight: {
+      type: "int",
+      default: 8,
+      min: 1,
+      max: 1000,
+      doc: "Work units (and stream events, per binding) one scheduler runs at once.",
+    },
+    retryBackoffMs: {
+      type: "int",
+      default: 1000,
+      min: 1,
+      max: 3600000,
+      doc: "Delay before the first retry of a failed item or event; doubled each further attempt, at most 60 s.",
+    },
+    recoveryAfterMs: {
+      type: "int",
+      default: 60000,
+      min: 100,
+      max: 86400000,
+      doc: "A task whose items are unfinished and that made no progress for this long has its work units published again (PostgreSQL is the record: a notice JetStream lost is recovered from it).",
+    },
+  },
   bus: {
     kind: {
       type: "string",

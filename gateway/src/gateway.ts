@@ -54,6 +54,7 @@ import { logLevelHandlers } from "./services/log-levels.ts";
 import { openInferenceService } from "./services/open-inference.ts";
 import { ReflectionIndex } from "./services/reflection.ts";
 import { registerModelHandler } from "./services/register-model.ts";
+import { streamTaskResultsHandler, watchTaskHandler } from "./services/task-streams.ts";
 
 /** The arbiter.v1 services, each forwarded to the schedulers. */
 export const ARBITER_SERVICES: readonly DescService[] = [
@@ -129,7 +130,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         service !== ModelRegistryService &&
         service !== InferenceService &&
         service !== DecisionService &&
-        service !== ClusterService
+        service !== ClusterService &&
+        service !== TaskService
       ) {
         router.service(service, forwardingService(service, bus, policy));
       }
@@ -144,6 +146,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         policy,
         logLevelHandlers({ bus, logger: options.logger, heartbeatTtlMs: config.scheduler.heartbeatTtlMs }),
       ),
+    );
+    router.service(
+      TaskService,
+      forwardingService(TaskService, bus, policy, {
+        watchTask: watchTaskHandler(bus, policy),
+        streamTaskResults: streamTaskResultsHandler(bus, policy),
+      }),
     );
     router.service(
       DecisionService,

@@ -32,6 +32,7 @@ import { onnxInspector } from "./serving/onnx-inspector.ts";
 import { placementPass, SETTLE_INTERVALS, Shortfalls, WantedModels } from "./serving/placement.ts";
 import { servingMetrics } from "./serving/serving-metrics.ts";
 import { registerStatisticsHandler } from "./serving/statistics-handler.ts";
+import { startTasks } from "./tasks/index.ts";
 import { registerVectorHandlers, VectorCollections } from "./vectors/index.ts";
 
 /** What a scheduler needs; the caller owns the bus and database and closes them after `stop()`. */
@@ -125,6 +126,18 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     registry: pipelines,
     vectorSearch,
   });
+  const tasks = await startTasks({
+    config,
+    bus,
+    db,
+    logger,
+    nodeId,
+    table,
+    models: store,
+    host,
+    decisions: decisions.engine,
+    pipelines: decisions.pipelines,
+  });
   const stopUnloads = listenForUnloads(bus, host, logger);
   // Log-level broadcasts change every logger of this process, not only the scheduler's.
   const stopLogLevels = listenForLogLevels(bus, options.logger, nodeId);
@@ -197,12 +210,15 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       clearInterval(sweeper);
       clearInterval(placement);
       await heartbeat.beat();
+      // Work units running finish (or are given back) while requests in flight drain.
+      const tasksStopped = tasks.stop(config.scheduler.drainTimeoutMs);
       const drained = server.drain();
       const timedOut = await Promise.race([
         drained.then(() => false),
         new Promise<boolean>((resolve) => setTimeout(() => resolve(true), config.scheduler.drainTimeoutMs).unref()),
       ]);
       if (timedOut) logger.warn({ inFlight: server.inFlight }, "drain timed out; abandoning requests in flight");
+      await tasksStopped;
       stopUnloads();
       stopLogLevels();
       stopMetrics();

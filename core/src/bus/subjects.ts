@@ -71,3 +71,13 @@ export const MODELS_CHANGED_SUBJECT = "arbiter.control.models-changed";
  * database, or drops it.
  */
 export const VECTORS_CHANGED_SUBJECT = "arbiter.control.vectors-changed";
+
+/**
+ * A task's events (WatchTask's source): GetTaskRequest, with the last sequence already seen in
+ * {@link AFTER_SEQ_HEADER} → ListTasksResponse holding the task's snapshots after it, oldest first,
+ * and the sequence of the last one in next_page_token (empty when there was none).
+ */
+export const TASK_EVENTS_SUBJECT = "arbiter.rpc.internal.tasks.events";
+
+/** Request header of {@link TASK_EVENTS_SUBJECT}: the last event sequence the caller has. */
+export const AFTER_SEQ_HEADER = "arbiter-after-seq";

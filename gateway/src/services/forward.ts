@@ -8,6 +8,7 @@
 import {
   ArbiterError,
   type Bus,
+  type BusHeaders,
   Code,
   callRpc,
   NoRespondersError,
@@ -36,6 +37,7 @@ export async function sendWithRetry(
   ctx: RequestContext,
   idempotent: boolean,
   signal?: AbortSignal,
+  headers?: BusHeaders,
 ): Promise<Uint8Array> {
   let backoff = FIRST_BACKOFF_MS;
   for (;;) {
@@ -43,6 +45,7 @@ export async function sendWithRetry(
     try {
       return await callRpc(bus, subject, data, ctx, {
         ...(signal ? { signal } : {}),
+        ...(headers ? { headers } : {}),
         ...(idempotent ? { timeoutMs: Math.max(250, left / 3) } : {}),
       });
     } catch (err) {

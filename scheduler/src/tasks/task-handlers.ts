@@ -1,0 +1,155 @@
+/**
+ * The task service's RPCs on the scheduler: SubmitTask, GetTask, ListTasks, ListTaskResults and
+ * CancelTask, and the internal events subject WatchTask follows. (WatchTask and StreamTaskResults
+ * are the gateway's: it streams what these return.)
+ *
+ * A task is checked before it is recorded: its model or pipeline must exist, and every item must
+ * carry what its target takes (tensors for a model, values for a pipeline). What only running an
+ * item can tell (a tensor of the wrong shape, a rule that fails) dead-letters that item with the
+ * exact error while the others go on.
+ */
+import {
+  AFTER_SEQ_HEADER,
+  decodePageToken,
+  decodeRequest,
+  encodePageToken,
+  InvalidArgumentError,
+  TASK_EVENTS_SUBJECT,
+} from "@arbiter/core";
+import {
+  DecisionSchema,
+  GetTaskRequestSchema,
+  InferResponseSchema,
+  ItemState,
+  ListTasksResponseSchema,
+  type SubmitTaskRequest,
+  TaskItemSchema,
+  TaskResultSchema,
+  TaskService,
+  VersionSelectorSchema,
+} from "@arbiter/proto";
+import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+import type { CompiledPipelines } from "../decisions/index.ts";
+import type { ModelStore } from "../registry/model-store.ts";
+import { type HandlerTable, handle } from "../rpc-router.ts";
+import { stateName, type TaskStore } from "./task-store.ts";
+
+const methods = TaskService.method;
+
+/** Attempts per item when the request leaves max_attempts at 0. */
+export const DEFAULT_MAX_ATTEMPTS = 5;
+/** Results per ListTaskResults page when page_size is 0. */
+const DEFAULT_RESULTS_PAGE = 1000;
+/** A results page stops growing past this many bytes of results (the rest is on the next page). */
+const RESULTS_PAGE_BYTES = 2 * 1024 * 1024;
+
+const ITEM_STATES: Record<string, ItemState> = {
+  pending: ItemState.PENDING,
+  running: ItemState.RUNNING,
+  succeeded: ItemState.SUCCEEDED,
+  dead_lettered: ItemState.DEAD_LETTERED,
+  cancelled: ItemState.CANCELLED,
+};
+
+export interface TaskHandlerDeps {
+  readonly tasks: TaskStore;
+  readonly models: ModelStore;
+  readonly pipelines: CompiledPipelines;
+  readonly unitSize: number;
+  /** Wakes the outbox relays after a submit commits. */
+  readonly wakeRelays: () => void;
+}
+
+/** Checks the target exists and every item has what it takes; throws INVALID_ARGUMENT or NOT_FOUND. */
+async function checkSubmit(req: SubmitTaskRequest, tenant: string, deps: TaskHandlerDeps): Promise<void> {
+  const target = req.target;
+  if (target.case === "model") {
+    await deps.models.get(tenant, target.value.model, target.value.selector);
+  } else if (target.case === "pipeline") {
+    await deps.pipelines.get(tenant, target.value.pipeline, target.value.selector);
+  }
+  req.items.forEach((item, i) => {
+    if (target.case === "model" && item.tensors.length === 0) {
+      throw new InvalidArgumentError(`items[${i}].tensors`, "at least one input tensor for a model task", "none");
+    }
+    if (target.case === "pipeline" && Object.keys(item.values).length === 0) {
+      throw new InvalidArgumentError(`items[${i}].values`, "the pipeline's input values", "none");
+    }
+  });
+}
+
+/** Registers the task service's handlers in `table`. */
+export function registerTaskHandlers(table: HandlerTable, deps: TaskHandlerDeps): void {
+  const { tasks } = deps;
+
+  handle(table, methods.submitTask, async (req, ctx) => {
+    await checkSubmit(req, ctx.tenant, deps);
+    const target = req.target;
+    const name = target.case === "model" ? target.value.model : target.case === "pipeline" ? target.value.pipeline : "";
+    const selector = target.value?.selector;
+    const result = await tasks.submit({
+      tenant: ctx.tenant,
+      idempotencyKey: req.idempotencyKey,
+      target: target.case === "model" ? "model" : "pipeline",
+      targetName: name,
+      selector: selector ? toBinary(VersionSelectorSchema, selector) : new Uint8Array(0),
+      maxAttempts: req.maxAttempts || DEFAULT_MAX_ATTEMPTS,
+      labels: req.labels,
+      items: req.items.map((item) => toBinary(TaskItemSchema, item)),
+      unitSize: deps.unitSize,
+    });
+    if (result.created) deps.wakeRelays();
+    return result;
+  });
+
+  handle(table, methods.getTask, async (req, ctx) => ({ task: await tasks.get(ctx.tenant, req.id) }));
+
+  handle(table, methods.listTasks, async (req, ctx) =>
+    tasks.list(ctx.tenant, req.state === 0 ? undefined : stateName(req.state), req.pageSize, req.pageToken),
+  );
+
+  handle(table, methods.listTaskResults, async (req, ctx) => {
+    const after =
+      req.pageToken === "" ? -1 : decodePageToken<[number]>(req.pageToken, ["number"], "ListTaskResults")[0];
+    const size = req.pageSize > 0 ? req.pageSize : DEFAULT_RESULTS_PAGE;
+    const rows = await tasks.items(ctx.tenant, req.id, after, size, RESULTS_PAGE_BYTES);
+    const task = await tasks.target(req.id);
+    const last = rows[rows.length - 1];
+    const more = last !== undefined && last.index + 1 < (task?.totalItems ?? 0);
+    return {
+      results: rows.map((r) =>
+        create(TaskResultSchema, {
+          itemIndex: BigInt(r.index),
+          state: ITEM_STATES[r.state] ?? ItemState.UNSPECIFIED,
+          attempts: r.attempts,
+          error: r.error,
+          ...(r.result && r.state === "succeeded"
+            ? task?.target === "model"
+              ? { inference: fromBinary(InferResponseSchema, r.result) }
+              : { decision: fromBinary(DecisionSchema, r.result) }
+            : {}),
+        }),
+      ),
+      nextPageToken: more && last ? encodePageToken([last.index]) : "",
+    };
+  });
+
+  handle(table, methods.cancelTask, async (req, ctx) => ({ task: await tasks.cancel(ctx.tenant, req.id) }));
+
+  table.set(TASK_EVENTS_SUBJECT, async (data, ctx, message) => {
+    const req = decodeRequest(GetTaskRequestSchema, data);
+    const after = Number(message.headers[AFTER_SEQ_HEADER] ?? "0");
+    if (!Number.isSafeInteger(after) || after < 0) {
+      throw new InvalidArgumentError(AFTER_SEQ_HEADER, "a non-negative event sequence", String(after));
+    }
+    const events = await tasks.events(ctx.tenant, req.id, after);
+    const last = events[events.length - 1];
+    return toBinary(
+      ListTasksResponseSchema,
+      create(ListTasksResponseSchema, {
+        tasks: events.map((e) => e.task),
+        nextPageToken: last ? String(last.seq) : "",
+      }),
+    );
+  });
+}

@@ -1,0 +1,164 @@
+/**
+ * The task worker of a scheduler: takes work notices from JetStream, claims the unit's items in
+ * PostgreSQL under a lease, runs them, commits their outcomes, and only then acknowledges the
+ * notice. While it works it renews the lease and tells JetStream it is still working; a worker
+ * that stops (crash, SIGSTOP, lost network) lets the lease run out, JetStream delivers the notice
+ * again, and another worker claims what was left. A notice whose items are not all final yet
+ * (retries waiting for their backoff, items another worker holds) is nak'd with the delay until the
+ * earliest of them is due.
+ */
+import { randomUUID } from "node:crypto";
+import type { DurableMessage, DurableStream, Logger } from "@arbiter/core";
+import { describeFailure, type ItemRunnerDeps, isPermanent, itemRunnerFor } from "./item-runner.ts";
+import {
+  type ItemOutcome,
+  isFinal,
+  TASK_CONSUMER,
+  TASK_SUBJECTS,
+  TaskEndedError,
+  type TaskStore,
+  type WorkUnit,
+} from "./task-store.ts";
+
+/** Longest wait before a retry, whatever the attempt. */
+const MAX_BACKOFF_MS = 60_000;
+/** Slack added to a nak's delay so the item is due when the notice comes back. */
+const DUE_SLACK_MS = 25;
+
+export interface TaskWorkerOptions {
+  readonly stream: DurableStream;
+  readonly store: TaskStore;
+  readonly deps: ItemRunnerDeps;
+  readonly nodeId: string;
+  readonly logger: Logger;
+  readonly leaseMs: number;
+  readonly unitsInFlight: number;
+  readonly retryBackoffMs: number;
+}
+
+/** A running worker. */
+export interface TaskWorker {
+  /**
+   * Stops taking notices and waits up to `timeoutMs` for the units running; what is still running
+   * then is given back (its items pending again, its notices nak'd) for another worker.
+   */
+  stop(timeoutMs: number): Promise<void>;
+}
+
+/** The delay before attempt `attempts + 1` of an item. */
+export function retryDelayMs(baseMs: number, attempts: number): number {
+  return Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Starts consuming work notices. */
+export async function startTaskWorker(options: TaskWorkerOptions): Promise<TaskWorker> {
+  const { store, logger, leaseMs } = options;
+  // One owner per process: a restarted node never mistakes its predecessor's leases for its own.
+  const owner = `${options.nodeId}/${randomUUID().slice(0, 8)}`;
+  const running = new Map<DurableMessage, Promise<void>>();
+
+  const runUnit = async (message: DurableMessage, unit: WorkUnit): Promise<void> => {
+    const task = await store.target(unit.task);
+    if (!task || isFinal(task.state)) return message.ack();
+    let claimed: Awaited<ReturnType<TaskStore["claim"]>>;
+    try {
+      claimed = await store.claim(unit, owner, leaseMs);
+    } catch (err) {
+      if (err instanceof TaskEndedError) return message.ack();
+      throw err;
+    }
+    if (claimed.length > 0) {
+      const renew = setInterval(() => {
+        message.working();
+        store.renew(unit, owner, leaseMs).catch((err) => logger.warn({ err, task: unit.task }, "lease renewal failed"));
+      }, leaseMs / 3);
+      try {
+        const outcomes = await runItems(task, claimed);
+        await store.commit(task.id, owner, outcomes);
+      } finally {
+        clearInterval(renew);
+      }
+    }
+    const progress = await store.unitProgress(unit);
+    if (progress.unfinished === 0) return message.ack();
+    message.nak(progress.nextDueMs + DUE_SLACK_MS);
+  };
+
+  const runItems = async (
+    task: NonNullable<Awaited<ReturnType<TaskStore["target"]>>>,
+    claimed: Awaited<ReturnType<TaskStore["claim"]>>,
+  ): Promise<ItemOutcome[]> => {
+    let run: Awaited<ReturnType<typeof itemRunnerFor>>;
+    try {
+      run = await itemRunnerFor(task, options.deps);
+    } catch (err) {
+      if (isPermanent(err)) {
+        // The model or pipeline is gone: no item of the task can run.
+        await store.fail(task.id, describeFailure(err));
+        return [];
+      }
+      throw err;
+    }
+    return Promise.all(
+      claimed.map(async (item): Promise<ItemOutcome> => {
+        try {
+          return { index: item.index, kind: "succeeded", result: await run(item.index, item.input) };
+        } catch (err) {
+          const error = describeFailure(err);
+          if (isPermanent(err) || item.attempts >= task.maxAttempts) {
+            return { index: item.index, kind: "dead_lettered", error: `attempt ${item.attempts}: ${error}` };
+          }
+          return {
+            index: item.index,
+            kind: "retry",
+            error,
+            delayMs: retryDelayMs(options.retryBackoffMs, item.attempts),
+          };
+        }
+      }),
+    );
+  };
+
+  const consumption = await options.stream.consume(
+    {
+      durable: TASK_CONSUMER,
+      filterSubject: TASK_SUBJECTS,
+      ackWaitMs: leaseMs,
+      maxAckPending: options.unitsInFlight,
+    },
+    async (message) => {
+      let unit: WorkUnit;
+      try {
+        unit = JSON.parse(new TextDecoder().decode(message.data)) as WorkUnit;
+      } catch {
+        logger.error({ seq: message.seq }, "unreadable work notice dropped");
+        return message.ack();
+      }
+      const work = runUnit(message, unit).catch((err) => {
+        // PostgreSQL or JetStream away: the items keep their state, and the notice comes back.
+        logger.warn({ err, task: unit.task, from: unit.from }, "work unit failed; it will be delivered again");
+        message.nak(Math.min(leaseMs, 1000));
+      });
+      running.set(message, work);
+      try {
+        await work;
+      } finally {
+        running.delete(message);
+      }
+    },
+  );
+
+  return {
+    async stop(timeoutMs) {
+      await consumption.stop();
+      const finished = await Promise.race([
+        Promise.all(running.values()).then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref()),
+      ]);
+      if (finished) return;
+      const released = await store.release(owner).catch(() => 0);
+      for (const message of running.keys()) message.nak(0);
+      logger.warn({ released }, "drain timed out; gave the items still running back");
+    },
+  };
+}
