@@ -10,7 +10,7 @@
  * of a model task is an arbiter.v1.TaskItem in proto3 JSON, `{"tensors": [...]}`.
  */
 import { readFileSync } from "node:fs";
-import { InvalidArgumentError } from "@arbiter/core";
+import { codeName, InvalidArgumentError } from "@arbiter/core";
 import {
   type PipelineValueSchema,
   type SubmitTaskRequestSchema,
@@ -214,11 +214,6 @@ export function submitRequest(flags: Map<string, string>): MessageInitShape<type
   };
 }
 
-/** `NotFound` → `NOT_FOUND`: the gRPC name of a status code, as grpcurl and the docs spell it. */
-export function grpcCodeName(code: Code): string {
-  return (Code[code] ?? "UNKNOWN").replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
-}
-
 const ENDED = new Set([TaskState.COMPLETED, TaskState.CANCELLED, TaskState.FAILED]);
 
 function stateName(state: TaskState): string {
@@ -370,7 +365,7 @@ export async function runTasks(
     }
   } catch (e) {
     const error = ConnectError.from(e);
-    err.write(`arbiter tasks ${command}: ${grpcCodeName(error.code)}: ${error.rawMessage}\n`);
+    err.write(`arbiter tasks ${command}: ${codeName(error.code)}: ${error.rawMessage}\n`);
     return 1;
   }
 }
