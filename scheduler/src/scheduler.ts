@@ -32,6 +32,7 @@ import { onnxInspector } from "./serving/onnx-inspector.ts";
 import { placementPass, SETTLE_INTERVALS, Shortfalls, WantedModels } from "./serving/placement.ts";
 import { servingMetrics } from "./serving/serving-metrics.ts";
 import { registerStatisticsHandler } from "./serving/statistics-handler.ts";
+import { startStreams } from "./streams/index.ts";
 import { startTasks } from "./tasks/index.ts";
 import { registerVectorHandlers, VectorCollections } from "./vectors/index.ts";
 
@@ -138,6 +139,15 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     decisions: decisions.engine,
     pipelines: decisions.pipelines,
   });
+  const streams = await startStreams({
+    config,
+    bus,
+    db,
+    logger,
+    table,
+    engine: decisions.engine,
+    pipelines: decisions.pipelines,
+  });
   const stopUnloads = listenForUnloads(bus, host, logger);
   // Log-level broadcasts change every logger of this process, not only the scheduler's.
   const stopLogLevels = listenForLogLevels(bus, options.logger, nodeId);
@@ -211,7 +221,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       clearInterval(placement);
       await heartbeat.beat();
       // Work units running finish (or are given back) while requests in flight drain.
-      const tasksStopped = tasks.stop(config.scheduler.drainTimeoutMs);
+      const tasksStopped = Promise.all([tasks.stop(config.scheduler.drainTimeoutMs), streams.stop()]);
       const drained = server.drain();
       const timedOut = await Promise.race([
         drained.then(() => false),

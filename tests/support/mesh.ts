@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import {
+  type Bus,
   createMemoryBus,
   createPgliteDatabase,
   createPostgresDatabase,
@@ -44,7 +45,7 @@ const quietLogger = () => createRootLogger({ level: "silent" });
 /** Gateway and scheduler in this process. */
 export async function startEmbeddedMesh(
   settings: MeshSettings = {},
-): Promise<Mesh & { gateway: Gateway; scheduler: SchedulerNode }> {
+): Promise<Mesh & { gateway: Gateway; scheduler: SchedulerNode; bus: Bus }> {
   const config = loadConfig({ env: { ARBITER_GATEWAY_PORT: "0", ...settings } });
   const logger = quietLogger();
   const bus = createMemoryBus();
@@ -58,6 +59,7 @@ export async function startEmbeddedMesh(
     db,
     gateway,
     scheduler,
+    bus,
     async stop() {
       await gateway.stop();
       await scheduler.stop();

@@ -4,14 +4,7 @@
  * decision of a pipeline item carries the request id `task:<task>:<item>`, so a retried item finds
  * the decision recorded by an earlier attempt instead of making a second one.
  */
-import {
-  ANONYMOUS_PRINCIPAL,
-  ArbiterError,
-  Code,
-  codeName,
-  createRequestContext,
-  type RequestContext,
-} from "@arbiter/core";
+import { ANONYMOUS_PRINCIPAL, createRequestContext, type RequestContext } from "@arbiter/core";
 import {
   DecideRequestSchema,
   DecisionSchema,
@@ -75,25 +68,4 @@ export async function itemRunnerFor(task: TaskTarget, deps: ItemRunnerDeps): Pro
     const request = create(InferRequestSchema, { model: task.targetName, id: String(index), inputs: item.tensors });
     return toBinary(InferResponseSchema, await runInference(loaded, request, itemContext(task, index)));
   };
-}
-
-/** Codes that no retry changes: the item is dead-lettered at its first failure. */
-const PERMANENT = new Set([
-  Code.InvalidArgument,
-  Code.NotFound,
-  Code.FailedPrecondition,
-  Code.OutOfRange,
-  Code.Unimplemented,
-  Code.PermissionDenied,
-]);
-
-/** True when an item that failed with `err` would fail the same way again. */
-export function isPermanent(err: unknown): boolean {
-  return err instanceof ArbiterError && PERMANENT.has(err.code);
-}
-
-/** The error of a failed item as it is recorded: its gRPC code name and message. */
-export function describeFailure(err: unknown): string {
-  if (err instanceof ArbiterError) return `${codeName(err.code)}: ${err.message}`;
-  return `INTERNAL: ${err instanceof Error ? err.message : String(err)}`;
 }

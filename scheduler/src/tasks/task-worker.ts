@@ -9,7 +9,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DurableMessage, DurableStream, Logger } from "@arbiter/core";
-import { describeFailure, type ItemRunnerDeps, isPermanent, itemRunnerFor } from "./item-runner.ts";
+import { describeFailure, isPermanent, retryDelayMs } from "../retry-policy.ts";
+import { type ItemRunnerDeps, itemRunnerFor } from "./item-runner.ts";
 import {
   type ItemOutcome,
   isFinal,
@@ -20,8 +21,6 @@ import {
   type WorkUnit,
 } from "./task-store.ts";
 
-/** Longest wait before a retry, whatever the attempt. */
-const MAX_BACKOFF_MS = 60_000;
 /** Slack added to a nak's delay so the item is due when the notice comes back. */
 const DUE_SLACK_MS = 25;
 
@@ -43,11 +42,6 @@ export interface TaskWorker {
    * then is given back (its items pending again, its notices nak'd) for another worker.
    */
   stop(timeoutMs: number): Promise<void>;
-}
-
-/** The delay before attempt `attempts + 1` of an item. */
-export function retryDelayMs(baseMs: number, attempts: number): number {
-  return Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempts - 1));
 }
 
 /** Starts consuming work notices. */
