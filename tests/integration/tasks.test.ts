@@ -1,0 +1,484 @@
+/**
+ * Durable asynchronous tasks (arbiter.v1.TaskService) as a user sees them, run unchanged against an
+ * embedded mesh and a distributed one (two scheduler processes over real NATS and PostgreSQL):
+ * a model task completes with each item's label and its results page and stream in item order;
+ * WatchTask streams snapshots that only move forward; an idempotency key returns the same task;
+ * a cancelled task stops with every item accounted for; bad input is refused up front, or
+ * dead-letters only its item with the exact error; a transient failure is retried, then
+ * dead-lettered; a pipeline task decides each item as Decide does.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import {
+  DecisionService,
+  ItemState,
+  ModelRegistryService,
+  PipelineSchema,
+  PipelineService,
+  type PipelineValueSchema,
+  RegisterModelRequestSchema,
+  RemoteProtocol,
+  type SubmitTaskRequestSchema,
+  type Task,
+  type TaskItemSchema,
+  type TaskResult,
+  TaskSchema,
+  TaskService,
+  TaskState,
+} from "@arbiter/proto";
+import { create, fromJson, type JsonValue, type MessageInitShape, toJsonString } from "@bufbuild/protobuf";
+import { ValueSchema } from "@bufbuild/protobuf/wkt";
+import { type Client, Code } from "@connectrpc/connect";
+import { client, grpcTransport } from "../support/clients.ts";
+import { decodeRaw, EXPECTED, exampleModel, fp32Bytes } from "../support/examples.ts";
+import { expectCode } from "../support/expect-code.ts";
+import { type Mesh, startDistributedMesh, startEmbeddedMesh } from "../support/mesh.ts";
+
+type TaskItemInit = MessageInitShape<typeof TaskItemSchema>;
+type SubmitInit = MessageInitShape<typeof SubmitTaskRequestSchema>;
+type PipelineValueInit = MessageInitShape<typeof PipelineValueSchema>;
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+
+/**
+ * Small units, so a large task is many work notices (a cancel finds most of them not yet run), and
+ * a short retry backoff, so retried items come back quickly. Remote nodes may call loopback hosts:
+ * the retry case points one at a closed local port.
+ */
+const SETTINGS = {
+  ARBITER_TASKS_UNIT_SIZE: "16",
+  ARBITER_TASKS_RETRY_BACKOFF_MS: "50",
+  ARBITER_REMOTE_ALLOW_LOOPBACK: "true",
+};
+
+/** How long a task may take to end before a test gives up on it (a bound, not a measurement). */
+const TASK_WAIT_MS = 90_000;
+
+const CASE = EXPECTED["risk-classifier"];
+const ROWS = (CASE?.inputs.features?.data ?? []) as number[][];
+const LABELS = (CASE?.outputs.label?.data ?? []) as number[];
+
+/** The expected case row item `i` carries (the rows cycle). */
+const rowOf = (i: number): number[] => ROWS[i % ROWS.length] ?? [];
+
+/** A model item: one row of features as an FP32 [1, n] tensor. */
+function modelItem(row: number[]): TaskItemInit {
+  return {
+    tensors: [
+      {
+        name: "features",
+        datatype: "FP32",
+        shape: [1n, BigInt(row.length)],
+        data: { case: "rawContents", value: fp32Bytes([row]) },
+      },
+    ],
+  };
+}
+
+const modelItems = (n: number): TaskItemInit[] => Array.from({ length: n }, (_, i) => modelItem(rowOf(i)));
+
+/** A pipeline input holding a plain JSON value. */
+const jsonValue = (v: JsonValue): PipelineValueInit => ({
+  kind: { case: "value", value: fromJson(ValueSchema, v) },
+});
+
+const AMOUNTS = [120, 9000, 35, 2400, 6100];
+/** Inputs of transaction-risk for item `i`: an example row and an amount, so the rules pick different labels. */
+const pipelineInputs = (i: number): Record<string, PipelineValueInit> => ({
+  features: jsonValue(rowOf(i)),
+  amount: jsonValue(AMOUNTS[i % AMOUNTS.length] ?? 0),
+});
+
+/** The predicted class in an item's inference result. */
+function labelOf(result: TaskResult): number | undefined {
+  const out = result.inference?.outputs.find((t) => t.name === "label");
+  if (!out) return undefined;
+  if (out.data.case === "rawContents") return decodeRaw(out.datatype, out.data.value)[0];
+  if (out.data.case === "contents") return Number(out.data.value.int64Contents[0]);
+  return undefined;
+}
+
+/** A task as JSON, for failure messages. */
+const show = (task: Task): string => toJsonString(TaskSchema, task);
+
+const isFinal = (s: TaskState) => s === TaskState.COMPLETED || s === TaskState.CANCELLED || s === TaskState.FAILED;
+
+/** A port on loopback that nothing listens on (bound, then closed). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === "string") throw new Error("no TCP address");
+  return address.port;
+}
+
+/** The task service's acceptance tests against the mesh `start` returns. */
+function tasksSuite(name: string, start: () => Promise<Mesh>): void {
+  describe(`tasks (${name})`, () => {
+    let mesh: Mesh;
+    let tasks: Client<typeof TaskService>;
+    let deadPort: number;
+
+    const submit = (init: SubmitInit) => tasks.submitTask(init);
+
+    /** Polls GetTask until `done` holds of the task; fails the test with its last state after TASK_WAIT_MS. */
+    async function waitFor(id: string, done: (t: Task) => boolean): Promise<Task> {
+      const giveUpAt = Date.now() + TASK_WAIT_MS;
+      for (;;) {
+        const { task } = await tasks.getTask({ id });
+        assert.ok(task);
+        if (done(task)) return task;
+        if (Date.now() > giveUpAt) {
+          assert.fail(`task ${id} still ${TaskState[task.state]} after ${TASK_WAIT_MS} ms: ${show(task)}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    const waitEnded = (id: string) => waitFor(id, (t) => isFinal(t.state));
+
+    /** Every result of the task through ListTaskResults, page by page; also returns the page sizes. */
+    async function allResults(id: string, pageSize: number): Promise<{ results: TaskResult[]; pages: number[] }> {
+      const results: TaskResult[] = [];
+      const pages: number[] = [];
+      let pageToken = "";
+      do {
+        const page = await tasks.listTaskResults({ id, pageSize, pageToken });
+        results.push(...page.results);
+        pages.push(page.results.length);
+        pageToken = page.nextPageToken;
+      } while (pageToken !== "");
+      return { results, pages };
+    }
+
+    /** Every snapshot WatchTask streams until it ends. */
+    async function watch(id: string): Promise<Task[]> {
+      const seen: Task[] = [];
+      for await (const { task } of tasks.watchTask({ id })) if (task) seen.push(task);
+      return seen;
+    }
+
+    /** Every task ListTasks shows, over all pages. */
+    async function listAll(): Promise<Task[]> {
+      const all: Task[] = [];
+      let pageToken = "";
+      do {
+        const page = await tasks.listTasks({ pageSize: 7, pageToken });
+        all.push(...page.tasks);
+        pageToken = page.nextPageToken;
+      } while (pageToken !== "");
+      return all;
+    }
+
+    before(async () => {
+      mesh = await start();
+      const transport = grpcTransport(mesh.gatewayUrl);
+      tasks = client(TaskService, transport);
+      await client(ModelRegistryService, transport).registerModel(
+        (async function* () {
+          yield create(RegisterModelRequestSchema, {
+            part: { case: "metadata", value: { name: "risk-classifier", version: 1n } },
+          });
+          yield create(RegisterModelRequestSchema, {
+            part: { case: "chunk", value: exampleModel("risk-classifier") },
+          });
+        })(),
+      );
+      const pipelines = client(PipelineService, transport);
+      const example = JSON.parse(readFileSync(join(REPO, "examples/pipelines/transaction-risk.json"), "utf8"));
+      await pipelines.createPipeline({ pipeline: fromJson(PipelineSchema, example as JsonValue) });
+      // A pipeline whose remote model server is down: every call is refused (UNAVAILABLE).
+      deadPort = await closedPort();
+      const unreachable: MessageInitShape<typeof PipelineSchema> = {
+        name: "unreachable-scorer",
+        inputs: [{ name: "x", type: "number", required: true }],
+        nodes: [
+          {
+            name: "far",
+            kind: {
+              case: "remote",
+              value: {
+                protocol: RemoteProtocol.OIP,
+                url: `http://127.0.0.1:${deadPort}`,
+                model: "scorer",
+                timeoutMs: 2000,
+                retries: 0,
+                // Kept closed, so every attempt reaches for the server and says why it failed.
+                breakerFailureThreshold: 1000,
+              },
+            },
+          },
+        ],
+        edges: [
+          { from: "input.x", to: "far.x" },
+          { from: "far.y", to: "output.y" },
+        ],
+      };
+      await pipelines.createPipeline({ pipeline: unreachable });
+    });
+    after(async () => mesh?.stop());
+
+    it("runs a model task to completion: counts, paged and streamed results in item order, each row's label", async () => {
+      const total = 200;
+      const { task: submitted, created } = await submit({
+        target: { case: "model", value: { model: "risk-classifier" } },
+        items: modelItems(total),
+      });
+      assert.ok(submitted);
+      assert.equal(created, true);
+      assert.equal(submitted.totalItems, BigInt(total));
+      const done = await waitEnded(submitted.id);
+      assert.equal(done.state, TaskState.COMPLETED, done.error);
+      assert.deepEqual(
+        {
+          total: done.totalItems,
+          succeeded: done.succeededItems,
+          dead: done.deadLetteredItems,
+          running: done.runningItems,
+        },
+        { total: BigInt(total), succeeded: BigInt(total), dead: 0n, running: 0n },
+      );
+
+      const { results, pages } = await allResults(submitted.id, 37);
+      assert.deepEqual(pages, [37, 37, 37, 37, 37, 15], "pages of page_size, the last one the rest");
+      assert.deepEqual(
+        results.map((r) => Number(r.itemIndex)),
+        Array.from({ length: total }, (_, i) => i),
+        "every item once, in item order",
+      );
+      for (const r of results) {
+        const i = Number(r.itemIndex);
+        assert.equal(r.state, ItemState.SUCCEEDED, `item ${i}: ${r.error}`);
+        assert.equal(r.attempts, 1, `item ${i}`);
+        assert.equal(labelOf(r), LABELS[i % ROWS.length], `label of item ${i}`);
+      }
+
+      const streamed: TaskResult[] = [];
+      for await (const { result } of tasks.streamTaskResults({ id: submitted.id })) if (result) streamed.push(result);
+      assert.deepEqual(
+        streamed.map((r) => [Number(r.itemIndex), r.state, labelOf(r)]),
+        results.map((r) => [Number(r.itemIndex), r.state, labelOf(r)]),
+        "StreamTaskResults gives what the pages give, in the same order",
+      );
+    });
+
+    it("WatchTask streams snapshots that only move forward and ends with the completed task", async () => {
+      const total = 200;
+      const { task: submitted } = await submit({
+        target: { case: "model", value: { model: "risk-classifier" } },
+        items: modelItems(total),
+      });
+      assert.ok(submitted);
+      const seen = await watch(submitted.id);
+      assert.ok(seen.length >= 2, `at least the submitted and the completed snapshot, got ${seen.length}`);
+      assert.equal(seen[0]?.state, TaskState.PENDING, "the first snapshot is the task as submitted");
+      const order = [TaskState.PENDING, TaskState.RUNNING, TaskState.COMPLETED];
+      for (let i = 1; i < seen.length; i++) {
+        const [prev, cur] = [seen[i - 1] as Task, seen[i] as Task];
+        assert.ok(order.indexOf(cur.state) >= order.indexOf(prev.state), `state went back at snapshot ${i}`);
+        assert.ok(cur.succeededItems >= prev.succeededItems, `succeeded went down at snapshot ${i}`);
+      }
+      assert.ok(
+        seen.some((t) => t.state === TaskState.RUNNING),
+        "the task is seen running before it completes",
+      );
+      const last = seen.at(-1);
+      assert.equal(last?.state, TaskState.COMPLETED);
+      assert.equal(last?.succeededItems, BigInt(total));
+      assert.equal(last?.totalItems, BigInt(total));
+      assert.equal(last?.id, submitted.id);
+    });
+
+    it("returns the same task for the same idempotency key, a new one for another key", async () => {
+      const before = (await listAll()).length;
+      const key = `nightly-scoring-${mesh.mode}`;
+      const first = await submit({
+        idempotencyKey: key,
+        target: { case: "model", value: { model: "risk-classifier" } },
+        items: modelItems(4),
+      });
+      assert.equal(first.created, true);
+      const again = await submit({
+        idempotencyKey: key,
+        target: { case: "model", value: { model: "risk-classifier" } },
+        items: modelItems(4),
+      });
+      assert.equal(again.created, false);
+      assert.equal(again.task?.id, first.task?.id);
+      assert.equal(again.task?.idempotencyKey, key);
+      const other = await submit({
+        idempotencyKey: `${key}-rerun`,
+        target: { case: "model", value: { model: "risk-classifier" } },
+        items: modelItems(4),
+      });
+      assert.equal(other.created, true);
+      assert.notEqual(other.task?.id, first.task?.id);
+
+      const listed = await listAll();
+      assert.equal(listed.length, before + 2, "the repeated submit added no task");
+      assert.equal(listed.filter((t) => t.idempotencyKey === key).length, 1);
+      assert.ok(listed.some((t) => t.id === other.task?.id));
+      await waitEnded(first.task?.id ?? "");
+      await waitEnded(other.task?.id ?? "");
+    });
+
+    it("cancels a large task: what had not run is cancelled, every item accounted for", async () => {
+      const total = 3000;
+      const { task: submitted } = await submit({
+        target: { case: "model", value: { model: "risk-classifier" } },
+        items: modelItems(total),
+      });
+      assert.ok(submitted);
+      const { task: cancelled } = await tasks.cancelTask({ id: submitted.id });
+      assert.equal(cancelled?.state, TaskState.CANCELLED);
+
+      // Items already running when the cancel came finish; wait until none runs any more.
+      const settled = await waitFor(submitted.id, (t) => t.runningItems === 0n);
+      assert.equal(settled.state, TaskState.CANCELLED);
+      assert.ok(settled.cancelledItems > 0n, "most items had not run yet");
+      assert.equal(
+        settled.succeededItems + settled.deadLetteredItems + settled.cancelledItems,
+        BigInt(total),
+        show(settled),
+      );
+
+      const { results } = await allResults(submitted.id, 0);
+      assert.equal(results.length, total);
+      const count = (s: ItemState) => BigInt(results.filter((r) => r.state === s).length);
+      assert.equal(count(ItemState.PENDING), 0n, "no item is left pending");
+      assert.equal(count(ItemState.RUNNING), 0n, "no item is left running");
+      assert.equal(count(ItemState.CANCELLED), settled.cancelledItems);
+      assert.equal(count(ItemState.SUCCEEDED), settled.succeededItems);
+
+      const seen = await watch(submitted.id);
+      assert.equal(seen.at(-1)?.state, TaskState.CANCELLED, "WatchTask ends with the cancel");
+    });
+
+    it("refuses an unknown target or an item without tensors up front, and unknown task ids", async () => {
+      const before = (await listAll()).length;
+      await expectCode(
+        submit({
+          target: { case: "pipeline", value: { pipeline: "no-such-pipeline" } },
+          items: [{ values: { x: jsonValue(1) } }],
+        }),
+        Code.NotFound,
+        /no-such-pipeline/,
+      );
+      await expectCode(
+        submit({ target: { case: "model", value: { model: "no-such-model" } }, items: modelItems(1) }),
+        Code.NotFound,
+        /no-such-model/,
+      );
+      await expectCode(
+        submit({ target: { case: "model", value: { model: "risk-classifier" } }, items: [...modelItems(2), {}] }),
+        Code.InvalidArgument,
+        /items\[2\]\.tensors/,
+      );
+      assert.equal((await listAll()).length, before, "no task was recorded for a refused submit");
+
+      for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-task-id"]) {
+        await expectCode(tasks.getTask({ id }), Code.NotFound, new RegExp(id));
+        await expectCode(tasks.listTaskResults({ id }), Code.NotFound, new RegExp(id));
+        await expectCode(tasks.cancelTask({ id }), Code.NotFound, new RegExp(id));
+        await expectCode(watch(id), Code.NotFound, new RegExp(id));
+        await expectCode(
+          (async () => {
+            for await (const _ of tasks.streamTaskResults({ id })) {
+              // nothing is expected
+            }
+          })(),
+          Code.NotFound,
+          new RegExp(id),
+        );
+      }
+    });
+
+    it("dead-letters an item of the wrong shape after one attempt with the exact error; the others succeed", async () => {
+      const items = modelItems(10);
+      const bad = 3;
+      items[bad] = modelItem(rowOf(bad).slice(0, 29));
+      const { task: submitted } = await submit({
+        target: { case: "model", value: { model: "risk-classifier" } },
+        items,
+      });
+      assert.ok(submitted);
+      const done = await waitEnded(submitted.id);
+      assert.equal(done.state, TaskState.COMPLETED);
+      assert.equal(done.succeededItems, 9n);
+      assert.equal(done.deadLetteredItems, 1n);
+      assert.equal(done.redeliveries, 0n, "a permanent error is not retried");
+      const { results } = await allResults(submitted.id, 0);
+      for (const r of results) {
+        if (Number(r.itemIndex) === bad) {
+          assert.equal(r.state, ItemState.DEAD_LETTERED);
+          assert.equal(r.attempts, 1);
+          assert.equal(r.error, 'attempt 1: INVALID_ARGUMENT: input "features" shape: expected [-1, 30], got [1, 29]');
+        } else {
+          assert.equal(r.state, ItemState.SUCCEEDED, `item ${r.itemIndex}: ${r.error}`);
+          assert.equal(labelOf(r), LABELS[Number(r.itemIndex) % ROWS.length]);
+        }
+      }
+    });
+
+    it("retries an item whose remote model server is down, then dead-letters it after max_attempts", async () => {
+      const maxAttempts = 3;
+      const { task: submitted } = await submit({
+        target: { case: "pipeline", value: { pipeline: "unreachable-scorer" } },
+        items: [{ values: { x: jsonValue(1) } }, { values: { x: jsonValue(2) } }],
+        maxAttempts,
+      });
+      assert.ok(submitted);
+      const done = await waitEnded(submitted.id);
+      assert.equal(done.state, TaskState.COMPLETED, "a task whose items were all dead-lettered is complete");
+      assert.equal(done.deadLetteredItems, 2n);
+      assert.equal(done.succeededItems, 0n);
+      assert.equal(done.redeliveries, BigInt(2 * (maxAttempts - 1)), "each item was tried again twice");
+      const { results } = await allResults(submitted.id, 0);
+      assert.equal(results.length, 2);
+      for (const r of results) {
+        assert.equal(r.state, ItemState.DEAD_LETTERED);
+        assert.equal(r.attempts, maxAttempts);
+        assert.match(
+          r.error,
+          new RegExp(
+            `^attempt ${maxAttempts}: UNAVAILABLE: .*node "far": cannot reach http://127\\.0\\.0\\.1:${deadPort}`,
+          ),
+        );
+      }
+    });
+
+    it("runs a pipeline task: one decision per item, the one Decide gives for the same inputs", async () => {
+      const total = 20;
+      const { task: submitted } = await submit({
+        target: { case: "pipeline", value: { pipeline: "transaction-risk" } },
+        items: Array.from({ length: total }, (_, i) => ({ values: pipelineInputs(i) })),
+      });
+      assert.ok(submitted);
+      const done = await waitEnded(submitted.id);
+      assert.equal(done.state, TaskState.COMPLETED, done.error);
+      assert.equal(done.succeededItems, BigInt(total));
+      const { results } = await allResults(submitted.id, 0);
+      assert.equal(results.length, total);
+      const decisions = client(DecisionService, grpcTransport(mesh.gatewayUrl));
+      const labels = new Set<string>();
+      for (const r of results) {
+        const i = Number(r.itemIndex);
+        assert.equal(r.state, ItemState.SUCCEEDED, `item ${i}: ${r.error}`);
+        const { decision } = await decisions.decide({ pipeline: "transaction-risk", inputs: pipelineInputs(i) });
+        assert.ok(decision?.label);
+        assert.equal(r.decision?.label, decision.label, `item ${i}`);
+        labels.add(decision.label);
+      }
+      assert.ok(labels.size > 1, `the items were decided differently, got only ${[...labels]}`);
+    });
+  });
+}
+
+tasksSuite("embedded: PGlite + in-process bus", () => startEmbeddedMesh(SETTINGS));
+tasksSuite("distributed: PostgreSQL + NATS, two scheduler processes", () =>
+  startDistributedMesh({ schedulers: 2, settings: SETTINGS }),
+);
