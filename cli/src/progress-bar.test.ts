@@ -3,6 +3,7 @@ import { Writable } from "node:stream";
 import { describe, it } from "node:test";
 import { TaskSchema, TaskState } from "@arbiter/proto";
 import { create } from "@bufbuild/protobuf";
+import { timestampFromMs } from "@bufbuild/protobuf/wkt";
 import { ProgressPrinter, RateMeter, render } from "./progress-bar.ts";
 
 const task = (total: number, succeeded: number, deadLettered = 0, cancelled = 0) =>
@@ -72,6 +73,23 @@ describe("progress bar", () => {
       "\r[----] 0/4 succeeded 0 dead-lettered  0 items/s\x1b[K" +
         "\r[##--] 2/4 succeeded 0 dead-lettered  2.0 items/s\x1b[K" +
         "\r[####] 4/4 succeeded 0 dead-lettered  2.0 items/s\x1b[K\n",
+    );
+  });
+
+  it("takes the rate from the task's own timestamps, so replayed snapshots do not read as a burst", () => {
+    const { out, text } = sink();
+    const at = (seconds: number) => timestampFromMs(Date.UTC(2026, 0, 1) + seconds * 1000);
+    const stamped = (succeeded: number, seconds: number) => ({ ...task(1000, succeeded), updateTime: at(seconds) });
+    // A task watched after it ended: its snapshots arrive together, 10 s of history at once.
+    const printer = new ProgressPrinter({ out, tty: false, width: 10, now: () => 0, plainIntervalMs: 0 });
+    printer.update(stamped(0, 0));
+    printer.update(stamped(500, 5));
+    printer.finish(stamped(1000, 10));
+    assert.equal(
+      text(),
+      "[----------] 0/1000 succeeded 0 dead-lettered  0 items/s\n" +
+        "[#####-----] 500/1000 succeeded 0 dead-lettered  100 items/s\n" +
+        "[##########] 1000/1000 succeeded 0 dead-lettered  100 items/s\n",
     );
   });
 

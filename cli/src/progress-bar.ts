@@ -10,7 +10,8 @@
 import type { Task } from "@arbiter/proto";
 
 /** The counters of a task the progress line shows. */
-export type TaskProgress = Pick<Task, "totalItems" | "succeededItems" | "deadLetteredItems" | "cancelledItems">;
+export type TaskProgress = Pick<Task, "totalItems" | "succeededItems" | "deadLetteredItems" | "cancelledItems"> &
+  Partial<Pick<Task, "updateTime">>;
 
 /** Items that will not run again: succeeded, dead-lettered or cancelled. */
 export function finishedItems(task: TaskProgress): bigint {
@@ -65,6 +66,10 @@ export class RateMeter {
   }
 }
 
+function millis(t: Task["updateTime"]): number | undefined {
+  return t ? Number(t.seconds) * 1000 + t.nanos / 1e6 : undefined;
+}
+
 /** Where the progress goes and how. */
 export interface ProgressPrinterOptions {
   /** Usually process.stderr. */
@@ -87,7 +92,8 @@ export class ProgressPrinter {
   private lastPlainAt = Number.NEGATIVE_INFINITY;
   private drawn = false;
   private readonly startedAt: number;
-  private startFinished: bigint | undefined;
+  /** The first snapshot shown: where the average rate of {@link finish} starts. */
+  private first: TaskProgress | undefined;
 
   constructor(private readonly options: ProgressPrinterOptions) {
     this.now = options.now ?? (() => performance.now());
@@ -99,8 +105,11 @@ export class ProgressPrinter {
   update(task: TaskProgress): void {
     const at = this.now();
     const finished = finishedItems(task);
-    this.startFinished ??= finished;
-    const line = render(task, this.meter.sample(finished, at), this.options.width);
+    this.first ??= task;
+    // The rate follows the task's own clock when the snapshot has one: watching a task that has
+    // been running replays its earlier snapshots at once, which arrival times would read as a burst.
+    const rate = this.meter.sample(finished, millis(task.updateTime) ?? at);
+    const line = render(task, rate, this.options.width);
     if (this.options.tty) {
       // \x1b[K clears what a longer previous line left on the right.
       this.options.out.write(`\r${line}\x1b[K`);
@@ -112,12 +121,17 @@ export class ProgressPrinter {
   }
 
   /**
-   * Shows the last snapshot whatever the throttling, with the average rate since watching began
-   * (the figure a user wants once the task is over), and ends the line.
+   * Shows the last snapshot whatever the throttling, with the average rate since the first
+   * snapshot (the figure a user wants once the task is over; WatchTask starts with the task as
+   * submitted, so that is its whole run), and ends the line.
    */
   finish(task: TaskProgress): void {
-    const elapsedMs = this.now() - this.startedAt;
-    const done = finishedItems(task) - (this.startFinished ?? finishedItems(task));
+    const first = this.first ?? task;
+    const from = millis(first.updateTime);
+    const to = millis(task.updateTime);
+    // On the task's clock when both snapshots carry one, else on ours since watching began.
+    const elapsedMs = from !== undefined && to !== undefined ? to - from : this.now() - this.startedAt;
+    const done = finishedItems(task) - finishedItems(first);
     const rate = elapsedMs > 0 ? (Number(done) * 1000) / elapsedMs : 0;
     const line = render(task, rate, this.options.width);
     this.options.out.write(this.options.tty ? `\r${line}\x1b[K\n` : `${line}\n`);

@@ -329,6 +329,11 @@ export async function runTasks(
   err: NodeJS.WriteStream = process.stderr,
 ): Promise<number> {
   const { command, id, flags, switches } = parse(argv);
+  // `arbiter tasks results <id> | head` closes the pipe early: that is the reader's choice, not an error.
+  out.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit(0);
+  });
   // Built before connecting, so a bad item file fails without a call.
   const request = command === "submit" ? submitRequest(flags) : undefined;
   const state = command === "list" ? parseState(flags.get("state")) : TaskState.UNSPECIFIED;
