@@ -103,3 +103,13 @@ CREATE TABLE stream_events (
   PRIMARY KEY (tenant_id, binding, event_id),
   FOREIGN KEY (tenant_id, binding) REFERENCES stream_bindings (tenant_id, name) ON DELETE CASCADE
 );
+
+-- One live decision per request id and pipeline: a retried task item or redelivered event that
+-- races its first attempt on another node records nothing twice (the engine returns the first).
+-- Copies recorded before this index existed are removed, the earliest kept.
+DELETE FROM decisions d USING decisions e
+WHERE d.kind = 'live' AND e.kind = 'live' AND d.request_id <> '' AND d.tenant_id = e.tenant_id
+  AND d.pipeline = e.pipeline AND d.request_id = e.request_id
+  AND (d.create_time, d.id) > (e.create_time, e.id);
+CREATE UNIQUE INDEX decisions_by_live_request_id ON decisions (tenant_id, pipeline, request_id)
+  WHERE kind = 'live' AND request_id <> '';

@@ -47,6 +47,7 @@ export class AuditWriter {
     const batch = this.queue.splice(0, AUDIT_BATCH_ROWS * 5);
     this.flushing = this.store
       .insert(batch)
+      .then(() => {})
       .catch((err: unknown) => {
         this.logger.warn({ err, rows: batch.length }, "writing audit records failed; retrying");
         this.queue.unshift(...batch);

@@ -120,8 +120,13 @@ export class DecisionEngine {
         inputs: req.inputs,
         attributes: req.attributes,
       };
-      if (req.requestId !== "") await this.options.store.insert([row]);
-      else audit.record(row);
+      if (req.requestId === "") audit.record(row);
+      else if (!(await this.options.store.insert([row])).has(decision.id)) {
+        // Another node recorded a decision for this request id first (a retry racing the original):
+        // that one is the decision of the request, and this one is dropped unseen.
+        const first = await this.options.store.findByRequestId(ctx.tenant, req.pipeline, req.requestId);
+        if (first) return first;
+      }
     }
     const shadow = policy.shadow;
     if (shadow && shadow.version > 0n && shadow.sampleRate > 0 && this.random() < shadow.sampleRate) {

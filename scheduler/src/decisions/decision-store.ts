@@ -45,9 +45,12 @@ const COLUMNS = "decision, inputs, attributes";
 export class DecisionStore {
   constructor(private readonly db: Database) {}
 
-  /** Writes rows in one statement. */
-  async insert(rows: readonly DecisionRow[]): Promise<void> {
-    if (rows.length === 0) return;
+  /**
+   * Writes rows in one statement; returns the ids written. A row whose id, or whose live request id
+   * on its pipeline, is recorded already is skipped (see decisions_by_live_request_id).
+   */
+  async insert(rows: readonly DecisionRow[]): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
     const params: unknown[] = [];
     const values = rows.map((r) => {
       const d = r.decision;
@@ -72,12 +75,13 @@ export class DecisionStore {
       const n = params.length - 14;
       return `(${Array.from({ length: 14 }, (_, i) => `$${n + i + 1}`).join(", ")})`;
     });
-    await this.db.query(
+    const { rows: written } = await this.db.query<{ id: string }>(
       `INSERT INTO decisions (id, tenant_id, pipeline, pipeline_version, kind, shadow_of, request_id, label, score,
          decision, inputs, attributes, trace_id, create_time)
-       VALUES ${values.join(", ")} ON CONFLICT (id) DO NOTHING`,
+       VALUES ${values.join(", ")} ON CONFLICT DO NOTHING RETURNING id`,
       params,
     );
+    return new Set(written.map((r) => r.id));
   }
 
   /** One recorded decision (live, shadow or replay) by id; NOT_FOUND otherwise. */
