@@ -99,7 +99,9 @@ function renderConfig(spec: NodeSpec, storeDir: string): string {
     `listen: "${LOOPBACK_HOST}:${spec.port}"`,
     `http: "${LOOPBACK_HOST}:${spec.monitorPort}"`,
   ];
-  if (spec.jetstream) lines.push(`jetstream { store_dir: ${JSON.stringify(storeDir)} }`);
+  // sync_interval: always: JetStream acknowledges a write once it is on disk, so a message whose
+  // publish succeeded survives a server crash (by default the server syncs every two minutes).
+  if (spec.jetstream) lines.push(`jetstream { store_dir: ${JSON.stringify(storeDir)}, sync_interval: always }`);
   if (spec.cluster) {
     const routes = spec.cluster.routePorts.map((p) => `"nats-route://${LOOPBACK_HOST}:${p}"`).join(", ");
     lines.push(

@@ -6,14 +6,17 @@
 import {
   AckPolicy,
   DeliverPolicy,
+  ErrorCode,
   type JetStreamClient,
   type JetStreamManager,
   type JsMsg,
+  type MsgRequest,
   type NatsConnection,
   type NatsError,
   nanos,
   RetentionPolicy,
   StorageType,
+  type StoredMsg,
 } from "nats";
 import type {
   ConsumerState,
@@ -31,6 +34,17 @@ import { fromNatsHeaders, toNatsHeaders } from "./nats-bus.ts";
 /** JetStream API error codes this module tells apart. */
 const STREAM_NAME_IN_USE = 10058;
 const CONSUMER_NOT_FOUND = 10014;
+const JETSTREAM_UNAVAILABLE = 10008;
+const NO_MESSAGE_FOUND = 10037;
+
+/**
+ * How long publishing and opening a consumer keep trying through a reconnect: a request sent while
+ * the client reconnects, or while a restarted server recovers its streams, can go unanswered.
+ */
+const RETRY_BUDGET_MS = 30_000;
+
+/** How long one publish attempt waits for the stream's acknowledgement. */
+const PUBLISH_ATTEMPT_TIMEOUT_MS = 2000;
 
 /** How long the consume loop waits before taking its consumer up again after it failed. */
 const RESUME_DELAY_MS = 250;
@@ -40,6 +54,25 @@ const MSG_ID_HEADER = "Nats-Msg-Id";
 
 function apiErrorCode(err: unknown): number | undefined {
   return (err as NatsError).api_error?.err_code;
+}
+
+/** A failure that a reconnect or a recovering server explains: no answer, or nobody to answer yet. */
+function transient(err: unknown): boolean {
+  const code = (err as NatsError).code;
+  return code === ErrorCode.Timeout || code === ErrorCode.NoResponders || apiErrorCode(err) === JETSTREAM_UNAVAILABLE;
+}
+
+/** Calls `attempt` until it succeeds, fails for good, or {@link RETRY_BUDGET_MS} passed. */
+async function retrying<T>(nc: NatsConnection, attempt: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + RETRY_BUDGET_MS;
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!transient(err) || nc.isClosed() || Date.now() >= deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 100 * tries)));
+    }
+  }
 }
 
 /**
@@ -71,7 +104,16 @@ export async function openNatsDurableStream(
     if (apiErrorCode(err) !== STREAM_NAME_IN_USE) throw err;
     await jsm.streams.update(config.name, limits);
   }
-  return new NatsDurableStream(config.name, nc.jetstream(), jsm);
+  return new NatsDurableStream(config.name, nc, nc.jetstream(), jsm);
+}
+
+/**
+ * A message get for the first message at or after `seq` on `subject` (wildcards allowed). The
+ * server takes `next_by_subj` on every message get; the client's type lists it only for direct
+ * gets, which would need the stream to allow them.
+ */
+function nextOnSubject(seq: number, subject: string): MsgRequest {
+  return { seq, next_by_subj: subject } as MsgRequest;
 }
 
 function toDurableMessage(m: JsMsg): DurableMessage {
@@ -123,16 +165,22 @@ class Slots {
 class NatsDurableStream implements DurableStream {
   constructor(
     readonly name: string,
+    private readonly nc: NatsConnection,
     private readonly js: JetStreamClient,
     private readonly jsm: JetStreamManager,
   ) {}
 
   async publish(subject: string, data: Uint8Array, options: DurablePublishOptions = {}): Promise<PublishAck> {
     const headers = toNatsHeaders(options.headers);
-    const ack = await this.js.publish(subject, data, {
-      ...(options.msgId === undefined ? {} : { msgID: options.msgId }),
-      ...(headers ? { headers } : {}),
-    });
+    // Trying again is safe with a message id (the stream stores it once); without one, a retry
+    // after an acknowledgement that was lost stores the message twice (delivery is at least once).
+    const ack = await retrying(this.nc, () =>
+      this.js.publish(subject, data, {
+        timeout: PUBLISH_ATTEMPT_TIMEOUT_MS,
+        ...(options.msgId === undefined ? {} : { msgID: options.msgId }),
+        ...(headers ? { headers } : {}),
+      }),
+    );
     return { seq: ack.seq, duplicate: ack.duplicate };
   }
 
@@ -163,7 +211,7 @@ class NatsDurableStream implements DurableStream {
     handler: (message: DurableMessage) => Promise<void>,
   ): Promise<Consumption> {
     validateConsumerConfig(config);
-    await this.ensureConsumer(config);
+    await retrying(this.nc, () => this.ensureConsumer(config));
     const slots = new Slots(config.maxAckPending);
     let stopped = false;
     let current: { stop(): void } | undefined;
@@ -256,31 +304,33 @@ class NatsDurableStream implements DurableStream {
   }
 
   async *read(subject: string): AsyncIterable<DurableMessage> {
-    // What is stored at the start decides where reading ends: how many messages match, and the
-    // last sequence (later messages are not read).
-    const info = await this.jsm.streams.info(this.name, { subjects_filter: subject });
-    const counts: Record<string, number> = info.state.subjects ?? {};
-    let remaining = 0;
-    for (const count of Object.values(counts)) remaining += count;
-    const lastSeq = info.state.last_seq;
-    if (remaining === 0) return;
-    const consumer = await this.js.consumers.get(this.name, { filterSubjects: [subject] });
-    // A fetch of exactly what matched ends by itself once everything arrived; its expiry only
-    // matters when messages were removed (acknowledged off a work queue) while reading.
-    const messages = await consumer.fetch({ max_messages: remaining, expires: 5000 });
-    try {
-      for await (const m of messages) {
-        if (m.seq > lastSeq) break;
-        yield readOnly(m);
-        if (m.info.pending === 0) break;
+    // One get of the next message on the subject after another: it works on every retention (a
+    // consumer reading a work queue would take its messages) and ends at the last sequence stored
+    // when reading started.
+    const { state } = await this.jsm.streams.info(this.name);
+    let seq = state.first_seq;
+    while (seq <= state.last_seq) {
+      let stored: StoredMsg;
+      try {
+        stored = await this.jsm.streams.getMessage(this.name, nextOnSubject(seq, subject));
+      } catch (err) {
+        if (apiErrorCode(err) === NO_MESSAGE_FOUND) return;
+        throw err;
       }
-    } finally {
-      messages.stop();
+      if (stored.seq > state.last_seq) return;
+      yield {
+        subject: stored.subject,
+        data: stored.data,
+        headers: fromNatsHeaders(stored.header),
+        msgId: stored.header?.get(MSG_ID_HEADER) || undefined,
+        seq: stored.seq,
+        deliveryCount: 1,
+        // Reading settles nothing: the stream and its consumers are left as they are.
+        ack: async () => {},
+        nak: () => {},
+        working: () => {},
+      };
+      seq = stored.seq + 1;
     }
   }
-}
-
-/** A message read for inspection: settling it does nothing (an ordered consumer takes no acks). */
-function readOnly(m: JsMsg): DurableMessage {
-  return { ...toDurableMessage(m), ack: async () => {}, nak: () => {}, working: () => {} };
 }
