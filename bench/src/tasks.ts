@@ -11,7 +11,8 @@
  *
  *   node --import tsx bench/src/tasks.ts [--items N] [--events M]
  *
- * Defaults: 20,000 items and 10,000 events. Writes bench/results/tasks.json:
+ * Defaults: 20,000 items and 10,000 events; ARBITER_* variables set for this command are passed
+ * to every role (the defaults are measured without them). Writes bench/results/tasks.json:
  * {"task_items_per_s": N, "stream_events_per_s": N, ...the counts, dead-letters and the machine}.
  * The load generator runs in this process and shares the machine's cores with the mesh.
  */
@@ -20,6 +21,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  DecideRequestSchema,
   DecisionSchema,
   ModelRegistryService,
   PipelineSchema,
@@ -32,7 +34,8 @@ import {
   TaskService,
   TaskState,
 } from "@arbiter/proto";
-import { create, fromJson, type JsonValue, type MessageInitShape } from "@bufbuild/protobuf";
+import { create, fromJson, type JsonValue, type MessageInitShape, toJsonString } from "@bufbuild/protobuf";
+import { ValueSchema } from "@bufbuild/protobuf/wkt";
 import { type Client, createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { connect, type JsMsg, type NatsConnection } from "nats";
@@ -210,10 +213,19 @@ async function runStream(mesh: DistributedMesh, count: number): Promise<StreamRu
   try {
     const collector = await collectDecisions(nc, output, count);
     const js = nc.jetstream();
-    // Event i: row i mod 4 and amount i mod 5, so the rules reach every label; 20 distinct bodies.
+    // Event i: row i mod 4 and amount i mod 5, so the rules reach every label; 20 distinct bodies,
+    // each the proto3 JSON of a DecideRequest (an input is a PipelineValue: {"value": ...}).
     const bodies = Array.from({ length: rows.length * AMOUNTS.length }, (_, i) =>
       new TextEncoder().encode(
-        JSON.stringify({ inputs: { features: rows[i % rows.length], amount: AMOUNTS[i % AMOUNTS.length] } }),
+        toJsonString(
+          DecideRequestSchema,
+          create(DecideRequestSchema, {
+            inputs: {
+              features: { kind: { case: "value", value: fromJson(ValueSchema, rows[i % rows.length] ?? []) } },
+              amount: { kind: { case: "value", value: fromJson(ValueSchema, AMOUNTS[i % AMOUNTS.length] ?? 0) } },
+            },
+          }),
+        ),
       ),
     );
     const started = performance.now();
@@ -236,7 +248,10 @@ async function runStream(mesh: DistributedMesh, count: number): Promise<StreamRu
           lastCount = collector.decided();
           progressAt = performance.now();
         } else if (performance.now() - progressAt > STALL_MS) {
-          throw new Error(`stream ${BINDING}: ${lastCount} of ${count} decisions, none for ${STALL_MS / 1000} s`);
+          const stats = (await streams.getStreamBinding({ name: BINDING })).binding?.stats;
+          throw new Error(
+            `stream ${BINDING}: ${lastCount} of ${count} decisions, none for ${STALL_MS / 1000} s; binding stats ${JSON.stringify(stats, (_, v) => (typeof v === "bigint" ? Number(v) : v))}`,
+          );
         }
       }
     })();
@@ -256,7 +271,15 @@ async function runStream(mesh: DistributedMesh, count: number): Promise<StreamRu
   }
 }
 
-const mesh = await startDistributedMesh({ schedulers: 2, settings: { ARBITER_LOG_LEVEL: "info" } });
+// ARBITER_* settings in this process's environment reach every role, to try other values
+// (e.g. ARBITER_TASKS_UNIT_SIZE, ARBITER_TASKS_UNITS_IN_FLIGHT) without editing the benchmark.
+const overrides = Object.fromEntries(
+  Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith("ARBITER_") && e[1] !== undefined),
+);
+const mesh = await startDistributedMesh({
+  schedulers: 2,
+  settings: { ARBITER_LOG_LEVEL: "info", ...overrides },
+});
 let results: { task: TaskRun; stream: StreamRun };
 try {
   await setUp(mesh.gatewayUrl);
@@ -302,6 +325,7 @@ writeFileSync(
       stream_dead_lettered: stream.dead_lettered,
       task,
       stream,
+      settings: overrides,
       machine: { cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, node: process.version },
     },
     null,
