@@ -9,7 +9,7 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { createServer, type Socket } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -54,6 +54,9 @@ const SETTINGS = {
   ARBITER_TASKS_RETRY_BACKOFF_MS: "50",
   ARBITER_REMOTE_ALLOW_LOOPBACK: "true",
 };
+
+/** How long the hanging model server's callers wait for it. */
+const HANG_TIMEOUT_MS = 1500;
 
 /** How long a task may take to end before a test gives up on it (a bound, not a measurement). */
 const TASK_WAIT_MS = 90_000;
@@ -117,12 +120,68 @@ async function closedPort(): Promise<number> {
   return address.port;
 }
 
+/** A server on loopback that accepts connections and never answers (a model server that hangs). */
+async function silentServer(): Promise<{ port: number; close(): void }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("no TCP address");
+  return {
+    port: address.port,
+    close() {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
+}
+
+/**
+ * A pipeline of one remote node, `far`, calling model "scorer" over the Open Inference Protocol at
+ * `url`. The node does not retry by itself and its circuit stays closed, so every item attempt
+ * calls the server and fails with what happened to that call.
+ */
+function remoteScorer(name: string, url: string, timeoutMs: number): MessageInitShape<typeof PipelineSchema> {
+  return {
+    name,
+    inputs: [{ name: "x", type: "number", required: true }],
+    nodes: [
+      {
+        name: "far",
+        kind: {
+          case: "remote",
+          value: {
+            protocol: RemoteProtocol.OIP,
+            url,
+            model: "scorer",
+            timeoutMs,
+            retries: 0,
+            breakerFailureThreshold: 1000,
+          },
+        },
+      },
+    ],
+    edges: [
+      { from: "input.x", to: "far.x" },
+      { from: "far.y", to: "output.y" },
+    ],
+  };
+}
+
+/** Pipeline items `{x: 0}`, `{x: 1}`, ... */
+const numberItems = (n: number): TaskItemInit[] =>
+  Array.from({ length: n }, (_, i) => ({ values: { x: jsonValue(i) } }));
+
 /** The task service's acceptance tests against the mesh `start` returns. */
 function tasksSuite(name: string, start: () => Promise<Mesh>): void {
   describe(`tasks (${name})`, () => {
     let mesh: Mesh;
     let tasks: Client<typeof TaskService>;
     let deadPort: number;
+    let hanging: { port: number; close(): void } | undefined;
 
     const submit = (init: SubmitInit) => tasks.submitTask(init);
 
@@ -191,36 +250,20 @@ function tasksSuite(name: string, start: () => Promise<Mesh>): void {
       const pipelines = client(PipelineService, transport);
       const example = JSON.parse(readFileSync(join(REPO, "examples/pipelines/transaction-risk.json"), "utf8"));
       await pipelines.createPipeline({ pipeline: fromJson(PipelineSchema, example as JsonValue) });
-      // A pipeline whose remote model server is down: every call is refused (UNAVAILABLE).
+      // Model servers that are down (every call refused: UNAVAILABLE) or hang (every call times out).
       deadPort = await closedPort();
-      const unreachable: MessageInitShape<typeof PipelineSchema> = {
-        name: "unreachable-scorer",
-        inputs: [{ name: "x", type: "number", required: true }],
-        nodes: [
-          {
-            name: "far",
-            kind: {
-              case: "remote",
-              value: {
-                protocol: RemoteProtocol.OIP,
-                url: `http://127.0.0.1:${deadPort}`,
-                model: "scorer",
-                timeoutMs: 2000,
-                retries: 0,
-                // Kept closed, so every attempt reaches for the server and says why it failed.
-                breakerFailureThreshold: 1000,
-              },
-            },
-          },
-        ],
-        edges: [
-          { from: "input.x", to: "far.x" },
-          { from: "far.y", to: "output.y" },
-        ],
-      };
-      await pipelines.createPipeline({ pipeline: unreachable });
+      await pipelines.createPipeline({
+        pipeline: remoteScorer("unreachable-scorer", `http://127.0.0.1:${deadPort}`, 2000),
+      });
+      hanging = await silentServer();
+      await pipelines.createPipeline({
+        pipeline: remoteScorer("hanging-scorer", `http://127.0.0.1:${hanging.port}`, HANG_TIMEOUT_MS),
+      });
     });
-    after(async () => mesh?.stop());
+    after(async () => {
+      await mesh?.stop();
+      hanging?.close();
+    });
 
     it("runs a model task to completion: counts, paged and streamed results in item order, each row's label", async () => {
       const total = 200;
@@ -318,12 +361,26 @@ function tasksSuite(name: string, start: () => Promise<Mesh>): void {
       assert.equal(other.created, true);
       assert.notEqual(other.task?.id, first.task?.id);
 
+      // A client retrying a submit it saw no answer to sends it again while the first is in flight.
+      const racedKey = `${key}-raced`;
+      const raced = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          submit({
+            idempotencyKey: racedKey,
+            target: { case: "model", value: { model: "risk-classifier" } },
+            items: modelItems(4),
+          }),
+        ),
+      );
+      assert.equal(raced.filter((r) => r.created).length, 1, "one of the racing submits created the task");
+      assert.equal(new Set(raced.map((r) => r.task?.id)).size, 1, "they all answer with that task");
+
       const listed = await listAll();
-      assert.equal(listed.length, before + 2, "the repeated submit added no task");
+      assert.equal(listed.length, before + 3, "the repeated submits added no task");
       assert.equal(listed.filter((t) => t.idempotencyKey === key).length, 1);
+      assert.equal(listed.filter((t) => t.idempotencyKey === racedKey).length, 1);
       assert.ok(listed.some((t) => t.id === other.task?.id));
-      await waitEnded(first.task?.id ?? "");
-      await waitEnded(other.task?.id ?? "");
+      for (const id of [first.task?.id, other.task?.id, raced[0]?.task?.id]) await waitEnded(id ?? "");
     });
 
     it("cancels a large task: what had not run is cancelled, every item accounted for", async () => {
@@ -356,6 +413,42 @@ function tasksSuite(name: string, start: () => Promise<Mesh>): void {
 
       const seen = await watch(submitted.id);
       assert.equal(seen.at(-1)?.state, TaskState.CANCELLED, "WatchTask ends with the cancel");
+    });
+
+    it("cancels a task while its items run: they count as running, and one that then fails is cancelled, not retried", async () => {
+      const total = 4;
+      const { task: submitted } = await submit({
+        target: { case: "pipeline", value: { pipeline: "hanging-scorer" } },
+        items: numberItems(total),
+        maxAttempts: 3,
+      });
+      assert.ok(submitted);
+      // Every item is waiting for the hanging server now.
+      await waitFor(submitted.id, (t) => t.runningItems === BigInt(total));
+      const { task: cancelled } = await tasks.cancelTask({ id: submitted.id });
+      assert.ok(cancelled);
+      assert.equal(cancelled.state, TaskState.CANCELLED);
+      assert.deepEqual(
+        { running: cancelled.runningItems, cancelled: cancelled.cancelledItems },
+        { running: BigInt(total), cancelled: 0n },
+        `the items still run after the cancel: ${show(cancelled)}`,
+      );
+
+      // Their calls time out; a cancelled task runs nothing again, so the items end cancelled.
+      const settled = await waitFor(submitted.id, (t) => t.runningItems === 0n);
+      assert.equal(settled.state, TaskState.CANCELLED);
+      assert.deepEqual(
+        { succeeded: settled.succeededItems, dead: settled.deadLetteredItems, cancelled: settled.cancelledItems },
+        { succeeded: 0n, dead: 0n, cancelled: BigInt(total) },
+        show(settled),
+      );
+      assert.equal(settled.redeliveries, 0n, "nothing ran a second time");
+      const { results } = await allResults(submitted.id, 0);
+      for (const r of results) {
+        assert.equal(r.state, ItemState.CANCELLED, `item ${r.itemIndex}`);
+        assert.equal(r.attempts, 1);
+        assert.match(r.error, new RegExp(`DEADLINE_EXCEEDED: .*did not answer within ${HANG_TIMEOUT_MS} ms`));
+      }
     });
 
     it("refuses an unknown target or an item without tensors up front, and unknown task ids", async () => {
@@ -428,7 +521,7 @@ function tasksSuite(name: string, start: () => Promise<Mesh>): void {
       const maxAttempts = 3;
       const { task: submitted } = await submit({
         target: { case: "pipeline", value: { pipeline: "unreachable-scorer" } },
-        items: [{ values: { x: jsonValue(1) } }, { values: { x: jsonValue(2) } }],
+        items: numberItems(2),
         maxAttempts,
       });
       assert.ok(submitted);

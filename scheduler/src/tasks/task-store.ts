@@ -126,6 +126,14 @@ interface TaskRow {
 const TASK_COLUMNS = `id, tenant_id, idempotency_key, state, error, labels, total_items, succeeded_items,
   dead_lettered_items, cancelled_items, redeliveries, create_time, update_time`;
 
+/**
+ * The task's items running now, read by the statement that reads the task, so that its counters and
+ * this add up. A cancelled task still has running items (those taken before the cancel run to their
+ * end); only a completed or failed one has none, and is not counted.
+ */
+const RUNNING_ITEMS = `CASE WHEN tasks.state IN ('completed', 'failed') THEN 0 ELSE
+  (SELECT count(*)::int FROM task_items i WHERE i.task_id = tasks.id AND i.state = 'running') END AS running_items`;
+
 function toTask(row: TaskRow): Task {
   return create(TaskSchema, {
     id: row.id,
@@ -220,33 +228,23 @@ export class TaskStore {
 
   private async findByKey(tenant: string, key: string): Promise<Task | undefined> {
     const { rows } = await this.db.query<TaskRow>(
-      `SELECT ${TASK_COLUMNS} FROM tasks WHERE tenant_id = $1 AND idempotency_key = $2`,
+      `SELECT ${TASK_COLUMNS}, ${RUNNING_ITEMS} FROM tasks WHERE tenant_id = $1 AND idempotency_key = $2`,
       [tenant, key],
     );
-    return rows[0] ? this.withRunning(rows[0]) : undefined;
-  }
-
-  private async withRunning(row: TaskRow): Promise<Task> {
-    if (isFinal(row.state)) return toTask(row);
-    const { rows } = await this.db.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM task_items WHERE task_id = $1 AND state = 'running'",
-      [row.id],
-    );
-    return toTask({ ...row, running_items: rows[0]?.n ?? 0 });
+    return rows[0] ? toTask(rows[0]) : undefined;
   }
 
   /** The task, or NOT_FOUND (also for another tenant's task: its existence is not revealed). */
   async get(tenant: string, id: string): Promise<Task> {
-    const row = await this.row(tenant, id);
-    return this.withRunning(row);
+    return toTask(await this.row(tenant, id, `${TASK_COLUMNS}, ${RUNNING_ITEMS}`));
   }
 
-  private async row(tenant: string, id: string): Promise<TaskRow> {
+  private async row(tenant: string, id: string, columns = TASK_COLUMNS): Promise<TaskRow> {
     if (!UUID.test(id)) throw new NotFoundError("task", id);
-    const { rows } = await this.db.query<TaskRow>(
-      `SELECT ${TASK_COLUMNS} FROM tasks WHERE id = $1 AND tenant_id = $2`,
-      [id, tenant],
-    );
+    const { rows } = await this.db.query<TaskRow>(`SELECT ${columns} FROM tasks WHERE id = $1 AND tenant_id = $2`, [
+      id,
+      tenant,
+    ]);
     const row = rows[0];
     if (!row) throw new NotFoundError("task", id);
     return row;
@@ -272,14 +270,14 @@ export class TaskStore {
       where += ` AND (${CREATE_MICROS}, id::text) < ($${params.length - 1}::int8, $${params.length})`;
     }
     const { rows } = await this.db.query<TaskRow & { create_micros: number }>(
-      `SELECT ${TASK_COLUMNS}, ${CREATE_MICROS} AS create_micros FROM tasks WHERE ${where}
+      `SELECT ${TASK_COLUMNS}, ${RUNNING_ITEMS}, ${CREATE_MICROS} AS create_micros FROM tasks WHERE ${where}
        ORDER BY create_time DESC, id::text DESC LIMIT $2`,
       params,
     );
     const page = rows.slice(0, size);
     const last = page[page.length - 1];
     return {
-      tasks: await Promise.all(page.map((r) => this.withRunning(r))),
+      tasks: page.map(toTask),
       nextPageToken: rows.length > size && last ? encodePageToken([last.create_micros, last.id]) : "",
     };
   }
@@ -468,7 +466,12 @@ export class TaskStore {
   async commit(taskId: string, owner: string, outcomes: readonly ItemOutcome[]): Promise<void> {
     if (outcomes.length === 0) return;
     await this.db.transaction(async (tx) => {
-      await tx.query("SELECT 1 FROM tasks WHERE id = $1 FOR UPDATE", [taskId]);
+      const { rows: task } = await tx.query<{ state: string }>("SELECT state FROM tasks WHERE id = $1 FOR UPDATE", [
+        taskId,
+      ]);
+      // A task cancelled while these items ran runs nothing again: an item that would be retried is
+      // cancelled instead (left pending, it would never run nor be counted).
+      const ended = isFinal(task[0]?.state ?? "cancelled");
       const held = new Set(
         (
           await tx.query<{ item_index: number }>(
@@ -502,21 +505,27 @@ export class TaskStore {
       }
       if (retry.length > 0) {
         await tx.query(
-          `UPDATE task_items i SET state = 'pending', error = r.error, lease_owner = NULL, lease_until = NULL,
+          `UPDATE task_items i SET state = $5, error = r.error, lease_owner = NULL, lease_until = NULL,
              not_before = now() + make_interval(secs => r.delay_ms / 1000)
            FROM unnest($2::int[], $3::text[], $4::double precision[]) AS r(item_index, error, delay_ms)
            WHERE i.task_id = $1 AND i.item_index = r.item_index`,
-          [taskId, retry.map((o) => o.index), retry.map((o) => o.error), retry.map((o) => o.delayMs)],
+          [
+            taskId,
+            retry.map((o) => o.index),
+            retry.map((o) => o.error),
+            retry.map((o) => o.delayMs),
+            ended ? "cancelled" : "pending",
+          ],
         );
       }
       await tx.query(
         `UPDATE tasks SET succeeded_items = succeeded_items + $2, dead_lettered_items = dead_lettered_items + $3,
-           update_time = now(),
+           cancelled_items = cancelled_items + $4, update_time = now(),
            state = CASE WHEN state = 'running'
              AND succeeded_items + $2 + dead_lettered_items + $3 + cancelled_items >= total_items
              THEN 'completed' ELSE state END
          WHERE id = $1`,
-        [taskId, succeeded.length, dead.length],
+        [taskId, succeeded.length, dead.length, ended ? retry.length : 0],
       );
       await this.appendEvent(tx, taskId);
     });
