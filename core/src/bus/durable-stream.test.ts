@@ -173,6 +173,7 @@ function behaviour(kind: string, open: () => Promise<Harness>, close: (h: Harnes
       assert.equal(state?.redelivered, 1);
       await second.ack();
       await until("the acknowledgement", async () => (await stream.consumerState("workers"))?.ackPending === 0);
+      assert.deepEqual(await stream.consumerState("workers"), { pending: 0, ackPending: 0, redelivered: 0 });
       await consumption.stop();
     });
 
@@ -249,6 +250,26 @@ function behaviour(kind: string, open: () => Promise<Harness>, close: (h: Harnes
       assert.equal(mostOpen, 1);
       await a.stop();
       await b.stop();
+    });
+
+    it("runs at most `concurrency` handler calls at once in one consumption", async () => {
+      const { stream, name, subject } = await fresh();
+      for (let i = 1; i <= 6; i++) await stream.publish(subject("jobs"), bytes(String(i)));
+      let open = 0;
+      let mostOpen = 0;
+      const handled: string[] = [];
+      const consumption = await stream.consume(consumer(name, { maxAckPending: 10, concurrency: 2 }), async (m) => {
+        open++;
+        mostOpen = Math.max(mostOpen, open);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        open--;
+        handled.push(text(m.data));
+        await m.ack();
+      });
+      await until("six messages handled", () => handled.length >= 6);
+      assert.deepEqual([...handled].sort(), ["1", "2", "3", "4", "5", "6"]);
+      assert.equal(mostOpen, 2);
+      await consumption.stop();
     });
 
     it("removes acknowledged messages from a work queue", async () => {

@@ -37,7 +37,11 @@ export interface PublishAck {
 }
 
 export interface DurablePublishOptions {
-  /** Deduplication key (the `Nats-Msg-Id` header in NATS). */
+  /**
+   * Deduplication key (the `Nats-Msg-Id` header in NATS). It also makes publishing safe to retry:
+   * over NATS a publish whose acknowledgement was lost to a reconnect is sent again, which without
+   * an id can store the message twice.
+   */
   readonly msgId?: string;
   readonly headers?: BusHeaders;
 }
@@ -71,6 +75,12 @@ export interface DurableConsumerConfig {
   readonly ackWaitMs: number;
   /** At most this many delivered and not yet acknowledged, across all processes (1 keeps order). */
   readonly maxAckPending: number;
+  /**
+   * Handler calls open at once in this consumption (this process's share); defaults to
+   * maxAckPending. A work queue shared by many processes sets maxAckPending to the whole
+   * cluster's allowance and this to one process's.
+   */
+  readonly concurrency?: number;
 }
 
 /** What a durable consumer has left (NATS consumer info). */
@@ -79,13 +89,16 @@ export interface ConsumerState {
   readonly pending: number;
   /** Delivered and not yet acknowledged. */
   readonly ackPending: number;
-  /** Messages delivered more than once so far. */
+  /** Unacknowledged messages that were delivered more than once (an acknowledgement clears one). */
   readonly redelivered: number;
 }
 
 /** A consumption started by {@link DurableStream.consume}. */
 export interface Consumption {
-  /** Stops taking messages; messages delivered and not settled are delivered again later. */
+  /**
+   * Stops taking messages; messages delivered and not settled are delivered again later (after
+   * their ack wait). Handler calls already running are not waited for: their acks still count.
+   */
   stop(): Promise<void>;
 }
 
@@ -101,7 +114,10 @@ export interface DurableStream {
   consume(config: DurableConsumerConfig, handler: (message: DurableMessage) => Promise<void>): Promise<Consumption>;
   /** The consumer's state, or undefined when it does not exist. */
   consumerState(durable: string): Promise<ConsumerState | undefined>;
-  /** Removes a durable consumer and what it had left to deliver. */
+  /**
+   * Removes a durable consumer and what it had left to deliver; nothing happens when it does not
+   * exist. A consumer of the same name opened later starts from the beginning of the stream.
+   */
   deleteConsumer(durable: string): Promise<void>;
   /** Every message stored on `subject` (wildcards allowed), in order; for inspection and tests. */
   read(subject: string): AsyncIterable<DurableMessage>;

@@ -47,6 +47,9 @@ type Handler = (message: DurableMessage) => Promise<void>;
 interface MemoryConsumption {
   readonly handler: Handler;
   active: boolean;
+  /** Handler calls running now, at most `limit` (the consumption's concurrency). */
+  inFlight: number;
+  readonly limit: number;
 }
 
 const STREAM_NAME = /^[A-Za-z0-9_-]+$/;
@@ -103,7 +106,7 @@ class MemoryConsumer {
     const count = this.consumptions.length;
     for (let i = 0; i < count; i++) {
       const candidate = this.consumptions[(this.turn + i) % count];
-      if (candidate?.active) {
+      if (candidate?.active && candidate.inFlight < candidate.limit) {
         this.turn = (this.turn + i + 1) % count;
         return candidate;
       }
@@ -184,12 +187,16 @@ class MemoryConsumer {
       },
     };
     const handler = consumption.handler;
+    consumption.inFlight++;
     // A handler that fails leaves its message to be delivered again at once.
     void (async () => {
       try {
         await handler(message);
       } catch {
         if (!settled) message.nak();
+      } finally {
+        consumption.inFlight--;
+        this.stream.schedule();
       }
     })();
   }
@@ -283,7 +290,12 @@ export class MemoryDurableStream implements DurableStream {
       consumer = new MemoryConsumer(this, config);
       this.consumers.set(config.durable, consumer);
     }
-    const consumption: MemoryConsumption = { handler, active: true };
+    const consumption: MemoryConsumption = {
+      handler,
+      active: true,
+      inFlight: 0,
+      limit: Math.min(config.concurrency ?? config.maxAckPending, config.maxAckPending),
+    };
     consumer.consumptions.push(consumption);
     this.schedule();
     const owner = consumer;

@@ -46,8 +46,9 @@ const RETRY_BUDGET_MS = 30_000;
 /** How long one publish attempt waits for the stream's acknowledgement. */
 const PUBLISH_ATTEMPT_TIMEOUT_MS = 2000;
 
-/** How long the consume loop waits before taking its consumer up again after it failed. */
+/** How long the consume loop waits before taking its consumer up again after it failed, at first and at most. */
 const RESUME_DELAY_MS = 250;
+const MAX_RESUME_DELAY_MS = 5000;
 
 /** The header that carries the deduplication key. */
 const MSG_ID_HEADER = "Nats-Msg-Id";
@@ -114,6 +115,15 @@ export async function openNatsDurableStream(
  */
 function nextOnSubject(seq: number, subject: string): MsgRequest {
   return { seq, next_by_subj: subject } as MsgRequest;
+}
+
+/** Hands a message back for redelivery; a closed connection leaves that to the ack wait. */
+function nakQuietly(m: JsMsg): void {
+  try {
+    m.nak();
+  } catch {
+    // The connection is closed: the server redelivers once the ack wait passes.
+  }
 }
 
 function toDurableMessage(m: JsMsg): DurableMessage {
@@ -212,10 +222,12 @@ class NatsDurableStream implements DurableStream {
   ): Promise<Consumption> {
     validateConsumerConfig(config);
     await retrying(this.nc, () => this.ensureConsumer(config));
-    const slots = new Slots(config.maxAckPending);
+    const share = Math.min(config.concurrency ?? config.maxAckPending, config.maxAckPending);
+    const slots = new Slots(share);
     let stopped = false;
     let current: { stop(): void } | undefined;
     let wake: (() => void) | undefined;
+    let resumeDelay = RESUME_DELAY_MS / 2;
 
     const run = (m: JsMsg) => {
       const message = toDurableMessage(m);
@@ -233,8 +245,9 @@ class NatsDurableStream implements DurableStream {
         try {
           await handler(tracked);
         } catch {
-          // A failed handler's message goes back to be delivered again at once.
-          if (!settled) message.nak();
+          // A failed handler's message goes back to be delivered again at once (unless the
+          // connection is gone, in which case the ack wait brings it back).
+          if (!settled) nakQuietly(m);
         } finally {
           slots.release();
         }
@@ -247,14 +260,15 @@ class NatsDurableStream implements DurableStream {
       while (!stopped) {
         try {
           const consumer = await this.js.consumers.get(this.name, config.durable);
-          const messages = await consumer.consume({ max_messages: config.maxAckPending });
+          resumeDelay = RESUME_DELAY_MS / 2;
+          const messages = await consumer.consume({ max_messages: share });
           current = messages;
           if (stopped) messages.stop();
           for await (const m of messages) {
             await slots.take();
             if (stopped) {
-              // Not handled here: the server delivers it again after the ack wait.
-              slots.release();
+              // Taken but not handled: back to the stream for another consumption.
+              nakQuietly(m);
               break;
             }
             run(m);
@@ -264,9 +278,11 @@ class NatsDurableStream implements DurableStream {
         }
         current = undefined;
         if (!stopped) {
+          // Backs off while the consumer stays unreachable (or was deleted, until it is back).
+          resumeDelay = Math.min(MAX_RESUME_DELAY_MS, resumeDelay * 2);
           await new Promise<void>((resolve) => {
             wake = resolve;
-            setTimeout(resolve, RESUME_DELAY_MS);
+            setTimeout(resolve, resumeDelay);
           });
           wake = undefined;
         }
@@ -308,6 +324,7 @@ class NatsDurableStream implements DurableStream {
     // consumer reading a work queue would take its messages) and ends at the last sequence stored
     // when reading started.
     const { state } = await this.jsm.streams.info(this.name);
+    if (state.messages === 0) return;
     let seq = state.first_seq;
     while (seq <= state.last_seq) {
       let stored: StoredMsg;
