@@ -153,6 +153,50 @@ describe("arbiter tasks (CLI against an embedded mesh)", () => {
     assert.match(watched.stderr, /20\/20 succeeded/);
   });
 
+  it("submits a model task of tensors in proto3 JSON and lists each row's label", async () => {
+    const labels = (EXPECTED["risk-classifier"]?.outputs.label?.data ?? []) as number[];
+    const tensors = join(mkdtempSync(join(tmpdir(), "arbiter-cli-tasks-")), "tensors.json");
+    writeFileSync(
+      tensors,
+      JSON.stringify(
+        rows.map((row) => ({
+          tensors: [{ name: "features", datatype: "FP32", shape: ["1", "30"], contents: { fp32Contents: row } }],
+        })),
+      ),
+    );
+    const submitted = await arbiter([
+      "tasks",
+      "submit",
+      "--model",
+      "risk-classifier",
+      "--items",
+      `@${tensors}`,
+      "--wait",
+      "--url",
+      url,
+    ]);
+    assert.equal(submitted.code, 0, submitted.stderr);
+    assert.match(submitted.stderr, new RegExp(`\\] ${rows.length}/${rows.length} succeeded 0 dead-lettered`));
+    const results = await arbiter(["tasks", "results", submitted.stdout.trim(), "--url", url]);
+    assert.equal(results.code, 0, results.stderr);
+    const lines = results.stdout.trim().split("\n");
+    assert.equal(lines.length, rows.length);
+    for (const [i, line] of lines.entries()) {
+      const result = JSON.parse(line) as {
+        state: string;
+        inference?: {
+          outputs?: { name: string; datatype: string; contents?: { int64Contents?: string[] }; rawContents?: string }[];
+        };
+      };
+      assert.equal(result.state, "ITEM_STATE_SUCCEEDED", line);
+      const label = result.inference?.outputs?.find((o) => o.name === "label");
+      assert.ok(label, `row ${i} has a label output: ${line}`);
+      const value =
+        label.contents?.int64Contents?.[0] ?? Buffer.from(label.rawContents ?? "", "base64").readBigInt64LE(0);
+      assert.equal(Number(value), labels[i], `row ${i}`);
+    }
+  });
+
   it("refuses a task on an unknown pipeline with NOT_FOUND and the pipeline's name", async () => {
     const res = await arbiter([
       "tasks",
