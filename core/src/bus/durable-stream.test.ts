@@ -99,7 +99,7 @@ function behaviour(kind: string, open: () => Promise<Harness>, close: (h: Harnes
       const b = await box.nth(2);
       assert.equal(a.subject, subject("jobs.a"));
       assert.equal(text(a.data), "one");
-      assert.equal(a.headers["x-tenant"], "acme");
+      assert.deepEqual(a.headers, { "x-tenant": "acme" });
       assert.equal(a.msgId, "m-1");
       assert.equal(a.seq, 1);
       assert.equal(a.deliveryCount, 1);

@@ -10,6 +10,7 @@ import {
   type JetStreamClient,
   type JetStreamManager,
   type JsMsg,
+  type MsgHdrs,
   type MsgRequest,
   type NatsConnection,
   type NatsError,
@@ -18,6 +19,7 @@ import {
   StorageType,
   type StoredMsg,
 } from "nats";
+import type { BusHeaders } from "./bus.ts";
 import type {
   ConsumerState,
   Consumption,
@@ -92,19 +94,21 @@ export async function openNatsDurableStream(
     duplicate_window: nanos(config.duplicateWindowMs),
     max_age: nanos(config.maxAgeMs ?? 0),
   };
-  try {
-    await jsm.streams.add({
-      name: config.name,
-      retention: config.retention === "workqueue" ? RetentionPolicy.Workqueue : RetentionPolicy.Limits,
-      storage: StorageType.File,
-      num_replicas: replicas,
-      ...limits,
-    });
-  } catch (err) {
-    // The stream exists (created by another process, or with other limits): bring it up to date.
-    if (apiErrorCode(err) !== STREAM_NAME_IN_USE) throw err;
-    await jsm.streams.update(config.name, limits);
-  }
+  await retrying(nc, async () => {
+    try {
+      await jsm.streams.add({
+        name: config.name,
+        retention: config.retention === "workqueue" ? RetentionPolicy.Workqueue : RetentionPolicy.Limits,
+        storage: StorageType.File,
+        num_replicas: replicas,
+        ...limits,
+      });
+    } catch (err) {
+      // The stream exists (created by another process, or with other limits): bring it up to date.
+      if (apiErrorCode(err) !== STREAM_NAME_IN_USE) throw err;
+      await jsm.streams.update(config.name, limits);
+    }
+  });
   return new NatsDurableStream(config.name, nc, nc.jetstream(), jsm);
 }
 
@@ -126,11 +130,18 @@ function nakQuietly(m: JsMsg): void {
   }
 }
 
+/** A stored message's headers without the message id, which {@link DurableMessage.msgId} carries. */
+function userHeaders(h: MsgHdrs | undefined): BusHeaders {
+  const headers = fromNatsHeaders(h);
+  delete headers[MSG_ID_HEADER];
+  return headers;
+}
+
 function toDurableMessage(m: JsMsg): DurableMessage {
   return {
     subject: m.subject,
     data: m.data,
-    headers: fromNatsHeaders(m.headers),
+    headers: userHeaders(m.headers),
     msgId: m.headers?.get(MSG_ID_HEADER) || undefined,
     seq: m.seq,
     deliveryCount: m.info.redeliveryCount,
@@ -338,7 +349,7 @@ class NatsDurableStream implements DurableStream {
       yield {
         subject: stored.subject,
         data: stored.data,
-        headers: fromNatsHeaders(stored.header),
+        headers: userHeaders(stored.header),
         msgId: stored.header?.get(MSG_ID_HEADER) || undefined,
         seq: stored.seq,
         deliveryCount: 1,
