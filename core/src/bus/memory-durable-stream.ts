@@ -54,6 +54,19 @@ interface MemoryConsumption {
 
 const STREAM_NAME = /^[A-Za-z0-9_-]+$/;
 
+/** True when some subject matches both patterns (`*` one token, `>` one or more). */
+export function subjectsOverlap(a: string, b: string): boolean {
+  const x = a.split(".");
+  const y = b.split(".");
+  for (let i = 0; ; i++) {
+    const p = x[i];
+    const q = y[i];
+    if (p === undefined || q === undefined) return p === q;
+    if (p === ">" || q === ">") return true;
+    if (p !== "*" && q !== "*" && p !== q) return false;
+  }
+}
+
 /** Checks a stream configuration the way the JetStream server does. */
 export function validateStreamConfig(config: DurableStreamConfig): void {
   if (!STREAM_NAME.test(config.name)) {
@@ -284,6 +297,7 @@ export class MemoryDurableStream implements DurableStream {
   async consume(config: DurableConsumerConfig, handler: Handler): Promise<Consumption> {
     if (this.closed) throw new FailedPreconditionError(`stream ${this.name} is closed`);
     validateConsumerConfig(config);
+    this.checkWorkQueueFilter(config);
     let consumer = this.consumers.get(config.durable);
     if (consumer) consumer.config = config;
     else {
@@ -306,6 +320,19 @@ export class MemoryDurableStream implements DurableStream {
         if (index >= 0) owner.consumptions.splice(index, 1);
       },
     };
+  }
+
+  /** A work queue hands each subject to one consumer, as JetStream does: filters must not overlap. */
+  private checkWorkQueueFilter(config: DurableConsumerConfig): void {
+    if (this.config.retention !== "workqueue") return;
+    for (const [durable, other] of this.consumers) {
+      if (durable !== config.durable && subjectsOverlap(other.config.filterSubject, config.filterSubject)) {
+        throw new FailedPreconditionError(
+          `consumer ${config.durable} of work queue ${this.name}: its filter ${config.filterSubject} overlaps consumer ${durable}'s`,
+          { stream: this.name, durable: config.durable, filterSubject: config.filterSubject },
+        );
+      }
+    }
   }
 
   async consumerState(durable: string): Promise<ConsumerState | undefined> {

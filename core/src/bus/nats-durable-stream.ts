@@ -19,6 +19,7 @@ import {
   StorageType,
   type StoredMsg,
 } from "nats";
+import { FailedPreconditionError } from "../errors.ts";
 import type { BusHeaders } from "./bus.ts";
 import type {
   ConsumerState,
@@ -37,6 +38,7 @@ import { fromNatsHeaders, toNatsHeaders } from "./nats-bus.ts";
 const STREAM_NAME_IN_USE = 10058;
 const CONSUMER_NOT_FOUND = 10014;
 const JETSTREAM_UNAVAILABLE = 10008;
+const WORK_QUEUE_FILTER_OVERLAPS = 10100;
 const NO_MESSAGE_FOUND = 10037;
 
 /**
@@ -220,6 +222,13 @@ class NatsDurableStream implements DurableStream {
         ...settings,
       });
     } catch (err) {
+      if (apiErrorCode(err) === WORK_QUEUE_FILTER_OVERLAPS) {
+        throw new FailedPreconditionError(
+          `consumer ${config.durable} of work queue ${this.name}: its filter ${config.filterSubject} overlaps another consumer's`,
+          { stream: this.name, durable: config.durable, filterSubject: config.filterSubject },
+          { cause: err },
+        );
+      }
       // Adding an existing consumer with other settings fails; update those settings instead.
       const existing = await this.jsm.consumers.info(this.name, config.durable).catch(() => undefined);
       if (!existing) throw err;

@@ -21,6 +21,8 @@ import {
   type WorkUnit,
 } from "./task-store.ts";
 
+/** Schedulers' worth of units JetStream lets be unacknowledged at once, all nodes together. */
+const CLUSTER_SHARES = 64;
 /** Slack added to a nak's delay so the item is due when the notice comes back. */
 const DUE_SLACK_MS = 25;
 
@@ -118,7 +120,9 @@ export async function startTaskWorker(options: TaskWorkerOptions): Promise<TaskW
       durable: TASK_CONSUMER,
       filterSubject: TASK_SUBJECTS,
       ackWaitMs: leaseMs,
-      maxAckPending: options.unitsInFlight,
+      // The cluster's allowance; each scheduler runs its own share of units at once.
+      maxAckPending: options.unitsInFlight * CLUSTER_SHARES,
+      concurrency: options.unitsInFlight,
     },
     async (message) => {
       let unit: WorkUnit;
