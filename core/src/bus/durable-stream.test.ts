@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { type NatsServer, startNats } from "@arbiter/testkit";
+import { FailedPreconditionError } from "../errors.ts";
 import type { Bus } from "./bus.ts";
 import type { DurableConsumerConfig, DurableMessage, DurableStream, StreamRetention } from "./durable-stream.ts";
 import { createMemoryBus } from "./memory-bus.ts";
@@ -285,6 +286,21 @@ function behaviour(kind: string, open: () => Promise<Harness>, close: (h: Harnes
       await until("the work queue emptied", async () => (await readAll(stream, `${name}.>`)).length === 0);
       assert.deepEqual(await stream.consumerState("workers"), { pending: 0, ackPending: 0, redelivered: 0 });
       await consumption.stop();
+    });
+
+    it("refuses a second work-queue consumer whose filter overlaps the first's", async () => {
+      const { stream, name } = await fresh("workqueue");
+      const first = await stream.consume(consumer(name, { filterSubject: `${name}.jobs.*` }), async () => {});
+      await assert.rejects(
+        stream.consume(consumer(name, { durable: "others", filterSubject: `${name}.>` }), async () => {}),
+        FailedPreconditionError,
+      );
+      const disjoint = await stream.consume(
+        consumer(name, { durable: "reports", filterSubject: `${name}.reports.*` }),
+        async () => {},
+      );
+      await disjoint.stop();
+      await first.stop();
     });
 
     it("reports what a consumer has left: undelivered, unacknowledged and redelivered", async () => {
