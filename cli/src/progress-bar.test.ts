@@ -84,6 +84,9 @@ describe("progress bar", () => {
     const printer = new ProgressPrinter({ out, tty: false, width: 10, now: () => 0, plainIntervalMs: 0 });
     printer.update(stamped(0, 0));
     printer.update(stamped(500, 5));
+    // A watch opened again replays the history: what is older than the last line is not shown.
+    printer.update(stamped(0, 0));
+    printer.update(stamped(250, 2.5));
     printer.finish(stamped(1000, 10));
     assert.equal(
       text(),

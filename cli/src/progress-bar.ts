@@ -94,6 +94,8 @@ export class ProgressPrinter {
   private readonly startedAt: number;
   /** The first snapshot shown: where the average rate of {@link finish} starts. */
   private first: TaskProgress | undefined;
+  /** update_time of the newest snapshot shown. */
+  private latestStamp = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: ProgressPrinterOptions) {
     this.now = options.now ?? (() => performance.now());
@@ -101,8 +103,16 @@ export class ProgressPrinter {
     this.startedAt = this.now();
   }
 
-  /** Shows a snapshot; on a pipe, only if a second passed since the last line shown. */
+  /**
+   * Shows a snapshot; on a pipe, only if a second passed since the last line shown. A snapshot
+   * older than one already shown (a watch opened again replays from the start) is passed over.
+   */
   update(task: TaskProgress): void {
+    const stamp = millis(task.updateTime);
+    if (stamp !== undefined) {
+      if (stamp < this.latestStamp) return;
+      this.latestStamp = stamp;
+    }
     const at = this.now();
     const finished = finishedItems(task);
     this.first ??= task;
