@@ -13,6 +13,7 @@ export { errorFromHeaders, errorToHeaders, registerErrorClass } from "./bus/wire
 export * from "./config.ts";
 export * from "./context.ts";
 export * from "./db/database.ts";
+export { type BatchWriter, GroupCommit } from "./db/group-commit.ts";
 export { loadMigrations, type Migration, migrate } from "./db/migrate.ts";
 export { decodePageToken, encodePageToken } from "./db/page-token.ts";
 export { createPostgresDatabase, type PostgresOptions } from "./db/pg-database.ts";

@@ -121,7 +121,7 @@ export class DecisionEngine {
         attributes: req.attributes,
       };
       if (req.requestId === "") audit.record(row);
-      else if (!(await this.options.store.insert([row])).has(decision.id)) {
+      else if (!(await this.options.store.record(row))) {
         // Another node recorded a decision for this request id first (a retry racing the original):
         // that one is the decision of the request, and this one is dropped unseen.
         const first = await this.options.store.findByRequestId(ctx.tenant, req.pipeline, req.requestId);

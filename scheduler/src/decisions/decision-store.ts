@@ -2,7 +2,7 @@
  * Recorded decisions (table `decisions`): written in batches by the audit writer, read back by
  * GetDecision, ListDecisions, request-id de-duplication and Replay. Every query is scoped by tenant.
  */
-import { type Database, decodePageToken, encodePageToken, NotFoundError } from "@arbiter/core";
+import { type Database, decodePageToken, encodePageToken, GroupCommit, NotFoundError } from "@arbiter/core";
 import { type Decision, DecisionSchema, type PipelineValue, PipelineValueSchema } from "@arbiter/proto";
 import { fromJson, type JsonObject, type JsonValue, toJson } from "@bufbuild/protobuf";
 import { type Timestamp, timestampDate } from "@bufbuild/protobuf/wkt";
@@ -83,6 +83,19 @@ export class DecisionStore {
     );
     return new Set(written.map((r) => r.id));
   }
+
+  /**
+   * Writes one row, in one statement and commit with the rows other requests record at the same
+   * time; true when it was written (false: its request id was recorded already).
+   */
+  record(row: DecisionRow): Promise<boolean> {
+    return this.grouped.submit(row);
+  }
+
+  private readonly grouped = new GroupCommit<DecisionRow, boolean>(async (rows) => {
+    const written = await this.insert(rows);
+    return rows.map((r) => written.has(r.decision.id));
+  });
 
   /** One recorded decision (live, shadow or replay) by id; NOT_FOUND otherwise. */
   async get(tenant: string, id: string): Promise<RecordedDecision> {

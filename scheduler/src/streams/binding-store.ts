@@ -9,6 +9,7 @@ import {
   type Database,
   decodePageToken,
   encodePageToken,
+  GroupCommit,
   NotFoundError,
   sqlState,
   subjectToken,
@@ -48,6 +49,21 @@ export interface BindingRow {
   readonly ordering: "ordered" | "parallel";
   readonly maxInFlight: number;
   readonly maxAttempts: number;
+}
+
+/** An event's outcome to record. */
+export interface EventOutcome {
+  readonly tenant: string;
+  readonly binding: string;
+  readonly eventId: string;
+  readonly state: "succeeded" | "dead_lettered";
+  /** The decision (succeeded) in protobuf binary. */
+  readonly decision: Uint8Array | null;
+  /** Why it was dead-lettered. */
+  readonly error: string;
+  readonly attempts: number;
+  /** The decision reached the output stream before it was recorded. */
+  readonly published: boolean;
 }
 
 /** What is recorded of an event once it is settled. */
@@ -186,34 +202,42 @@ export class BindingStore {
 
   /**
    * Records an event's outcome unless one is recorded already; returns the record that stands
-   * (another worker's, when it recorded first).
+   * (another worker's, when it recorded first). Concurrent calls share one statement and commit.
    */
-  async settle(
-    tenant: string,
-    binding: string,
-    eventId: string,
-    outcome: { state: "succeeded"; decision: Uint8Array } | { state: "dead_lettered"; error: string },
-    attempts: number,
-  ): Promise<EventRecord> {
-    const { rows } = await this.db.query<EventRecord>(
-      `INSERT INTO stream_events (tenant_id, binding, event_id, state, decision, error, attempts)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+  settle(outcome: EventOutcome): Promise<EventRecord> {
+    return this.settles.submit(outcome);
+  }
+
+  private readonly settles = new GroupCommit<EventOutcome, EventRecord>(async (batch) => {
+    const { rows } = await this.db.query<EventRecord & { tenant_id: string; binding: string; event_id: string }>(
+      `INSERT INTO stream_events (tenant_id, binding, event_id, state, decision, error, attempts, published)
+       SELECT t, b, e, s, decode(d, 'base64'), err, a, p
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::boolean[])
+         AS r(t, b, e, s, d, err, a, p)
        ON CONFLICT (tenant_id, binding, event_id) DO NOTHING
-       RETURNING state, decision, published`,
+       RETURNING tenant_id, binding, event_id, state, decision, published`,
       [
-        tenant,
-        binding,
-        eventId,
-        outcome.state,
-        outcome.state === "succeeded" ? outcome.decision : null,
-        outcome.state === "dead_lettered" ? outcome.error : "",
-        attempts,
+        batch.map((o) => o.tenant),
+        batch.map((o) => o.binding),
+        batch.map((o) => o.eventId),
+        batch.map((o) => o.state),
+        batch.map((o) => (o.decision ? Buffer.from(o.decision).toString("base64") : null)),
+        batch.map((o) => o.error),
+        batch.map((o) => o.attempts),
+        batch.map((o) => o.published),
       ],
     );
-    const row = rows[0] ?? (await this.event(tenant, binding, eventId));
-    if (!row) throw new NotFoundError("stream event", eventId);
-    return row;
-  }
+    const key = (t: string, b: string, e: string) => `${t}\u0000${b}\u0000${e}`;
+    const written = new Map(rows.map((r) => [key(r.tenant_id, r.binding, r.event_id), r]));
+    return Promise.all(
+      batch.map(async (o) => {
+        const row =
+          written.get(key(o.tenant, o.binding, o.eventId)) ?? (await this.event(o.tenant, o.binding, o.eventId));
+        if (!row) throw new NotFoundError("stream event", o.eventId);
+        return { state: row.state, decision: row.decision, published: row.published };
+      }),
+    );
+  });
 
   /** Marks an event's decision published. */
   async markPublished(tenant: string, binding: string, eventId: string): Promise<void> {

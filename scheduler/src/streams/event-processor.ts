@@ -3,10 +3,10 @@
  *
  * 1. An event already recorded (by its message id) is not decided again: its recorded decision is
  *    published if it was not yet, and the event acknowledged.
- * 2. Otherwise the pipeline decides (request id `event:<binding>:<event id>`), the outcome is
- *    recorded — or, when another worker recorded first, theirs is taken — and the recorded
- *    decision is published to the output stream with the message id `<binding>:<event id>`,
- *    which JetStream's duplicate window drops if a crash makes it publish twice.
+ * 2. Otherwise the pipeline decides (request id `event:<binding>:<event id>`: when the pipeline
+ *    records decisions, a second attempt finds the first one's), the decision is published to the output stream
+ *    with the message id `<tenant>:<binding>:<event id>` (JetStream's duplicate window drops a
+ *    second publish), and the outcome is recorded, unless another worker recorded it first.
  * 3. Only then is the event acknowledged. A failure that a retry may cure is nak'd with backoff
  *    until max_attempts deliveries; one that no retry cures (a malformed event, an input the
  *    pipeline rejects) is recorded as dead-lettered with its error at once.
@@ -85,26 +85,34 @@ export async function processEvent(
     decision = await decide(binding, eventId, parseEvent(message), deps.engine);
   } catch (err) {
     if (isPermanent(err) || message.deliveryCount >= binding.maxAttempts) {
-      const error = `attempt ${message.deliveryCount}: ${describeFailure(err)}`;
-      await store.settle(
-        binding.tenant,
-        binding.name,
+      await store.settle({
+        tenant: binding.tenant,
+        binding: binding.name,
         eventId,
-        { state: "dead_lettered", error },
-        message.deliveryCount,
-      );
+        state: "dead_lettered",
+        decision: null,
+        error: `attempt ${message.deliveryCount}: ${describeFailure(err)}`,
+        attempts: message.deliveryCount,
+        published: false,
+      });
       return message.ack();
     }
     return message.nak(retryDelayMs(deps.retryBackoffMs, message.deliveryCount));
   }
-  const record = await store.settle(
-    binding.tenant,
-    binding.name,
+  // Published before it is recorded, so that the record is one write: a crash in between leaves no
+  // record, the event comes back, the decision is found again by its request id, and the second
+  // publish carries the first one's message id, which JetStream drops.
+  await publish(binding, eventId, decision, deps);
+  await store.settle({
+    tenant: binding.tenant,
+    binding: binding.name,
     eventId,
-    { state: "succeeded", decision: toBinary(DecisionSchema, decision) },
-    message.deliveryCount,
-  );
-  await publishRecorded(binding, eventId, record, deps);
+    state: "succeeded",
+    decision: toBinary(DecisionSchema, decision),
+    error: "",
+    attempts: message.deliveryCount,
+    published: true,
+  });
   return message.ack();
 }
 
@@ -133,7 +141,12 @@ async function publishRecorded(
   deps: EventProcessorDeps,
 ): Promise<void> {
   if (record.published || record.state !== "succeeded" || !record.decision) return;
-  const decision = fromBinary(DecisionSchema, record.decision);
+  await publish(binding, eventId, fromBinary(DecisionSchema, record.decision), deps);
+  await deps.store.markPublished(binding.tenant, binding.name, eventId);
+}
+
+/** Publishes an event's decision on the binding's output subject, deduplicated by the event. */
+async function publish(binding: BindingRow, eventId: string, decision: Decision, deps: EventProcessorDeps) {
   await deps.decisions.publish(
     binding.outputSubject,
     new TextEncoder().encode(toJsonString(DecisionSchema, decision)),
@@ -142,5 +155,4 @@ async function publishRecorded(
       headers: { [EVENT_ID_HEADER]: eventId, "content-type": "application/json" },
     },
   );
-  await deps.store.markPublished(binding.tenant, binding.name, eventId);
 }
