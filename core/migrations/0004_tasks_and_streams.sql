@@ -113,3 +113,15 @@ WHERE d.kind = 'live' AND e.kind = 'live' AND d.request_id <> '' AND d.tenant_id
   AND (d.create_time, d.id) > (e.create_time, e.id);
 CREATE UNIQUE INDEX decisions_by_live_request_id ON decisions (tenant_id, pipeline, request_id)
   WHERE kind = 'live' AND request_id <> '';
+
+-- The items of a task too large for one bus message, sent by the gateway in pieces before the
+-- submit that takes them (in its transaction). Pieces of a submit that never came are swept.
+CREATE TABLE task_staging (
+  staging_id  uuid NOT NULL,
+  tenant_id   text NOT NULL,
+  item_index  integer NOT NULL,
+  input       bytea NOT NULL,
+  create_time timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (staging_id, item_index)
+);
+CREATE INDEX task_staging_by_age ON task_staging (create_time);

@@ -54,6 +54,7 @@ import { logLevelHandlers } from "./services/log-levels.ts";
 import { openInferenceService } from "./services/open-inference.ts";
 import { ReflectionIndex } from "./services/reflection.ts";
 import { registerModelHandler } from "./services/register-model.ts";
+import { submitTaskHandler } from "./services/submit-task.ts";
 import { streamTaskResultsHandler, watchTaskHandler } from "./services/task-streams.ts";
 
 /** The arbiter.v1 services, each forwarded to the schedulers. */
@@ -150,6 +151,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     router.service(
       TaskService,
       forwardingService(TaskService, bus, policy, {
+        submitTask: submitTaskHandler(bus, policy),
         watchTask: watchTaskHandler(bus, policy),
         streamTaskResults: streamTaskResultsHandler(bus, policy),
       }),

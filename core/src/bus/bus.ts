@@ -76,6 +76,8 @@ export interface Bus {
   subscribe(subject: string, handler: (message: IncomingMessage) => void, options?: SubscribeOptions): Subscription;
   /** Opens (creating if needed) a key-value bucket. */
   keyValue(bucket: string, options: KeyValueOptions): Promise<KeyValueStore>;
+  /** The largest message the bus carries, in bytes (NATS: the server's max_payload; in-process: no limit). */
+  maxPayload(): number;
   /** Opens (creating or updating) a durable stream: JetStream over NATS, in memory in-process. */
   durableStream(config: DurableStreamConfig): Promise<DurableStream>;
   /** Resolves when every message published so far has reached the server (NATS) or been queued. */

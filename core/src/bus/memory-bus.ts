@@ -69,6 +69,10 @@ class MemoryBus implements Bus {
   private closed = false;
   private readonly statusListeners = new Set<(connected: boolean) => void>();
 
+  maxPayload(): number {
+    return Number.POSITIVE_INFINITY;
+  }
+
   publish(subject: string, data: Uint8Array, headers: BusHeaders = {}, reply?: string): void {
     this.deliver(subject, data, headers, reply);
   }

@@ -13,7 +13,13 @@ import {
   type NatsConnection,
   headers as natsHeaders,
 } from "nats";
-import { CancelledError, DeadlineExceededError, NoRespondersError, UnavailableError } from "../errors.ts";
+import {
+  CancelledError,
+  DeadlineExceededError,
+  NoRespondersError,
+  ResourceExhaustedError,
+  UnavailableError,
+} from "../errors.ts";
 import type {
   Bus,
   BusHeaders,
@@ -93,6 +99,9 @@ function toIncoming(msg: Msg): IncomingMessage {
   };
 }
 
+/** nats-server's default max_payload, for a connection that has not received the server's INFO. */
+const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
+
 /** JetStream's usual replica count: a quorum of two survives the loss of any one server. */
 const MAX_KV_REPLICAS = 3;
 
@@ -142,6 +151,10 @@ class NatsBus implements Bus {
     return () => this.statusListeners.delete(listener);
   }
 
+  maxPayload(): number {
+    return this.nc.info?.max_payload ?? DEFAULT_MAX_PAYLOAD;
+  }
+
   publish(subject: string, data: Uint8Array, headers?: BusHeaders): void {
     const h = toNatsHeaders(headers);
     this.nc.publish(subject, data, h ? { headers: h } : undefined);
@@ -164,6 +177,14 @@ class NatsBus implements Bus {
       return { subject: msg.subject, data: msg.data, headers: fromNatsHeaders(msg.headers) };
     } catch (err) {
       const code = (err as { code?: string }).code;
+      if (code === ErrorCode.MaxPayloadExceeded) {
+        throw new ResourceExhaustedError(
+          "bus.max_payload",
+          `a message of ${data.byteLength} bytes on ${subject} exceeds the bus's largest message (${this.maxPayload()} bytes, NATS max_payload)`,
+          undefined,
+          { cause: err },
+        );
+      }
       if (code === ErrorCode.NoResponders) {
         throw new NoRespondersError(subject);
       }

@@ -81,3 +81,17 @@ export const TASK_EVENTS_SUBJECT = "arbiter.rpc.internal.tasks.events";
 
 /** Request header of {@link TASK_EVENTS_SUBJECT}: the last event sequence the caller has. */
 export const AFTER_SEQ_HEADER = "arbiter-after-seq";
+
+/**
+ * A piece of the items of a SubmitTask too large for one bus message: SubmitTaskRequest with the
+ * target and some items, {@link STAGING_ID_HEADER} and {@link STAGED_OFFSET_HEADER} (the index of
+ * its first item) → empty reply once stored. The submit then goes out without items, naming the
+ * staging id and {@link STAGED_ITEMS_HEADER}.
+ */
+export const TASK_STAGE_SUBJECT = "arbiter.rpc.internal.tasks.stage";
+/** Header: the id (a UUID) the pieces of one staged submit share. */
+export const STAGING_ID_HEADER = "arbiter-staging-id";
+/** Header of a piece: the index of its first item. */
+export const STAGED_OFFSET_HEADER = "arbiter-staged-offset";
+/** Header of the submit of staged items: how many items were staged. */
+export const STAGED_ITEMS_HEADER = "arbiter-staged-items";

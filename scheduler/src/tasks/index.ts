@@ -18,6 +18,8 @@ export { TaskStore } from "./task-store.ts";
 
 /** How long JetStream remembers a notice's message id (a relay's repeated publish is dropped). */
 const NOTICE_DUPLICATE_WINDOW_MS = 10 * 60_000;
+/** Staged items of a large submit are kept this long for the submit that takes them. */
+const STAGED_ITEMS_TTL_MS = 3600_000;
 /** How often the outbox is read without a wake-up. */
 const OUTBOX_POLL_MS = 1000;
 
@@ -73,6 +75,10 @@ export async function startTasks(options: TasksOptions): Promise<Tasks> {
   });
   const recovery = setInterval(
     () => {
+      store
+        .sweepStaged(STAGED_ITEMS_TTL_MS)
+        .then((n) => n > 0 && logger.info({ deleted: n }, "deleted staged items whose submit never came"))
+        .catch((err) => logger.warn({ err }, "sweeping staged items failed"));
       store
         .recoverStale(settings.recoveryAfterMs)
         .then((units) => {

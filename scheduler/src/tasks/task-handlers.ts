@@ -7,14 +7,24 @@
  * carry what its target takes (tensors for a model, values for a pipeline). What only running an
  * item can tell (a tensor of the wrong shape, a rule that fails) dead-letters that item with the
  * exact error while the others go on.
+ *
+ * A submit too large for one bus message arrives in pieces (TASK_STAGE_SUBJECT, each piece's items
+ * checked as it comes) and then as a submit without items that names them; the task takes the
+ * staged items in the transaction that records it.
  */
 import {
   AFTER_SEQ_HEADER,
+  type BusHeaders,
   decodePageToken,
   decodeRequest,
   encodePageToken,
   InvalidArgumentError,
+  rpcSubject,
+  STAGED_ITEMS_HEADER,
+  STAGED_OFFSET_HEADER,
+  STAGING_ID_HEADER,
   TASK_EVENTS_SUBJECT,
+  TASK_STAGE_SUBJECT,
 } from "@arbiter/core";
 import {
   DecisionSchema,
@@ -23,6 +33,8 @@ import {
   ItemState,
   ListTasksResponseSchema,
   type SubmitTaskRequest,
+  SubmitTaskRequestSchema,
+  SubmitTaskResponseSchema,
   TaskItemSchema,
   TaskResultSchema,
   TaskService,
@@ -36,6 +48,8 @@ import { stateName, type TaskStore } from "./task-store.ts";
 
 const methods = TaskService.method;
 
+/** The most items one task takes (SubmitTaskRequest.items' max_items). */
+const MAX_ITEMS = 1_000_000;
 /** Attempts per item when the request leaves max_attempts at 0. */
 export const DEFAULT_MAX_ATTEMPTS = 5;
 /** Results per ListTaskResults page when page_size is 0. */
@@ -60,30 +74,67 @@ export interface TaskHandlerDeps {
   readonly wakeRelays: () => void;
 }
 
-/** Checks the target exists and every item has what it takes; throws INVALID_ARGUMENT or NOT_FOUND. */
-async function checkSubmit(req: SubmitTaskRequest, tenant: string, deps: TaskHandlerDeps): Promise<void> {
+/** Checks the target exists; throws NOT_FOUND naming it. */
+async function checkTarget(req: SubmitTaskRequest, tenant: string, deps: TaskHandlerDeps): Promise<void> {
   const target = req.target;
   if (target.case === "model") {
     await deps.models.get(tenant, target.value.model, target.value.selector);
   } else if (target.case === "pipeline") {
     await deps.pipelines.get(tenant, target.value.pipeline, target.value.selector);
   }
+}
+
+/** Checks every item has what its target takes (`offset`: the index of the first); INVALID_ARGUMENT naming it. */
+function checkItems(req: SubmitTaskRequest, offset: number): void {
+  const target = req.target;
   req.items.forEach((item, i) => {
     if (target.case === "model" && item.tensors.length === 0) {
-      throw new InvalidArgumentError(`items[${i}].tensors`, "at least one input tensor for a model task", "none");
+      throw new InvalidArgumentError(
+        `items[${offset + i}].tensors`,
+        "at least one input tensor for a model task",
+        "none",
+      );
     }
     if (target.case === "pipeline" && Object.keys(item.values).length === 0) {
-      throw new InvalidArgumentError(`items[${i}].values`, "the pipeline's input values", "none");
+      throw new InvalidArgumentError(`items[${offset + i}].values`, "the pipeline's input values", "none");
     }
   });
+}
+
+/** A header holding a whole number in [min, max]; INVALID_ARGUMENT naming it otherwise. */
+function numberHeader(headers: BusHeaders, name: string, min: number, max: number): number {
+  const value = Number(headers[name]);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new InvalidArgumentError(name, `a whole number from ${min} to ${max}`, String(headers[name]));
+  }
+  return value;
+}
+
+/** The staging id of a staged submit or piece; INVALID_ARGUMENT when it is not a UUID. */
+function stagingId(headers: BusHeaders): string {
+  const id = headers[STAGING_ID_HEADER] ?? "";
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+    throw new InvalidArgumentError(STAGING_ID_HEADER, "a UUID", JSON.stringify(id));
+  }
+  return id;
 }
 
 /** Registers the task service's handlers in `table`. */
 export function registerTaskHandlers(table: HandlerTable, deps: TaskHandlerDeps): void {
   const { tasks } = deps;
 
-  handle(table, methods.submitTask, async (req, ctx) => {
-    await checkSubmit(req, ctx.tenant, deps);
+  // Raw rather than through handle(): a submit of staged items names them in headers.
+  table.set(rpcSubject(TaskService.typeName, methods.submitTask.name), async (data, ctx, message) => {
+    const req = decodeRequest(SubmitTaskRequestSchema, data);
+    const staged =
+      message.headers[STAGING_ID_HEADER] === undefined
+        ? undefined
+        : { id: stagingId(message.headers), count: numberHeader(message.headers, STAGED_ITEMS_HEADER, 1, MAX_ITEMS) };
+    if (staged && req.items.length > 0) {
+      throw new InvalidArgumentError("items", "none beside staged items", `${req.items.length} items`);
+    }
+    await checkTarget(req, ctx.tenant, deps);
+    checkItems(req, 0);
     const target = req.target;
     const name = target.case === "model" ? target.value.model : target.case === "pipeline" ? target.value.pipeline : "";
     const selector = target.value?.selector;
@@ -96,10 +147,24 @@ export function registerTaskHandlers(table: HandlerTable, deps: TaskHandlerDeps)
       maxAttempts: req.maxAttempts || DEFAULT_MAX_ATTEMPTS,
       labels: req.labels,
       items: req.items.map((item) => toBinary(TaskItemSchema, item)),
+      ...(staged ? { staged } : {}),
       unitSize: deps.unitSize,
     });
     if (result.created) deps.wakeRelays();
-    return result;
+    return toBinary(SubmitTaskResponseSchema, create(SubmitTaskResponseSchema, result));
+  });
+
+  table.set(TASK_STAGE_SUBJECT, async (data, ctx, message) => {
+    const req = decodeRequest(SubmitTaskRequestSchema, data);
+    const offset = numberHeader(message.headers, STAGED_OFFSET_HEADER, 0, MAX_ITEMS - 1);
+    checkItems(req, offset);
+    await tasks.stage(
+      ctx.tenant,
+      stagingId(message.headers),
+      offset,
+      req.items.map((item) => toBinary(TaskItemSchema, item)),
+    );
+    return new Uint8Array(0);
   });
 
   handle(table, methods.getTask, async (req, ctx) => ({ task: await tasks.get(ctx.tenant, req.id) }));

@@ -10,8 +10,10 @@ import {
   type Database,
   decodePageToken,
   encodePageToken,
+  InvalidArgumentError,
   NotFoundError,
   type Queryable,
+  STAGED_ITEMS_HEADER,
   sqlState,
   subjectToken,
   UNIQUE_VIOLATION,
@@ -76,6 +78,8 @@ export interface NewTask {
   readonly labels: Record<string, string>;
   /** Each item's arbiter.v1.TaskItem in protobuf binary. */
   readonly items: readonly Uint8Array[];
+  /** Instead of `items`: the items staged under this id (see stage), and how many there must be. */
+  readonly staged?: { readonly id: string; readonly count: number };
   readonly unitSize: number;
 }
 
@@ -175,6 +179,7 @@ export class TaskStore {
       if (existing) return { task: existing, created: false };
     }
     const id = randomUUID();
+    const total = task.staged?.count ?? task.items.length;
     try {
       await this.db.transaction(async (tx) => {
         await tx.query(
@@ -190,10 +195,11 @@ export class TaskStore {
             task.selector,
             task.maxAttempts,
             JSON.stringify(task.labels),
-            task.items.length,
+            total,
             task.unitSize,
           ],
         );
+        if (task.staged) await takeStaged(tx, id, task.tenant, task.staged);
         for (let start = 0; start < task.items.length; start += INSERT_CHUNK) {
           const inputs = task.items.slice(start, start + INSERT_CHUNK);
           await tx.query(
@@ -206,13 +212,8 @@ export class TaskStore {
         await this.appendEvent(tx, id);
         const subject = taskSubject(task.tenant);
         const units: WorkUnit[] = [];
-        for (let from = 0; from < task.items.length; from += task.unitSize)
-          units.push({
-            task: id,
-            tenant: task.tenant,
-            from,
-            to: Math.min(task.items.length, from + task.unitSize) - 1,
-          });
+        for (let from = 0; from < total; from += task.unitSize)
+          units.push({ task: id, tenant: task.tenant, from, to: Math.min(total, from + task.unitSize) - 1 });
         await enqueueUnits(tx, subject, units, "");
       });
     } catch (err) {
@@ -224,6 +225,31 @@ export class TaskStore {
       throw err;
     }
     return { task: await this.get(task.tenant, id), created: true };
+  }
+
+  /**
+   * Stores a piece of a large submit's items (`offset`: the index of its first). Storing the same
+   * piece again (a retried call) changes nothing.
+   */
+  async stage(tenant: string, stagingId: string, offset: number, items: readonly Uint8Array[]): Promise<void> {
+    for (let start = 0; start < items.length; start += INSERT_CHUNK) {
+      await this.db.query(
+        `INSERT INTO task_staging (staging_id, tenant_id, item_index, input)
+         SELECT $1, $2, $3 + ordinality - 1, decode(input, 'base64')
+         FROM unnest($4::text[]) WITH ORDINALITY AS t(input, ordinality)
+         ON CONFLICT (staging_id, item_index) DO NOTHING`,
+        [stagingId, tenant, offset + start, items.slice(start, start + INSERT_CHUNK).map(base64)],
+      );
+    }
+  }
+
+  /** Deletes staged items older than `maxAgeMs` (their submit never came); returns how many. */
+  async sweepStaged(maxAgeMs: number): Promise<number> {
+    const { rowCount } = await this.db.query(
+      "DELETE FROM task_staging WHERE create_time < now() - make_interval(secs => $1::double precision / 1000)",
+      [maxAgeMs],
+    );
+    return rowCount;
   }
 
   private async findByKey(tenant: string, key: string): Promise<Task | undefined> {
@@ -616,6 +642,25 @@ export class TaskEndedError extends Error {
   constructor() {
     super("the task ended");
   }
+}
+
+/** Moves the staged items of a submit into its task; INVALID_ARGUMENT when pieces are missing. */
+async function takeStaged(
+  tx: Queryable,
+  taskId: string,
+  tenant: string,
+  staged: { readonly id: string; readonly count: number },
+): Promise<void> {
+  const { rowCount } = await tx.query(
+    `INSERT INTO task_items (task_id, item_index, input)
+     SELECT $1, item_index, input FROM task_staging
+     WHERE staging_id = $2 AND tenant_id = $3 AND item_index < $4`,
+    [taskId, staged.id, tenant, staged.count],
+  );
+  if (rowCount !== staged.count) {
+    throw new InvalidArgumentError(STAGED_ITEMS_HEADER, `${staged.count} staged items`, `${rowCount}`);
+  }
+  await tx.query("DELETE FROM task_staging WHERE staging_id = $1", [staged.id]);
 }
 
 /** Writes one outbox row per unit (message id: task and first item, plus `suffix`). */
