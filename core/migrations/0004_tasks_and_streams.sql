@@ -56,6 +56,7 @@ CREATE TABLE task_events (
   succeeded_items     integer NOT NULL,
   dead_lettered_items integer NOT NULL,
   cancelled_items     integer NOT NULL,
+  running_items       integer NOT NULL,
   redeliveries        integer NOT NULL,
   error               text NOT NULL DEFAULT '',
   create_time         timestamptz NOT NULL DEFAULT now()

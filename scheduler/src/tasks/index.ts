@@ -76,6 +76,10 @@ export async function startTasks(options: TasksOptions): Promise<Tasks> {
   const recovery = setInterval(
     () => {
       store
+        .settleAbandoned()
+        .then((n) => n > 0 && logger.info({ items: n }, "cancelled the abandoned items of ended tasks"))
+        .catch((err) => logger.warn({ err }, "settling abandoned items failed"));
+      store
         .sweepStaged(STAGED_ITEMS_TTL_MS)
         .then((n) => n > 0 && logger.info({ deleted: n }, "deleted staged items whose submit never came"))
         .catch((err) => logger.warn({ err }, "sweeping staged items failed"));

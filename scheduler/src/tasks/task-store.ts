@@ -344,11 +344,13 @@ export class TaskStore {
       succeeded_items: number;
       dead_lettered_items: number;
       cancelled_items: number;
+      running_items: number;
       redeliveries: number;
       error: string;
       create_time: Date;
     }>(
-      `SELECT seq, state, succeeded_items, dead_lettered_items, cancelled_items, redeliveries, error, create_time
+      `SELECT seq, state, succeeded_items, dead_lettered_items, cancelled_items, running_items, redeliveries, error,
+         create_time
        FROM task_events WHERE task_id = $1 AND seq > $2 ORDER BY seq LIMIT 1000`,
       [id, afterSeq],
     );
@@ -572,6 +574,37 @@ export class TaskStore {
   }
 
   /**
+   * Cancels the items of ended (cancelled or failed) tasks that are still marked running under a
+   * lease that ran out: their worker died after the task ended, and nobody claims an ended task's
+   * items. Returns how many items it settled.
+   */
+  async settleAbandoned(): Promise<number> {
+    const { rows } = await this.db.query<{ task_id: string }>(
+      `SELECT DISTINCT i.task_id FROM task_items i JOIN tasks t ON t.id = i.task_id
+       WHERE i.state = 'running' AND i.lease_until < now() AND t.state IN ('cancelled', 'failed') LIMIT 100`,
+    );
+    let settled = 0;
+    for (const { task_id: id } of rows) {
+      settled += await this.db.transaction(async (tx) => {
+        await tx.query("SELECT 1 FROM tasks WHERE id = $1 FOR UPDATE", [id]);
+        const { rowCount } = await tx.query(
+          `UPDATE task_items SET state = 'cancelled', lease_owner = NULL, lease_until = NULL
+           WHERE task_id = $1 AND state = 'running' AND lease_until < now()`,
+          [id],
+        );
+        if (rowCount === 0) return 0;
+        await tx.query("UPDATE tasks SET cancelled_items = cancelled_items + $2, update_time = now() WHERE id = $1", [
+          id,
+          rowCount,
+        ]);
+        await this.appendEvent(tx, id);
+        return rowCount;
+      });
+    }
+    return settled;
+  }
+
+  /**
    * Publishes again the work notices of tasks unfinished and without progress for `staleMs`: the
    * recovery of a notice JetStream lost. One scheduler at a time does it (an advisory lock).
    * Returns how many units were enqueued.
@@ -623,8 +656,11 @@ export class TaskStore {
   /** Appends the task's current counters and state as its next event. */
   private async appendEvent(tx: Queryable, id: string): Promise<void> {
     await tx.query(
-      `INSERT INTO task_events (task_id, state, succeeded_items, dead_lettered_items, cancelled_items, redeliveries, error)
-       SELECT id, state, succeeded_items, dead_lettered_items, cancelled_items, redeliveries, error FROM tasks WHERE id = $1`,
+      `INSERT INTO task_events (task_id, state, succeeded_items, dead_lettered_items, cancelled_items, running_items,
+         redeliveries, error)
+       SELECT id, state, succeeded_items, dead_lettered_items, cancelled_items,
+         (SELECT count(*)::int FROM task_items WHERE task_id = $1 AND state = 'running'), redeliveries, error
+       FROM tasks WHERE id = $1`,
       [id],
     );
   }
