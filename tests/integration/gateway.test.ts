@@ -29,7 +29,7 @@ import {
   InferResponseSchema,
   ListModelsResponseSchema,
   ModelRegistryService,
-  TaskService,
+  TenantService,
 } from "@arbiter/proto";
 import {
   Health,
@@ -95,11 +95,11 @@ describe("gateway on one port (embedded mesh)", () => {
   });
 
   it("answers UNIMPLEMENTED, naming the RPC, for contract methods that are not built yet", async () => {
-    const tasks = client(TaskService, grpcTransport(mesh.gatewayUrl));
-    await assert.rejects(tasks.getTask({ id: "t-1" }), (e: unknown) => {
+    const tenants = client(TenantService, grpcTransport(mesh.gatewayUrl));
+    await assert.rejects(tenants.getTenant({ id: "t-1" }), (e: unknown) => {
       assert.ok(e instanceof ConnectError);
       assert.equal(e.code, Code.Unimplemented);
-      assert.equal(e.rawMessage, "arbiter.v1.TaskService/GetTask is not implemented");
+      assert.equal(e.rawMessage, "arbiter.v1.TenantService/GetTenant is not implemented");
       return true;
     });
     await assert.rejects(
