@@ -9,9 +9,10 @@
  *     the first publish until M distinct decisions are stored in ARBITER_DECISIONS on the
  *     binding's output subject.
  *
- *   node --import tsx bench/src/tasks.ts [--items N] [--events M]
+ *   node --import tsx bench/src/tasks.ts [--items N] [--events M] [--runs R]
  *
- * Defaults: 20,000 items and 10,000 events; ARBITER_* variables set for this command are passed
+ * Defaults: 20,000 items, 10,000 events, 3 task runs (the median is reported: the machine is
+ * shared, and one run can land on someone else's burst of load); ARBITER_* variables set for this command are passed
  * to every role (the defaults are measured without them). Writes bench/results/tasks.json:
  * {"task_items_per_s": N, "stream_events_per_s": N, ...the counts, dead-letters and the machine}.
  * The load generator runs in this process and shares the machine's cores with the mesh.
@@ -62,6 +63,7 @@ function flag(name: string, fallback: number): number {
 }
 
 const ITEMS = flag("items", 20_000);
+const RUNS = flag("runs", 3);
 const EVENTS = flag("events", 10_000);
 const rows = (EXPECTED[MODEL]?.inputs.features?.data ?? []) as number[][];
 const AMOUNTS = [120, 9000, 35, 2400, 6100];
@@ -145,6 +147,9 @@ async function runTask(tasks: Client<typeof TaskService>, count: number): Promis
   const seconds = (performance.now() - started) / 1000;
   if (end.state !== TaskState.COMPLETED) {
     throw new Error(`task ${task.id} ended ${TaskState[end.state]}: ${end.error}`);
+  }
+  if (end.succeededItems !== BigInt(count)) {
+    throw new Error(`task ${task.id}: only ${end.succeededItems} of ${count} items succeeded`);
   }
   return {
     items_per_s: Math.round(count / seconds),
@@ -280,13 +285,19 @@ const mesh = await startDistributedMesh({
   schedulers: 2,
   settings: { ARBITER_LOG_LEVEL: "info", ...overrides },
 });
-let results: { task: TaskRun; stream: StreamRun };
+let results: { task: TaskRun & { runs_items_per_s: number[] }; stream: StreamRun };
 try {
   await setUp(mesh.gatewayUrl);
   const tasks = createClient(TaskService, createGrpcTransport({ baseUrl: mesh.gatewayUrl }));
   // Loads the model on the schedulers and warms the path, outside the measurement.
   await runTask(tasks, 500);
-  const task = await runTask(tasks, ITEMS);
+  const runs: TaskRun[] = [];
+  for (let r = 0; r < RUNS; r++) runs.push(await runTask(tasks, ITEMS));
+  const byRate = [...runs].sort((a, b) => a.items_per_s - b.items_per_s);
+  const task = {
+    ...(byRate[Math.floor(byRate.length / 2)] as TaskRun),
+    runs_items_per_s: runs.map((r) => r.items_per_s),
+  };
   const stream = await runStream(mesh, EVENTS);
   results = { task, stream };
 } catch (err) {
@@ -303,14 +314,10 @@ const lines = [
   `stream   ${String(EVENTS).padStart(6)}  ${stream.seconds.toFixed(2).padStart(8)}  ${String(stream.events_per_s).padStart(7)} events/s  ${String(stream.dead_lettered).padStart(6)} dead-lettered`,
   "",
   `task: SubmitTask took ${task.submit_ms} ms; ${task.succeeded}/${ITEMS} items succeeded, ${task.redeliveries} redeliveries`,
-  `task: ${task.items_per_s} items/s end to end (target ≥ 2000)`,
+  `task: ${task.items_per_s} items/s end to end, median of ${RUNS} runs (${task.runs_items_per_s.join(", ")}) (target ≥ 2000)`,
   `stream: published in ${stream.publish_seconds} s; ${stream.decisions} decisions, labels ${JSON.stringify(stream.labels)}`,
 ];
 console.log(lines.join("\n"));
-if (task.succeeded !== ITEMS) {
-  process.stderr.write(`bench:tasks: only ${task.succeeded} of ${ITEMS} items succeeded\n`);
-  process.exit(1);
-}
 const cpus = os.cpus();
 mkdirSync(join(ROOT, "bench/results"), { recursive: true });
 writeFileSync(
