@@ -8,8 +8,8 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { type Bus, createNatsBus, type DurableMessage, type DurableStream } from "@arbiter/core";
-import { type Decision, DecisionSchema, StreamOrdering, StreamService } from "@arbiter/proto";
+import { type Bus, createNatsBus, type DurableMessage, type DurableStream, processMetrics } from "@arbiter/core";
+import { type Decision, DecisionSchema, StreamOrdering, StreamService, TaskService } from "@arbiter/proto";
 import { fromJsonString } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { client, grpcTransport } from "../support/clients.ts";
@@ -19,6 +19,7 @@ import {
   registerTransactionRisk,
   TRANSACTION_RISK,
   transactionEvent,
+  transactionInputs,
 } from "../support/transaction-risk.ts";
 
 /** The streams events and decisions travel on, as a producer and a consumer open them. */
@@ -230,4 +231,52 @@ streamSuite("distributed", async () => {
   const mesh = await startDistributedMesh({ schedulers: 2 });
   const bus = await createNatsBus({ servers: [mesh.nats.url], name: "streams-test" });
   return { mesh, bus, close: () => bus.close() };
+});
+
+describe("durable-work metrics (embedded)", () => {
+  /** The value of a sample of this process's /metrics text (0 when absent). */
+  const sample = (name: string, labels = ""): number => {
+    const line = processMetrics()
+      .expose()
+      .split("\n")
+      .find((l) => l.startsWith(`${name}${labels} `) || (labels === "" && l.startsWith(`${name} `)));
+    return line ? Number(line.split(" ").at(-1)) : 0;
+  };
+
+  it("counts settled events by binding and outcome, and task items by outcome", async () => {
+    const mesh = await startEmbeddedMesh();
+    try {
+      const transport = grpcTransport(mesh.gatewayUrl);
+      await registerTransactionRisk(transport);
+      const { events } = await openStreams(mesh.bus);
+      const streams = client(StreamService, transport);
+      await streams.createStreamBinding({ binding: { name: "metered", pipeline: TRANSACTION_RISK } });
+      for (let i = 0; i < 5; i++) {
+        await events.publish("arbiter.events.default.metered", transactionEvent(i), { msgId: `m-${i}` });
+      }
+      await events.publish("arbiter.events.default.metered", new TextEncoder().encode("[]"), { msgId: "m-bad" });
+      await eventually("6 settled events", async () => {
+        const { binding } = await streams.getStreamBinding({ name: "metered" });
+        return binding?.stats?.processed === 5n && binding.stats.deadLettered === 1n;
+      });
+      assert.equal(sample("arbiter_stream_events_total", '{binding="metered",outcome="decided"}'), 5);
+      assert.equal(sample("arbiter_stream_events_total", '{binding="metered",outcome="dead_lettered"}'), 1);
+
+      const succeededBefore = sample("arbiter_task_items_total", '{outcome="succeeded"}');
+      const publishedBefore = sample("arbiter_outbox_published_total");
+      const tasks = client(TaskService, transport);
+      const { task } = await tasks.submitTask({
+        target: { case: "pipeline", value: { pipeline: TRANSACTION_RISK } },
+        items: Array.from({ length: 3 }, (_, i) => ({ values: transactionInputs(i) })),
+      });
+      for await (const _ of tasks.watchTask({ id: task?.id ?? "" })) {
+        // until the task ends
+      }
+      assert.equal(sample("arbiter_task_items_total", '{outcome="succeeded"}') - succeededBefore, 3);
+      assert.equal(sample("arbiter_outbox_published_total") - publishedBefore, 1, "one notice for one unit");
+      assert.equal(sample("arbiter_task_units_in_flight"), 0);
+    } finally {
+      await mesh.stop();
+    }
+  });
 });

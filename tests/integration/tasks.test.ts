@@ -334,6 +334,13 @@ function tasksSuite(name: string, start: () => Promise<Mesh>): void {
       assert.equal(last?.succeededItems, BigInt(total));
       assert.equal(last?.totalItems, BigInt(total));
       assert.equal(last?.id, submitted.id);
+      for (const t of seen) {
+        assert.deepEqual(t.createTime, submitted.createTime, "every snapshot keeps the task's create time");
+      }
+      assert.ok(
+        seen.some((t) => t.runningItems > 0n),
+        "some snapshot shows items running",
+      );
     });
 
     it("returns the same task for the same idempotency key, a new one for another key", async () => {

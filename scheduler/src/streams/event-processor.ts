@@ -27,6 +27,7 @@ import {
 } from "@arbiter/proto";
 import { create, fromBinary, fromJsonString, toBinary, toJsonString } from "@bufbuild/protobuf";
 import type { DecisionEngine } from "../decisions/index.ts";
+import { durableWorkMetrics } from "../durable-work-metrics.ts";
 import { describeFailure, isPermanent, retryDelayMs } from "../retry-policy.ts";
 import type { BindingRow, BindingStore, EventRecord } from "./binding-store.ts";
 
@@ -78,6 +79,7 @@ export async function processEvent(
   const known = await store.event(binding.tenant, binding.name, eventId);
   if (known) {
     await publishRecorded(binding, eventId, known, deps);
+    durableWorkMetrics().eventSettled(binding.name, "already_recorded");
     return message.ack();
   }
   let decision: Decision;
@@ -95,8 +97,10 @@ export async function processEvent(
         attempts: message.deliveryCount,
         published: false,
       });
+      durableWorkMetrics().eventSettled(binding.name, "dead_lettered");
       return message.ack();
     }
+    durableWorkMetrics().eventSettled(binding.name, "retried");
     return message.nak(retryDelayMs(deps.retryBackoffMs, message.deliveryCount));
   }
   // Published before it is recorded, so that the record is one write: a crash in between leaves no
@@ -113,6 +117,7 @@ export async function processEvent(
     attempts: message.deliveryCount,
     published: true,
   });
+  durableWorkMetrics().eventSettled(binding.name, "decided");
   return message.ack();
 }
 

@@ -15,6 +15,7 @@ import {
   type Logger,
 } from "@arbiter/core";
 import type { CompiledPipelines, DecisionEngine } from "../decisions/index.ts";
+import { durableWorkMetrics } from "../durable-work-metrics.ts";
 import type { HandlerTable } from "../rpc-router.ts";
 import { type BindingRow, BindingStore, consumerName, DECISION_SUBJECTS, EVENT_SUBJECTS } from "./binding-store.ts";
 import { processEvent } from "./event-processor.ts";
@@ -31,6 +32,8 @@ export const BINDINGS_CHANGED_SUBJECT = "arbiter.control.bindings-changed";
 const DUPLICATE_WINDOW_MS = 10 * 60_000;
 /** Events and decisions are kept this long. */
 const RETENTION_MS = 7 * 24 * 3600_000;
+/** How often the stream gauges (lag, in flight) are read from JetStream. */
+const STATE_MS = 5000;
 /** How often bindings are reloaded without a broadcast (one missed, or a consumer that failed). */
 const RELOAD_MS = 10_000;
 
@@ -78,8 +81,9 @@ export async function startStreams(options: StreamsOptions): Promise<Streams> {
   const deps = { store, engine: options.engine, decisions, retryBackoffMs: options.config.tasks.retryBackoffMs };
   const leaseMs = options.config.tasks.leaseMs;
 
-  /** The processors running here, by binding. */
+  /** The processors running here, and their bindings, by binding. */
   const running = new Map<string, Consumption>();
+  const bindings = new Map<string, BindingRow>();
   let stopped = false;
   let reloading: Promise<void> = Promise.resolve();
 
@@ -100,18 +104,19 @@ export async function startStreams(options: StreamsOptions): Promise<Streams> {
     );
 
   const reload = async (): Promise<void> => {
-    const bindings = await store.all();
     // Keyed by the whole binding: one deleted and created again differently gets a new processor.
-    const wanted = new Map(bindings.map((b) => [bindingKey(b), b]));
+    const wanted = new Map((await store.all()).map((b) => [bindingKey(b), b]));
     for (const [key, consumption] of running) {
       if (wanted.has(key)) continue;
       running.delete(key);
+      bindings.delete(key);
       await consumption.stop();
     }
     for (const [key, binding] of wanted) {
       if (running.has(key) || stopped) continue;
       try {
         running.set(key, await start(binding));
+        bindings.set(key, binding);
       } catch (err) {
         logger.warn({ err, binding: binding.name }, "could not start the binding's processor; retrying later");
       }
@@ -135,6 +140,16 @@ export async function startStreams(options: StreamsOptions): Promise<Streams> {
   const changes = bus.subscribe(BINDINGS_CHANGED_SUBJECT, scheduleReload);
   const timer = setInterval(scheduleReload, RELOAD_MS);
   timer.unref();
+  const metrics = durableWorkMetrics();
+  const gauges = setInterval(() => {
+    for (const binding of bindings.values()) {
+      events
+        .consumerState(consumerName(binding.tenant, binding.name))
+        .then((state) => state && metrics.streamState(binding.name, state.pending, state.ackPending))
+        .catch(() => {});
+    }
+  }, STATE_MS);
+  gauges.unref();
   scheduleReload();
   await reloading;
 
@@ -142,6 +157,7 @@ export async function startStreams(options: StreamsOptions): Promise<Streams> {
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearInterval(gauges);
       changes.unsubscribe();
       await reloading;
       await Promise.all([...running.values()].map((c) => c.stop()));

@@ -7,6 +7,7 @@
  * duplicate window drops.
  */
 import type { Bus, Database, DurableStream, Logger } from "@arbiter/core";
+import { durableWorkMetrics } from "../durable-work-metrics.ts";
 
 /** Broadcast (no payload) after a transaction that wrote outbox rows commits: relays look now. */
 export const OUTBOX_WAKE_SUBJECT = "arbiter.control.outbox";
@@ -46,6 +47,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       // Published together, acknowledged together: one round trip's wait for the whole batch.
       await Promise.all(rows.map((r) => stream.publish(r.subject, r.payload, { msgId: r.msg_id })));
       await tx.query("DELETE FROM outbox WHERE id = ANY($1::int8[])", [rows.map((r) => r.id)]);
+      durableWorkMetrics().noticesPublished(rows.length);
       return rows.length;
     });
   };

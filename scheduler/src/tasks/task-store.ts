@@ -347,16 +347,16 @@ export class TaskStore {
       running_items: number;
       redeliveries: number;
       error: string;
-      create_time: Date;
+      event_time: Date;
     }>(
       `SELECT seq, state, succeeded_items, dead_lettered_items, cancelled_items, running_items, redeliveries, error,
-         create_time
+         create_time AS event_time
        FROM task_events WHERE task_id = $1 AND seq > $2 ORDER BY seq LIMIT 1000`,
       [id, afterSeq],
     );
     return rows.map((e) => ({
       seq: e.seq,
-      task: toTask({ ...row, ...e, update_time: e.create_time }),
+      task: toTask({ ...row, ...e, update_time: e.event_time }),
     }));
   }
 

@@ -9,6 +9,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DurableMessage, DurableStream, Logger } from "@arbiter/core";
+import { durableWorkMetrics } from "../durable-work-metrics.ts";
 import { describeFailure, isPermanent, retryDelayMs } from "../retry-policy.ts";
 import { type ItemRunnerDeps, itemRunnerFor } from "./item-runner.ts";
 import {
@@ -52,6 +53,7 @@ export async function startTaskWorker(options: TaskWorkerOptions): Promise<TaskW
   // One owner per process: a restarted node never mistakes its predecessor's leases for its own.
   const owner = `${options.nodeId}/${randomUUID().slice(0, 8)}`;
   const running = new Map<DurableMessage, Promise<void>>();
+  const metrics = durableWorkMetrics();
 
   const runUnit = async (message: DurableMessage, unit: WorkUnit): Promise<void> => {
     const task = await store.target(unit.task);
@@ -71,6 +73,9 @@ export async function startTaskWorker(options: TaskWorkerOptions): Promise<TaskW
       try {
         const outcomes = await runItems(task, claimed);
         await store.commit(task.id, owner, outcomes);
+        metrics.itemsSettled("succeeded", outcomes.filter((o) => o.kind === "succeeded").length);
+        metrics.itemsSettled("dead_lettered", outcomes.filter((o) => o.kind === "dead_lettered").length);
+        metrics.itemsSettled("retried", outcomes.filter((o) => o.kind === "retry").length);
       } finally {
         clearInterval(renew);
       }
@@ -132,6 +137,7 @@ export async function startTaskWorker(options: TaskWorkerOptions): Promise<TaskW
         logger.error({ seq: message.seq }, "unreadable work notice dropped");
         return message.ack();
       }
+      const finished = metrics.unitStarted();
       const work = runUnit(message, unit).catch((err) => {
         // PostgreSQL or JetStream away: the items keep their state, and the notice comes back.
         logger.warn({ err, task: unit.task, from: unit.from }, "work unit failed; it will be delivered again");
@@ -142,6 +148,7 @@ export async function startTaskWorker(options: TaskWorkerOptions): Promise<TaskW
         await work;
       } finally {
         running.delete(message);
+        finished();
       }
     },
   );
