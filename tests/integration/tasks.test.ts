@@ -200,6 +200,20 @@ function tasksSuite(name: string, start: () => Promise<Mesh>): void {
     }
     const waitEnded = (id: string) => waitFor(id, (t) => isFinal(t.state));
 
+    /** Submits a model task of `total` example rows, checks it was created whole, and waits until it completes. */
+    async function runModelTask(total: number): Promise<{ submitted: Task; done: Task }> {
+      const { task: submitted, created } = await submit({
+        target: { case: "model", value: { model: "risk-classifier" } },
+        items: modelItems(total),
+      });
+      assert.ok(submitted);
+      assert.equal(created, true);
+      assert.equal(submitted.totalItems, BigInt(total));
+      const done = await waitEnded(submitted.id);
+      assert.equal(done.state, TaskState.COMPLETED, done.error);
+      return { submitted, done };
+    }
+
     /** Every result of the task through ListTaskResults, page by page; also returns the page sizes. */
     async function allResults(id: string, pageSize: number): Promise<{ results: TaskResult[]; pages: number[] }> {
       const results: TaskResult[] = [];
@@ -267,15 +281,7 @@ function tasksSuite(name: string, start: () => Promise<Mesh>): void {
 
     it("runs a model task to completion: counts, paged and streamed results in item order, each row's label", async () => {
       const total = 200;
-      const { task: submitted, created } = await submit({
-        target: { case: "model", value: { model: "risk-classifier" } },
-        items: modelItems(total),
-      });
-      assert.ok(submitted);
-      assert.equal(created, true);
-      assert.equal(submitted.totalItems, BigInt(total));
-      const done = await waitEnded(submitted.id);
-      assert.equal(done.state, TaskState.COMPLETED, done.error);
+      const { submitted, done } = await runModelTask(total);
       assert.deepEqual(
         {
           total: done.totalItems,
@@ -554,16 +560,7 @@ function tasksSuite(name: string, start: () => Promise<Mesh>): void {
     it("takes a task larger than one bus message whole: every item recorded, run and answered in order", async () => {
       // About 1.7 MB of items: over NATS's 1 MiB max_payload, so the gateway stages it in pieces.
       const total = 12_000;
-      const { task: submitted, created } = await submit({
-        idempotencyKey: "large-task",
-        target: { case: "model", value: { model: "risk-classifier" } },
-        items: modelItems(total),
-      });
-      assert.ok(submitted);
-      assert.equal(created, true);
-      assert.equal(submitted.totalItems, BigInt(total));
-      const done = await waitEnded(submitted.id);
-      assert.equal(done.state, TaskState.COMPLETED, done.error);
+      const { submitted, done } = await runModelTask(total);
       assert.equal(done.succeededItems, BigInt(total));
       const { results } = await allResults(submitted.id, 5000);
       assert.deepEqual(
