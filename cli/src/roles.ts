@@ -201,7 +201,10 @@ export async function runScheduler(config: ArbiterConfig): Promise<number> {
     await tracing.shutdown();
     throw err;
   }
-  health.ready();
+  // Ready once the models it must hold are loaded (scheduler.requiredModels), unless stopped first.
+  if (await Promise.race([scheduler.requiredModelsLoaded.then(() => true), signalled.then(() => false)])) {
+    health.ready();
+  }
   await signalled;
   health.draining();
   await scheduler.stop();

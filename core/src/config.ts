@@ -140,6 +140,11 @@ export const CONFIG_SCHEMA = {
       max: 65535,
       doc: 'Port of the scheduler role\'s gRPC health service (grpc.health.v1, for Kubernetes grpc probes): service "" is SERVING once the bus and database are connected and the node started, NOT_SERVING while draining; service "liveness" is SERVING while the process runs. 0 picks a free port. Not opened by `arbiter start`, whose gateway port answers health.',
     },
+    requiredModels: {
+      type: "list",
+      default: [],
+      doc: 'Models the node loads at start before it reports ready (scheduler health service ""): `name`, `name:version` or `tenant/name:version` (tenant `default` when left out). A model not registered yet is asked for again every 2 s; readiness waits for all of them.',
+    },
     uploadTtlMs: {
       type: "int",
       default: 3600000,

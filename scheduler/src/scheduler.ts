@@ -30,6 +30,7 @@ import { listenForUnloads, registerLifecycleHandlers } from "./serving/lifecycle
 import { ModelHost } from "./serving/model-host.ts";
 import { onnxInspector } from "./serving/onnx-inspector.ts";
 import { placementPass, SETTLE_INTERVALS, Shortfalls, WantedModels } from "./serving/placement.ts";
+import { loadRequiredModels, parseRequiredModel } from "./serving/required-models.ts";
 import { servingMetrics } from "./serving/serving-metrics.ts";
 import { registerStatisticsHandler } from "./serving/statistics-handler.ts";
 import { startStreams } from "./streams/index.ts";
@@ -49,6 +50,8 @@ export interface SchedulerOptions {
 /** A running scheduler node. */
 export interface SchedulerNode {
   readonly nodeId: string;
+  /** Resolves once every model of `scheduler.requiredModels` is loaded here (at once when none is). */
+  readonly requiredModelsLoaded: Promise<void>;
   /**
    * Stops taking new requests, waits up to `scheduler.drainTimeoutMs` for those in flight, and
    * removes the node from the cluster.
@@ -62,6 +65,8 @@ const VERSION = "0.1.0";
 export async function startScheduler(options: SchedulerOptions): Promise<SchedulerNode> {
   const { config, bus, db } = options;
   const nodeId = config.scheduler.nodeId || `${hostname()}-${process.pid}`;
+  // A mistyped entry stops the start here, not after the node joined the cluster.
+  config.scheduler.requiredModels.forEach(parseRequiredModel);
   const logger = componentLogger(options.logger, "scheduler", { node_id: nodeId });
   // The addons' Rust code logs through these (one logger per process: the last node started wins).
   setInferenceNativeLogger(componentLogger(options.logger, "onnxruntime", { node_id: nodeId }));
@@ -212,9 +217,16 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   sweeper.unref();
 
   logger.info({ bus: bus.kind, database: db.kind }, "scheduler ready");
+  const requiredModelsLoaded = loadRequiredModels(config.scheduler.requiredModels, {
+    store,
+    host,
+    logger,
+    stopped: () => !accepting,
+  });
 
   return {
     nodeId,
+    requiredModelsLoaded,
     async stop() {
       accepting = false;
       clearInterval(sweeper);

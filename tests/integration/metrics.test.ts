@@ -139,6 +139,10 @@ describe("metrics: /metrics after a known workload (arbiter start)", () => {
     assert.equal(sampleValue(after, "arbiter_model_requests_total", { ...model, outcome: "failure" }), 0);
     assert.equal(sampleValue(after, "arbiter_model_request_duration_seconds_count", model), served);
     assert.equal(sampleValue(after, "arbiter_model_queued_requests_total", model), served);
+    // Each request's wait for its batch and its batch's run, one observation per request.
+    assert.equal(sampleValue(after, "arbiter_model_request_queue_seconds_count", model), served);
+    assert.equal(sampleValue(after, "arbiter_model_request_compute_seconds_count", model), served);
+    assert.ok(sampleValue(after, "arbiter_model_request_compute_seconds_sum", model) > 0, "batches took time to run");
     // Batches: as many as the batch-size histogram counts, holding every row between them.
     const batches = sampleValue(after, "arbiter_model_batches_total", model);
     assert.ok(batches >= 1 && batches <= served, `batches: ${batches}`);

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { ClusterService, ModelRegistryService, RegisterModelRequestSchema } from "@arbiter/proto";
 import { Health, HealthCheckResponse_ServingStatus as Status } from "@arbiter/proto/grpc";
 import {
   createTempDir,
@@ -22,8 +23,10 @@ import {
   startPostgres,
   type TempDir,
 } from "@arbiter/testkit";
+import { create } from "@bufbuild/protobuf";
 import { type Client, ConnectError } from "@connectrpc/connect";
 import { client, grpcTransport } from "../support/clients.ts";
+import { exampleModel } from "../support/examples.ts";
 import { type RoleProcess, spawnRole } from "../support/mesh.ts";
 
 const CLI = fileURLToPath(new URL("../../cli/src/main.ts", import.meta.url));
@@ -150,6 +153,55 @@ describe("scheduler health port (grpc.health.v1 for Kubernetes probes)", () => {
     assert.deepEqual(readiness.seen, [Status.SERVING, Status.NOT_SERVING]);
     assert.deepEqual(liveness.seen, [Status.SERVING], "liveness stays SERVING until the process exits");
     await assert.rejects(health.check({ service: "" }, { timeoutMs: 2_000 }), "the port is closed after exit");
+  });
+
+  it("waits for its required models: not ready until the model is registered and loaded on it", async () => {
+    const port = await freePort();
+    const scheduler = await spawnRole(
+      "scheduler",
+      {
+        ...env,
+        ARBITER_SCHEDULER_HEALTH_PORT: String(port),
+        ARBITER_SCHEDULER_NODE_ID: "needs-a-model",
+        ARBITER_SCHEDULER_REQUIRED_MODELS: "risk-classifier:1",
+      },
+      logDir.path,
+    );
+    children.push(scheduler.child);
+    const gateway = await spawnRole("gateway", { ...env, ARBITER_GATEWAY_PORT: "0" }, logDir.path);
+    children.push(gateway.child);
+    const health = client(Health, grpcTransport(`http://127.0.0.1:${port}`));
+    // Started and connected, but the model it must hold does not exist yet.
+    await sleep(1000);
+    assert.equal((await health.check({ service: "" })).status, Status.NOT_SERVING);
+    assert.equal((await health.check({ service: "liveness" })).status, Status.SERVING);
+
+    await client(ModelRegistryService, grpcTransport(`http://127.0.0.1:${gateway.id}`)).registerModel(
+      (async function* () {
+        yield create(RegisterModelRequestSchema, {
+          part: { case: "metadata", value: { name: "risk-classifier", version: 1n } },
+        });
+        yield create(RegisterModelRequestSchema, { part: { case: "chunk", value: exampleModel("risk-classifier") } });
+      })(),
+    );
+    const deadline = Date.now() + 30_000;
+    while ((await health.check({ service: "" })).status !== Status.SERVING) {
+      if (Date.now() > deadline) assert.fail("still not ready 30 s after its required model was registered");
+      await sleep(100);
+    }
+    // Its next heartbeat names the model among those it holds.
+    const cluster = client(ClusterService, grpcTransport(`http://127.0.0.1:${gateway.id}`));
+    const holds = async () =>
+      (await cluster.listNodes({})).nodes
+        .find((n) => n.id === "needs-a-model")
+        ?.models.map((m) => `${m.name}:${m.version}`) ?? [];
+    while (!(await holds()).includes("risk-classifier:1")) {
+      if (Date.now() > deadline) assert.fail(`the node that required the model holds ${await holds()}`);
+      await sleep(100);
+    }
+    scheduler.child.kill("SIGTERM");
+    gateway.child.kill("SIGTERM");
+    await Promise.all([scheduler.exited, gateway.exited]);
   });
 
   it("is not opened by the embedded mesh, whose gateway port answers health", async () => {

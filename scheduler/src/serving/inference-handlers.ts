@@ -170,14 +170,14 @@ export async function runOnModel<R>(
   let rows = 0;
   let stages: StageTimes | undefined;
   let span: Span | undefined;
-  let timing: InferTiming | undefined;
   let failure: unknown;
+  // Every call's batching is timed (for the queue and compute histograms); traced calls also get a span.
+  const timing: InferTiming = { queueMicros: 0 };
   if (tracingActive()) {
     span = startSpan(`infer ${loaded.ref.name}`, SpanKind.INTERNAL, {
       [ATTR_ARBITER_MODEL]: loaded.ref.name,
       [ATTR_ARBITER_MODEL_VERSION]: loaded.ref.version,
     });
-    timing = { queueMicros: 0 };
     callSpans.set(timing, span);
   }
   try {
@@ -188,7 +188,7 @@ export async function runOnModel<R>(
       ...(call.outputs !== undefined && call.outputs.length > 0 ? { outputs: call.outputs } : {}),
       deadline: ctx.deadline,
       ...(call.priority ? { priority: call.priority } : {}),
-      ...(timing !== undefined ? { timing } : {}),
+      timing,
     });
     const queuedAt = process.hrtime.bigint();
     const outputs = await pending;
@@ -207,7 +207,8 @@ export async function runOnModel<R>(
     loaded.inFlight--;
     loaded.lastUsed = Date.now();
     loaded.statistics.record(stages !== undefined, started, rows, stages);
-    if (span !== undefined && timing !== undefined) endModelSpan(span, loaded.ref, rows, timing, failure);
+    if (timing.batch !== undefined) loaded.statistics.recordBatching(timing.queueMicros, timing.batch.computeMicros);
+    if (span !== undefined) endModelSpan(span, loaded.ref, rows, timing, failure);
   }
 }
 

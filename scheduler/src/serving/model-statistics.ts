@@ -47,6 +47,11 @@ export class ModelStatisticsCounter {
    * Records one request: its outcome, its duration in the scheduler (from `startedNs`, a
    * `process.hrtime.bigint()` reading), its rows, and for a success the time of each stage.
    */
+  /** Records how long a request that ran waited for its batch and how long the batch ran. */
+  recordBatching(queueMicros: number, computeMicros: number): void {
+    this.metrics?.recordBatching(queueMicros, computeMicros);
+  }
+
   record(ok: boolean, startedNs: bigint, rows: number, stages?: StageTimes): void {
     const elapsed = process.hrtime.bigint() - startedNs;
     this.metrics?.record(ok, elapsed);

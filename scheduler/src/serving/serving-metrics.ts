@@ -4,6 +4,8 @@
  * Per request, recorded as it finishes (ModelStatisticsCounter.record):
  *   arbiter_model_requests_total{model,version,outcome}      outcome: success | failure
  *   arbiter_model_request_duration_seconds{model,version}    histogram, time in the scheduler
+ *   arbiter_model_request_queue_seconds{model,version}       histogram, each request's wait for its batch
+ *   arbiter_model_request_compute_seconds{model,version}     histogram, the run of the batch that served it
  * Read at scrape time from each loaded model's batcher and from the node:
  *   arbiter_model_queue_seconds_total{model,version}         time requests waited for their batch
  *   arbiter_model_queued_requests_total{model,version}       requests that went through the queue
@@ -51,6 +53,8 @@ export interface ServingNode {
 /** Per-request recording for one loaded model version. */
 export interface ModelRequestMetrics {
   record(ok: boolean, elapsedNs: bigint): void;
+  /** A request that ran: how long it waited for its batch, and how long that batch ran. */
+  recordBatching(queueMicros: number, computeMicros: number): void;
 }
 
 /** The serving metrics of one registry (one per process). */
@@ -59,6 +63,8 @@ export class ServingMetrics {
 
   private readonly requests;
   private readonly duration;
+  private readonly queueDuration;
+  private readonly computeDuration;
   private readonly queueSeconds;
   private readonly queued;
   private readonly computeSeconds;
@@ -80,6 +86,16 @@ export class ServingMetrics {
     this.duration = registry.histogram(
       "arbiter_model_request_duration_seconds",
       "Time a request spent in the scheduler (inputs, queue, batch run, outputs), in seconds.",
+      model,
+    );
+    this.queueDuration = registry.histogram(
+      "arbiter_model_request_queue_seconds",
+      "Time each request waited in the batcher's queue for its batch to be sent, in seconds.",
+      model,
+    );
+    this.computeDuration = registry.histogram(
+      "arbiter_model_request_compute_seconds",
+      "Time the batch that served each request ran in ONNX Runtime, in seconds.",
       model,
     );
     this.queueSeconds = registry.counter(
@@ -132,10 +148,16 @@ export class ServingMetrics {
     const success: CounterChild = this.requests.labels(...labels, "success");
     const failure: CounterChild = this.requests.labels(...labels, "failure");
     const duration: HistogramChild = this.duration.labels(...labels);
+    const queue: HistogramChild = this.queueDuration.labels(...labels);
+    const compute: HistogramChild = this.computeDuration.labels(...labels);
     return {
       record(ok, elapsedNs) {
         (ok ? success : failure).inc();
         duration.observe(Number(elapsedNs) / 1e9);
+      },
+      recordBatching(queueMicros, computeMicros) {
+        queue.observe(queueMicros / 1e6);
+        compute.observe(computeMicros / 1e6);
       },
     };
   }
