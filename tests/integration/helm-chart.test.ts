@@ -575,9 +575,21 @@ describe("helm/arbiter chart (offline)", () => {
       "arbiter_rpc_requests_total",
       "arbiter_scheduler_queue_depth",
       "nodejs_eventloop_lag_seconds",
+      "arbiter_model_request_queue_seconds_bucket",
+      "arbiter_stream_lag",
+      "arbiter_task_items_total",
     ]) {
       assert.ok(names.has(wanted), `the dashboard shows ${wanted}`);
     }
+    // A request's log lines link to its trace: the logs panel turns trace_id into a Jaeger link.
+    const logs = (
+      json.panels as Array<{
+        type: string;
+        fieldConfig?: { overrides?: Array<{ matcher: { options: string }; properties: Array<{ value: unknown }> }> };
+      }>
+    ).find((p) => p.type === "logs");
+    const traceLink = logs?.fieldConfig?.overrides?.find((o) => o.matcher.options === "trace_id")?.properties[0]?.value;
+    assert.match(JSON.stringify(traceLink), /\$\{jaeger_url\}\/trace\/\$\{__value\.raw\}/);
     // Every metric queried is registered by the code (a histogram's series end in _bucket).
     const sources = ["core/src", "gateway/src", "scheduler/src"].flatMap((dir) =>
       (readdirSync(join(REPO, dir), { recursive: true }) as string[])
