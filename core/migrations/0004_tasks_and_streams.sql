@@ -16,6 +16,8 @@ CREATE TABLE tasks (
                         CHECK (state IN ('pending', 'running', 'completed', 'cancelled', 'failed')),
   error               text NOT NULL DEFAULT '',
   labels              jsonb NOT NULL DEFAULT '{}',
+  -- The W3C traceparent of the submit, when traced: the spans of the task's units link to it.
+  traceparent         text NOT NULL DEFAULT '',
   total_items         integer NOT NULL,
   -- Items per work unit (one JetStream message each).
   unit_size           integer NOT NULL,

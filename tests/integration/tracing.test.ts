@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import { createNatsBus } from "@arbiter/core";
 import {
   DecideRequestSchema,
   DecisionService,
@@ -24,6 +25,8 @@ import {
   PipelineSchema,
   PipelineService,
   RegisterModelRequestSchema,
+  StreamService,
+  TaskService,
 } from "@arbiter/proto";
 import {
   type JaegerServer,
@@ -39,6 +42,7 @@ import { Code, ConnectError } from "@connectrpc/connect";
 import { client, connectHttp1Transport, grpcTransport } from "../support/clients.ts";
 import { exampleModel } from "../support/examples.ts";
 import { type DistributedMesh, type RoleProcess, spawnRole, startDistributedMesh } from "../support/mesh.ts";
+import { transactionEvent, transactionInputs } from "../support/transaction-risk.ts";
 
 const EXAMPLES = new URL("../../examples/", import.meta.url);
 const DECIDE = "arbiter.v1.DecisionService/Decide";
@@ -70,6 +74,26 @@ function describeTrace(trace: JaegerTrace): string {
 }
 
 /** Polls the log files until a JSON line of one of them satisfies `match`. */
+/** Polls Jaeger's search for a trace of `service` with `tags` that `complete` accepts. */
+async function findTrace(
+  jaeger: JaegerServer,
+  service: string,
+  tags: Record<string, string>,
+  complete: (trace: JaegerTrace) => boolean,
+): Promise<JaegerTrace> {
+  const url = `${jaeger.queryUrl}/api/traces?service=${encodeURIComponent(service)}&tags=${encodeURIComponent(JSON.stringify(tags))}&limit=20`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await fetch(url);
+    const found = ((await response.json()) as { data?: JaegerTrace[] }).data ?? [];
+    const trace = found.find(complete);
+    if (trace) return trace;
+    if (Date.now() > deadline)
+      assert.fail(`no complete trace of ${service} with ${JSON.stringify(tags)}: ${found.length} found`);
+    await sleep(200);
+  }
+}
+
 async function logLine(
   files: readonly string[],
   match: (line: Record<string, unknown>) => boolean,
@@ -277,6 +301,87 @@ describe("tracing into Jaeger (distributed mesh)", () => {
     assert.equal(parentOf(server), undefined, "a call without a traceparent starts its trace");
     assert.equal(tagOf(server, "rpc.system"), "connect_rpc");
     assert.equal(tagOf(server, "rpc.grpc.status_code"), Code.NotFound);
+  });
+
+  it("traces each unit of a task as a trace of its own, linked to the submit's span, with the model calls inside", async () => {
+    const traceId = hex(16);
+    const tasks = client(TaskService, grpcTransport(mesh.gatewayUrl));
+    const { task } = await tasks.submitTask(
+      {
+        target: { case: "pipeline", value: { pipeline: "transaction-risk" } },
+        items: [0, 1, 2].map((i) => ({ values: transactionInputs(i) })),
+      },
+      { headers: { traceparent: `00-${traceId}-${hex(8)}-01` } },
+    );
+    for await (const _ of tasks.watchTask({ id: task?.id ?? "" })) {
+      // until the task ends
+    }
+    // The submit's own trace holds the scheduler's span that recorded the task.
+    const submit = await jaeger.waitForTrace(traceId, (t) =>
+      t.spans.some((s) => s.operationName === "process arbiter.rpc.arbiter.v1.TaskService.SubmitTask"),
+    );
+    const recorded = submit.spans.find(
+      (s) => s.operationName === "process arbiter.rpc.arbiter.v1.TaskService.SubmitTask",
+    ) as JaegerSpan;
+    // The unit's trace is found by the task id it carries.
+    const unit = await findTrace(jaeger, "arbiter-scheduler", { "arbiter.task.id": task?.id ?? "" }, (t) =>
+      t.spans.some((s) => s.operationName === "infer risk-classifier"),
+    );
+    const process = unit.spans.find((s) => s.operationName === "process arbiter.tasks.default") as JaegerSpan;
+    assert.ok(process, `a span for the unit: ${describeTrace(unit)}`);
+    assert.equal(parentOf(process), undefined, "the unit starts a trace of its own");
+    assert.ok(
+      process.references.some(
+        (r) => r.refType === "FOLLOWS_FROM" && r.traceID === traceId && r.spanID === recorded.spanID,
+      ),
+      `the unit links to the submit: ${JSON.stringify(process.references)}`,
+    );
+    assert.equal(tagOf(process, "messaging.operation.type"), "process");
+    const pipelines = unit.spans.filter((s) => s.operationName === "pipeline transaction-risk");
+    assert.equal(pipelines.length, 3, "one pipeline span per item");
+    for (const p of pipelines) assert.equal(parentOf(p), process.spanID);
+  });
+
+  it("continues a stream event's trace from its producer through the pipeline to the decision published", async () => {
+    const traceId = hex(16);
+    const producerSpan = hex(8);
+    await client(StreamService, grpcTransport(mesh.gatewayUrl)).createStreamBinding({
+      binding: { name: "traced", pipeline: "transaction-risk" },
+    });
+    const bus = await createNatsBus({ servers: [mesh.nats.url], name: "traced-producer" });
+    try {
+      const events = await bus.durableStream({
+        name: "ARBITER_EVENTS",
+        subjects: ["arbiter.events.>"],
+        retention: "limits",
+        duplicateWindowMs: 600_000,
+        maxAgeMs: 7 * 24 * 3600_000,
+      });
+      await events.publish("arbiter.events.default.traced", transactionEvent(0), {
+        msgId: "traced-1",
+        headers: { traceparent: `00-${traceId}-${producerSpan}-01` },
+      });
+      const trace = await jaeger.waitForTrace(traceId, (t) =>
+        t.spans.some((s) => s.operationName === "infer risk-classifier"),
+      );
+      const process = spanNamed(trace, "arbiter-scheduler", "process arbiter.events.default.traced");
+      assert.equal(parentOf(process), producerSpan, "the event's span is a child of the producer's");
+      assert.equal(tagOf(process, "messaging.message.id"), "traced-1");
+      assert.equal(parentOf(spanNamed(trace, "arbiter-scheduler", "pipeline transaction-risk")), process.spanID);
+      // The decision goes out in the same trace.
+      const decisions = await bus.durableStream({
+        name: "ARBITER_DECISIONS",
+        subjects: ["arbiter.decisions.>"],
+        retention: "limits",
+        duplicateWindowMs: 600_000,
+        maxAgeMs: 7 * 24 * 3600_000,
+      });
+      for await (const m of decisions.read("arbiter.decisions.default.traced")) {
+        assert.match(m.headers.traceparent ?? "", new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+      }
+    } finally {
+      await bus.close();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 export * from "./semconv.ts";
 export {
+  activeTraceparent,
   type Context,
   codeOfError,
   contextWithSpan,
@@ -13,6 +14,7 @@ export {
   recordSharedSpan,
   type Span,
   SpanKind,
+  startLinkedSpan,
   startSpan,
   TRACER_NAME,
   traceIdOfSpan,

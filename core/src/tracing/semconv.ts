@@ -69,3 +69,11 @@ export const ATTR_ARBITER_BATCH_TRACE_ID = "arbiter.batch.trace_id";
 /** Rows and requests in the batch that served a request. */
 export const ATTR_ARBITER_BATCH_ROWS = "arbiter.batch.rows";
 export const ATTR_ARBITER_BATCH_REQUESTS = "arbiter.batch.requests";
+/** The task a span works for. */
+export const ATTR_ARBITER_TASK_ID = "arbiter.task.id";
+/** The items of a task a span runs. */
+export const ATTR_ARBITER_TASK_ITEMS = "arbiter.task.items";
+/** The stream binding an event belongs to. */
+export const ATTR_ARBITER_BINDING = "arbiter.stream.binding";
+/** An event's id (its message id). */
+export const ATTR_MESSAGING_MESSAGE_ID = "messaging.message.id";

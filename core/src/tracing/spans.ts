@@ -88,6 +88,37 @@ export function recordSharedSpan(
   return span.spanContext().traceId;
 }
 
+/**
+ * Starts a span that begins a trace of its own, linked to the span a W3C `traceparent` names (work
+ * done later on behalf of a request, such as a task's units, which must not stretch the request's
+ * trace over hours). Only call while {@link tracingActive}.
+ */
+export function startLinkedSpan(
+  name: string,
+  kind: SpanKind,
+  attributes: Attributes,
+  linkedTraceparent: string | undefined,
+): Span {
+  if (tracer === undefined) return trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+  const linked =
+    linkedTraceparent === undefined || linkedTraceparent === ""
+      ? undefined
+      : trace.getSpanContext(propagation.extract(ROOT_CONTEXT, { traceparent: linkedTraceparent }, recordGetter));
+  return tracer.startSpan(
+    name,
+    { kind, attributes, root: true, ...(linked ? { links: [{ context: linked }] } : {}) },
+    ROOT_CONTEXT,
+  );
+}
+
+/** The W3C `traceparent` of the active span, or "" outside any span (or while tracing is off). */
+export function activeTraceparent(): string {
+  if (tracer === undefined || trace.getSpan(context.active()) === undefined) return "";
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier.traceparent ?? "";
+}
+
 /** Runs `fn` with `span` as the active span (its children, log lines and outgoing headers see it). */
 export function withSpan<T>(span: Span, fn: () => T, parent: Context = context.active()): T {
   return context.with(trace.setSpan(parent, span), fn);

@@ -13,10 +13,23 @@
  */
 import {
   ANONYMOUS_PRINCIPAL,
+  ATTR_ARBITER_BINDING,
+  ATTR_ARBITER_TENANT,
+  ATTR_MESSAGING_DESTINATION_NAME,
+  ATTR_MESSAGING_MESSAGE_ID,
+  ATTR_MESSAGING_OPERATION_TYPE,
+  ATTR_MESSAGING_SYSTEM,
+  activeTraceparent,
   createRequestContext,
   type DurableMessage,
   type DurableStream,
+  endSpan,
+  extractFromRecord,
   InvalidArgumentError,
+  SpanKind,
+  startSpan,
+  tracingActive,
+  withSpan,
 } from "@arbiter/core";
 import {
   type DecideRequest,
@@ -68,12 +81,40 @@ export function parseEvent(message: DurableMessage): DecideRequest {
   }
 }
 
-/** Processes one event of `binding`; settles the message (ack or nak) itself. */
+/**
+ * Processes one event of `binding`; settles the message (ack or nak) itself. While tracing, the
+ * event is a span (`process <subject>`) in the producer's trace when its headers carry one, and
+ * the decision published carries that trace on.
+ */
 export async function processEvent(
   binding: BindingRow,
   message: DurableMessage,
   deps: EventProcessorDeps,
 ): Promise<void> {
+  if (!tracingActive()) return settleEvent(binding, message, deps);
+  const span = startSpan(
+    `process ${message.subject}`,
+    SpanKind.CONSUMER,
+    {
+      [ATTR_MESSAGING_SYSTEM]: "nats",
+      [ATTR_MESSAGING_OPERATION_TYPE]: "process",
+      [ATTR_MESSAGING_DESTINATION_NAME]: message.subject,
+      [ATTR_MESSAGING_MESSAGE_ID]: eventIdOf(message),
+      [ATTR_ARBITER_BINDING]: binding.name,
+      [ATTR_ARBITER_TENANT]: binding.tenant,
+    },
+    extractFromRecord(message.headers),
+  );
+  try {
+    await withSpan(span, () => settleEvent(binding, message, deps));
+    endSpan(span);
+  } catch (err) {
+    endSpan(span, err);
+    throw err;
+  }
+}
+
+async function settleEvent(binding: BindingRow, message: DurableMessage, deps: EventProcessorDeps): Promise<void> {
   const { store } = deps;
   const eventId = eventIdOf(message);
   const known = await store.event(binding.tenant, binding.name, eventId);
@@ -150,6 +191,12 @@ async function publishRecorded(
   await deps.store.markPublished(binding.tenant, binding.name, eventId);
 }
 
+/** The active trace as headers of a published decision (none while tracing is off). */
+function traceHeaders(): Record<string, string> {
+  const traceparent = activeTraceparent();
+  return traceparent === "" ? {} : { traceparent };
+}
+
 /** Publishes an event's decision on the binding's output subject, deduplicated by the event. */
 async function publish(binding: BindingRow, eventId: string, decision: Decision, deps: EventProcessorDeps) {
   await deps.decisions.publish(
@@ -157,7 +204,7 @@ async function publish(binding: BindingRow, eventId: string, decision: Decision,
     new TextEncoder().encode(toJsonString(DecisionSchema, decision)),
     {
       msgId: `${binding.tenant}:${binding.name}:${eventId}`,
-      headers: { [EVENT_ID_HEADER]: eventId, "content-type": "application/json" },
+      headers: { [EVENT_ID_HEADER]: eventId, "content-type": "application/json", ...traceHeaders() },
     },
   );
 }

@@ -14,6 +14,7 @@
  */
 import {
   AFTER_SEQ_HEADER,
+  activeTraceparent,
   type BusHeaders,
   decodePageToken,
   decodeRequest,
@@ -146,6 +147,7 @@ export function registerTaskHandlers(table: HandlerTable, deps: TaskHandlerDeps)
       selector: selector ? toBinary(VersionSelectorSchema, selector) : new Uint8Array(0),
       maxAttempts: req.maxAttempts || DEFAULT_MAX_ATTEMPTS,
       labels: req.labels,
+      traceparent: activeTraceparent(),
       items: req.items.map((item) => toBinary(TaskItemSchema, item)),
       ...(staged ? { staged } : {}),
       unitSize: deps.unitSize,

@@ -52,6 +52,8 @@ export interface TaskTarget {
   readonly maxAttempts: number;
   readonly state: string;
   readonly totalItems: number;
+  /** The submit's W3C traceparent ("" when it was not traced). */
+  readonly traceparent: string;
 }
 
 /** An item a worker claimed: its input and which attempt this is. */
@@ -76,6 +78,8 @@ export interface NewTask {
   readonly selector: Uint8Array;
   readonly maxAttempts: number;
   readonly labels: Record<string, string>;
+  /** The submit's W3C traceparent ("" when not traced). */
+  readonly traceparent: string;
   /** Each item's arbiter.v1.TaskItem in protobuf binary. */
   readonly items: readonly Uint8Array[];
   /** Instead of `items`: the items staged under this id (see stage), and how many there must be. */
@@ -184,8 +188,8 @@ export class TaskStore {
       await this.db.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO tasks (id, tenant_id, idempotency_key, target, target_name, selector, max_attempts, labels,
-             total_items, unit_size)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+             total_items, unit_size, traceparent)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
           [
             id,
             task.tenant,
@@ -197,6 +201,7 @@ export class TaskStore {
             JSON.stringify(task.labels),
             total,
             task.unitSize,
+            task.traceparent,
           ],
         );
         if (task.staged) await takeStaged(tx, id, task.tenant, task.staged);
@@ -410,8 +415,10 @@ export class TaskStore {
       max_attempts: number;
       state: string;
       total_items: number;
+      traceparent: string;
     }>(
-      "SELECT id, tenant_id, target, target_name, selector, max_attempts, state, total_items FROM tasks WHERE id = $1",
+      `SELECT id, tenant_id, target, target_name, selector, max_attempts, state, total_items, traceparent
+       FROM tasks WHERE id = $1`,
       [id],
     );
     const r = rows[0];
@@ -425,6 +432,7 @@ export class TaskStore {
           maxAttempts: r.max_attempts,
           state: r.state,
           totalItems: r.total_items,
+          traceparent: r.traceparent,
         }
       : undefined;
   }

@@ -8,7 +8,22 @@
  * earliest of them is due.
  */
 import { randomUUID } from "node:crypto";
-import type { DurableMessage, DurableStream, Logger } from "@arbiter/core";
+import {
+  ATTR_ARBITER_TASK_ID,
+  ATTR_ARBITER_TASK_ITEMS,
+  ATTR_ARBITER_TENANT,
+  ATTR_MESSAGING_DESTINATION_NAME,
+  ATTR_MESSAGING_OPERATION_TYPE,
+  ATTR_MESSAGING_SYSTEM,
+  type DurableMessage,
+  type DurableStream,
+  endSpan,
+  type Logger,
+  SpanKind,
+  startLinkedSpan,
+  tracingActive,
+  withSpan,
+} from "@arbiter/core";
 import { durableWorkMetrics } from "../durable-work-metrics.ts";
 import { describeFailure, isPermanent, retryDelayMs } from "../retry-policy.ts";
 import { type ItemRunnerDeps, itemRunnerFor } from "./item-runner.ts";
@@ -70,14 +85,40 @@ export async function startTaskWorker(options: TaskWorkerOptions): Promise<TaskW
         message.working();
         store.renew(unit, owner, leaseMs).catch((err) => logger.warn({ err, task: unit.task }, "lease renewal failed"));
       }, leaseMs / 3);
+      // While tracing, the unit is a trace of its own (its items' model calls and pipelines inside),
+      // linked to the submit's span: a long task does not stretch the submit's trace.
+      const span = tracingActive()
+        ? startLinkedSpan(
+            `process ${message.subject}`,
+            SpanKind.CONSUMER,
+            {
+              [ATTR_MESSAGING_SYSTEM]: "nats",
+              [ATTR_MESSAGING_OPERATION_TYPE]: "process",
+              [ATTR_MESSAGING_DESTINATION_NAME]: message.subject,
+              [ATTR_ARBITER_TASK_ID]: task.id,
+              [ATTR_ARBITER_TASK_ITEMS]: `${unit.from}-${unit.to}`,
+              [ATTR_ARBITER_TENANT]: task.tenant,
+            },
+            task.traceparent,
+          )
+        : undefined;
+      let failure: unknown;
       try {
-        const outcomes = await runItems(task, claimed);
-        await store.commit(task.id, owner, outcomes);
+        const run = async () => {
+          const settled = await runItems(task, claimed);
+          await store.commit(task.id, owner, settled);
+          return settled;
+        };
+        const outcomes = await (span ? withSpan(span, run) : run());
         metrics.itemsSettled("succeeded", outcomes.filter((o) => o.kind === "succeeded").length);
         metrics.itemsSettled("dead_lettered", outcomes.filter((o) => o.kind === "dead_lettered").length);
         metrics.itemsSettled("retried", outcomes.filter((o) => o.kind === "retry").length);
+      } catch (err) {
+        failure = err;
+        throw err;
       } finally {
         clearInterval(renew);
+        if (span) endSpan(span, failure);
       }
     }
     const progress = await store.unitProgress(unit);
