@@ -40,7 +40,7 @@ import {
 import { create, fromJson, type JsonValue } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { client, connectHttp1Transport, grpcTransport } from "../support/clients.ts";
-import { exampleModel } from "../support/examples.ts";
+import { EXPECTED, exampleModel } from "../support/examples.ts";
 import { type DistributedMesh, type RoleProcess, spawnRole, startDistributedMesh } from "../support/mesh.ts";
 import { transactionEvent, transactionInputs } from "../support/transaction-risk.ts";
 
@@ -435,5 +435,33 @@ describe("tracing into Jaeger (embedded mesh, OTLP over gRPC)", () => {
     const score = spanNamed(trace, "arbiter-laptop", "node score");
     assert.equal(parentOf(score), pipeline.spanID);
     assert.equal(parentOf(spanNamed(trace, "arbiter-laptop", "infer risk-classifier")), score.spanID);
+  });
+
+  it("traces an Open Inference Protocol REST call from its HTTP server span to the model", async () => {
+    const traceId = hex(16);
+    const clientSpan = hex(8);
+    const row = ((EXPECTED["risk-classifier"]?.inputs.features?.data ?? []) as number[][])[0] ?? [];
+    const response = await fetch(`http://127.0.0.1:${mesh?.id}/v2/models/risk-classifier/infer`, {
+      method: "POST",
+      headers: { "content-type": "application/json", traceparent: `00-${traceId}-${clientSpan}-01` },
+      body: JSON.stringify({ inputs: [{ name: "features", datatype: "FP32", shape: [1, 30], data: row }] }),
+    });
+    assert.equal(response.status, 200, await response.text());
+    assert.equal(response.headers.get("x-trace-id"), traceId, "the response names the trace");
+    const trace = await jaeger.waitForTrace(traceId, (t) =>
+      t.spans.some((s) => s.operationName === "infer risk-classifier"),
+    );
+    const server = spanNamed(trace, "arbiter-laptop", "POST /v2/models/{name}/infer");
+    assert.equal(parentOf(server), clientSpan);
+    assert.equal(tagOf(server, "http.route"), "/v2/models/{name}/infer");
+    assert.equal(tagOf(server, "http.response.status_code"), 200);
+    // Every other span of the trace descends from the server span.
+    const byId = new Map(trace.spans.map((s) => [s.spanID, s]));
+    for (const span of trace.spans) {
+      if (span === server) continue;
+      let up = parentOf(span);
+      while (up !== undefined && up !== server.spanID) up = parentOf(byId.get(up) as JaegerSpan);
+      assert.equal(up, server.spanID, `${span.operationName} descends from the HTTP server span`);
+    }
   });
 });

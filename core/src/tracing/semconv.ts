@@ -77,3 +77,8 @@ export const ATTR_ARBITER_TASK_ITEMS = "arbiter.task.items";
 export const ATTR_ARBITER_BINDING = "arbiter.stream.binding";
 /** An event's id (its message id). */
 export const ATTR_MESSAGING_MESSAGE_ID = "messaging.message.id";
+/** HTTP server spans (the OIP REST routes). */
+export const ATTR_HTTP_REQUEST_METHOD = "http.request.method";
+export const ATTR_HTTP_ROUTE = "http.route";
+export const ATTR_HTTP_RESPONSE_STATUS_CODE = "http.response.status_code";
+export const ATTR_URL_PATH = "url.path";

@@ -22,15 +22,27 @@
  */
 import {
   ArbiterError,
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_HTTP_ROUTE,
+  ATTR_URL_PATH,
   CancelledError,
   Code,
   componentLogger,
   DeadlineExceededError,
+  endSpan,
+  extractFromRecord,
   InvalidArgumentError,
   type Logger,
+  SpanKind,
+  startSpan,
+  traceIdOfSpan,
+  tracingActive,
+  withSpan,
 } from "@arbiter/core";
 import { ConnectError } from "@connectrpc/connect";
 import type { HttpRoute } from "../http-handler.ts";
+import { TRACE_ID_HEADER } from "../interceptors/tracing.ts";
 import type { OipBackend, OipCallContext } from "./oip-backend.ts";
 import { type BodySource, HttpStatusError, INFERENCE_HEADER, readBody, splitBody } from "./rest-body.ts";
 import {
@@ -313,12 +325,33 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
     if (!claimed) return false;
     const req = rawReq as unknown as RequestLike;
     const res = rawRes as unknown as ResponseLike;
-    handle(req, res, path).catch((err: unknown) => {
-      try {
-        sendError(req, res, err, path);
-      } catch (sendErr) {
-        logger.debug({ err: sendErr, path }, "error response not delivered");
-      }
+    const served = () =>
+      handle(req, res, path).catch((err: unknown) => {
+        try {
+          sendError(req, res, err, path);
+        } catch (sendErr) {
+          logger.debug({ err: sendErr, path }, "error response not delivered");
+        }
+      });
+    if (!tracingActive()) {
+      void served();
+      return true;
+    }
+    // The HTTP server span of the call (name: method and route template), parent of its bus calls.
+    const route = path
+      .replace(/^\/v2\/models\/[^/]+/, "/v2/models/{name}")
+      .replace(/\/versions\/[^/]+/, "/versions/{version}");
+    const method = rawReq.method ?? "GET";
+    const span = startSpan(
+      `${method} ${route}`,
+      SpanKind.SERVER,
+      { [ATTR_HTTP_REQUEST_METHOD]: method, [ATTR_HTTP_ROUTE]: route, [ATTR_URL_PATH]: path },
+      extractFromRecord(rawReq.headers),
+    );
+    rawRes.setHeader(TRACE_ID_HEADER, traceIdOfSpan(span));
+    void withSpan(span, served).finally(() => {
+      span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, rawRes.statusCode);
+      endSpan(span, rawRes.statusCode >= 500 ? new Error(`HTTP ${rawRes.statusCode}`) : undefined);
     });
     return true;
   };
