@@ -37,6 +37,7 @@ CREATE INDEX tasks_unfinished ON tasks (update_time) WHERE state IN ('pending', 
 -- holds the item's lease. not_before delays a retry.
 CREATE TABLE task_items (
   task_id      uuid NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+  tenant_id    text NOT NULL,
   item_index   integer NOT NULL,
   input        bytea NOT NULL,
   state        text NOT NULL DEFAULT 'pending'
@@ -54,6 +55,7 @@ CREATE TABLE task_items (
 CREATE TABLE task_events (
   seq                 bigserial PRIMARY KEY,
   task_id             uuid NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+  tenant_id           text NOT NULL,
   state               text NOT NULL,
   succeeded_items     integer NOT NULL,
   dead_lettered_items integer NOT NULL,
@@ -69,6 +71,7 @@ CREATE INDEX task_events_by_task ON task_events (task_id, seq);
 -- JetStream (msg_id deduplicates a publish repeated after a crash) and then deletes them.
 CREATE TABLE outbox (
   id          bigserial PRIMARY KEY,
+  tenant_id   text NOT NULL,
   subject     text NOT NULL,
   msg_id      text NOT NULL,
   payload     bytea NOT NULL,

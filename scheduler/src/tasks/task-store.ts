@@ -208,10 +208,10 @@ export class TaskStore {
         for (let start = 0; start < task.items.length; start += INSERT_CHUNK) {
           const inputs = task.items.slice(start, start + INSERT_CHUNK);
           await tx.query(
-            `INSERT INTO task_items (task_id, item_index, input)
-             SELECT $1, $2 + ordinality - 1, decode(input, 'base64')
+            `INSERT INTO task_items (task_id, tenant_id, item_index, input)
+             SELECT $1, $4, $2 + ordinality - 1, decode(input, 'base64')
              FROM unnest($3::text[]) WITH ORDINALITY AS t(input, ordinality)`,
-            [id, start, inputs.map(base64)],
+            [id, start, inputs.map(base64), task.tenant],
           );
         }
         await this.appendEvent(tx, id);
@@ -664,9 +664,9 @@ export class TaskStore {
   /** Appends the task's current counters and state as its next event. */
   private async appendEvent(tx: Queryable, id: string): Promise<void> {
     await tx.query(
-      `INSERT INTO task_events (task_id, state, succeeded_items, dead_lettered_items, cancelled_items, running_items,
-         redeliveries, error)
-       SELECT id, state, succeeded_items, dead_lettered_items, cancelled_items,
+      `INSERT INTO task_events (task_id, tenant_id, state, succeeded_items, dead_lettered_items, cancelled_items,
+         running_items, redeliveries, error)
+       SELECT id, tenant_id, state, succeeded_items, dead_lettered_items, cancelled_items,
          (SELECT count(*)::int FROM task_items WHERE task_id = $1 AND state = 'running'), redeliveries, error
        FROM tasks WHERE id = $1`,
       [id],
@@ -696,8 +696,8 @@ async function takeStaged(
   staged: { readonly id: string; readonly count: number },
 ): Promise<void> {
   const { rowCount } = await tx.query(
-    `INSERT INTO task_items (task_id, item_index, input)
-     SELECT $1, item_index, input FROM task_staging
+    `INSERT INTO task_items (task_id, tenant_id, item_index, input)
+     SELECT $1, tenant_id, item_index, input FROM task_staging
      WHERE staging_id = $2 AND tenant_id = $3 AND item_index < $4`,
     [taskId, staged.id, tenant, staged.count],
   );
@@ -712,9 +712,14 @@ async function enqueueUnits(tx: Queryable, subject: string, units: readonly Work
   for (let start = 0; start < units.length; start += INSERT_CHUNK) {
     const chunk = units.slice(start, start + INSERT_CHUNK);
     await tx.query(
-      `INSERT INTO outbox (subject, msg_id, payload)
-       SELECT $1, m, convert_to(p, 'UTF8') FROM unnest($2::text[], $3::text[]) AS t(m, p)`,
-      [subject, chunk.map((u) => `${u.task}:${u.from}${suffix}`), chunk.map((u) => JSON.stringify(u))],
+      `INSERT INTO outbox (tenant_id, subject, msg_id, payload)
+       SELECT t, $1, m, convert_to(p, 'UTF8') FROM unnest($2::text[], $3::text[], $4::text[]) AS r(m, p, t)`,
+      [
+        subject,
+        chunk.map((u) => `${u.task}:${u.from}${suffix}`),
+        chunk.map((u) => JSON.stringify(u)),
+        chunk.map((u) => u.tenant),
+      ],
     );
   }
 }
