@@ -294,8 +294,12 @@ describe("tracing into Jaeger (distributed mesh)", () => {
     );
     assert.equal(schedulerLine.subject, DECIDE_SUBJECT);
 
-    const trace = await jaeger.waitForTrace(traceId, (t) =>
-      t.spans.some((s) => s.operationName === `process ${DECIDE_SUBJECT}`),
+    // Both processes export on their own schedule: wait for the gateway's span and the scheduler's.
+    const trace = await jaeger.waitForTrace(
+      traceId,
+      (t) =>
+        t.spans.some((s) => s.operationName === `process ${DECIDE_SUBJECT}`) &&
+        t.spans.some((s) => s.operationName === DECIDE && serviceOf(t, s) === "arbiter-gateway"),
     );
     const server = spanNamed(trace, "arbiter-gateway", DECIDE);
     assert.equal(parentOf(server), undefined, "a call without a traceparent starts its trace");
@@ -324,8 +328,14 @@ describe("tracing into Jaeger (distributed mesh)", () => {
       (s) => s.operationName === "process arbiter.rpc.arbiter.v1.TaskService.SubmitTask",
     ) as JaegerSpan;
     // The unit's trace is found by the task id it carries.
-    const unit = await findTrace(jaeger, "arbiter-scheduler", { "arbiter.task.id": task?.id ?? "" }, (t) =>
-      t.spans.some((s) => s.operationName === "infer risk-classifier"),
+    // Spans are exported as they end: wait for the unit's own span, which ends last.
+    const unit = await findTrace(
+      jaeger,
+      "arbiter-scheduler",
+      { "arbiter.task.id": task?.id ?? "" },
+      (t) =>
+        t.spans.some((s) => s.operationName === "process arbiter.tasks.default") &&
+        t.spans.filter((s) => s.operationName === "pipeline transaction-risk").length === 3,
     );
     const process = unit.spans.find((s) => s.operationName === "process arbiter.tasks.default") as JaegerSpan;
     assert.ok(process, `a span for the unit: ${describeTrace(unit)}`);
@@ -361,8 +371,11 @@ describe("tracing into Jaeger (distributed mesh)", () => {
         msgId: "traced-1",
         headers: { traceparent: `00-${traceId}-${producerSpan}-01` },
       });
-      const trace = await jaeger.waitForTrace(traceId, (t) =>
-        t.spans.some((s) => s.operationName === "infer risk-classifier"),
+      const trace = await jaeger.waitForTrace(
+        traceId,
+        (t) =>
+          t.spans.some((s) => s.operationName === "process arbiter.events.default.traced") &&
+          t.spans.some((s) => s.operationName === "pipeline transaction-risk"),
       );
       const process = spanNamed(trace, "arbiter-scheduler", "process arbiter.events.default.traced");
       assert.equal(parentOf(process), producerSpan, "the event's span is a child of the producer's");
@@ -420,8 +433,11 @@ describe("tracing into Jaeger (embedded mesh, OTLP over gRPC)", () => {
       exampleDecideRequest("transaction-risk"),
       { headers: { traceparent: `00-${traceId}-${clientSpan}-01` } },
     );
-    const trace = await jaeger.waitForTrace(traceId, (t) =>
-      t.spans.some((s) => s.operationName === "infer risk-classifier"),
+    const trace = await jaeger.waitForTrace(
+      traceId,
+      (t) =>
+        t.spans.some((s) => s.operationName === "infer risk-classifier") &&
+        t.spans.some((s) => s.operationName === DECIDE),
     );
     const server = spanNamed(trace, "arbiter-laptop", DECIDE);
     assert.equal(parentOf(server), clientSpan);
@@ -448,8 +464,11 @@ describe("tracing into Jaeger (embedded mesh, OTLP over gRPC)", () => {
     });
     assert.equal(response.status, 200, await response.text());
     assert.equal(response.headers.get("x-trace-id"), traceId, "the response names the trace");
-    const trace = await jaeger.waitForTrace(traceId, (t) =>
-      t.spans.some((s) => s.operationName === "infer risk-classifier"),
+    const trace = await jaeger.waitForTrace(
+      traceId,
+      (t) =>
+        t.spans.some((s) => s.operationName === "infer risk-classifier") &&
+        t.spans.some((s) => s.operationName === "POST /v2/models/{name}/infer"),
     );
     const server = spanNamed(trace, "arbiter-laptop", "POST /v2/models/{name}/infer");
     assert.equal(parentOf(server), clientSpan);
