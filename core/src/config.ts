@@ -163,10 +163,10 @@ export const CONFIG_SCHEMA = {
     },
     unitSize: {
       type: "int",
-      default: 64,
+      default: 256,
       min: 1,
       max: 10000,
-      doc: "Items of a task per work unit: one JetStream message, claimed, run and committed together.",
+      doc: "Items of a task per work unit: one JetStream message, claimed, run and committed together. Larger units take the task's row lock less often (bench:tasks, 2 schedulers: 1,794 items/s at 64, 3,893 at 256).",
     },
     unitsInFlight: {
       type: "int",
