@@ -12,7 +12,7 @@
  * result the right one for its input. A few poison inputs (a tensor of the wrong shape, an event
  * that is not JSON) are mixed in and must end dead-lettered, not retried forever.
  */
-import { createNatsBus, type Database, type DurableStream } from "@arbiter/core";
+import { createNatsBus, type Database } from "@arbiter/core";
 import {
   DecisionSchema,
   InferResponseSchema,
@@ -24,6 +24,7 @@ import {
 } from "@arbiter/proto";
 import { create, fromBinary, fromJsonString } from "@bufbuild/protobuf";
 import { client, grpcTransport } from "../support/clients.ts";
+import { openEventStreams } from "../support/event-streams.ts";
 import { decodeRaw, EXPECTED, fp32Bytes } from "../support/examples.ts";
 import { type DistributedMesh, type RoleProcess, spawnRole, startDistributedMesh } from "../support/mesh.ts";
 import {
@@ -148,13 +149,7 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
     await streams.createStreamBinding({
       binding: { name: BINDING, pipeline: TRANSACTION_RISK, ordering: StreamOrdering.PARALLEL, maxInFlight: 32 },
     });
-    const events = await producer.durableStream({
-      name: "ARBITER_EVENTS",
-      subjects: ["arbiter.events.>"],
-      retention: "limits",
-      duplicateWindowMs: 10 * 60_000,
-      maxAgeMs: 7 * 24 * 3600_000,
-    });
+    const { events } = await openEventStreams(producer);
 
     // The work: half the items in model tasks, half in pipeline tasks, submitted over the first faults.
     const planned: PlannedTask[] = [];
@@ -361,13 +356,7 @@ async function check(
 
   // Events: each published decision once, for the right event; every event decided or dead-lettered.
   const events = new Bitset(options.events);
-  const decisions: DurableStream = await producer.durableStream({
-    name: "ARBITER_DECISIONS",
-    subjects: ["arbiter.decisions.>"],
-    retention: "limits",
-    duplicateWindowMs: 10 * 60_000,
-    maxAgeMs: 7 * 24 * 3600_000,
-  });
+  const { decisions } = await openEventStreams(producer);
   for await (const m of decisions.read(DECISION_SUBJECT)) {
     const seq = Number((m.headers["arbiter-event-id"] ?? "").replace(/^ev-/, ""));
     const decision = fromJsonString(DecisionSchema, new TextDecoder().decode(m.data));

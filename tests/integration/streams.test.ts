@@ -13,6 +13,7 @@ import { type Decision, DecisionSchema, StreamOrdering, StreamService, TaskServi
 import { fromJsonString } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { client, grpcTransport } from "../support/clients.ts";
+import { openEventStreams } from "../support/event-streams.ts";
 import { type Mesh, startDistributedMesh, startEmbeddedMesh } from "../support/mesh.ts";
 import {
   decidedLabel,
@@ -21,29 +22,6 @@ import {
   transactionEvent,
   transactionInputs,
 } from "../support/transaction-risk.ts";
-
-/** The streams events and decisions travel on, as a producer and a consumer open them. */
-async function openStreams(bus: Bus): Promise<{ events: DurableStream; decisions: DurableStream }> {
-  const week = 7 * 24 * 3600_000;
-  const window = 10 * 60_000;
-  const [events, decisions] = await Promise.all([
-    bus.durableStream({
-      name: "ARBITER_EVENTS",
-      subjects: ["arbiter.events.>"],
-      retention: "limits",
-      duplicateWindowMs: window,
-      maxAgeMs: week,
-    }),
-    bus.durableStream({
-      name: "ARBITER_DECISIONS",
-      subjects: ["arbiter.decisions.>"],
-      retention: "limits",
-      duplicateWindowMs: window,
-      maxAgeMs: week,
-    }),
-  ]);
-  return { events, decisions };
-}
 
 /** Every decision stored on `subject`, with the event id it answers. */
 async function decisionsOn(
@@ -82,7 +60,7 @@ function streamSuite(mode: string, startMesh: () => Promise<{ mesh: Mesh; bus: B
       const started = await startMesh();
       mesh = started.mesh;
       close = started.close;
-      ({ events, decisions } = await openStreams(started.bus));
+      ({ events, decisions } = await openEventStreams(started.bus));
       const transport = grpcTransport(mesh.gatewayUrl);
       await registerTransactionRisk(transport);
       streams = client(StreamService, transport);
@@ -248,7 +226,7 @@ describe("durable-work metrics (embedded)", () => {
     try {
       const transport = grpcTransport(mesh.gatewayUrl);
       await registerTransactionRisk(transport);
-      const { events } = await openStreams(mesh.bus);
+      const { events } = await openEventStreams(mesh.bus);
       const streams = client(StreamService, transport);
       await streams.createStreamBinding({ binding: { name: "metered", pipeline: TRANSACTION_RISK } });
       for (let i = 0; i < 5; i++) {

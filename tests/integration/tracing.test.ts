@@ -40,6 +40,7 @@ import {
 import { create, fromJson, type JsonValue } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { client, connectHttp1Transport, grpcTransport } from "../support/clients.ts";
+import { openEventStreams } from "../support/event-streams.ts";
 import { EXPECTED, exampleModel } from "../support/examples.ts";
 import { type DistributedMesh, type RoleProcess, spawnRole, startDistributedMesh } from "../support/mesh.ts";
 import { transactionEvent, transactionInputs } from "../support/transaction-risk.ts";
@@ -360,13 +361,7 @@ describe("tracing into Jaeger (distributed mesh)", () => {
     });
     const bus = await createNatsBus({ servers: [mesh.nats.url], name: "traced-producer" });
     try {
-      const events = await bus.durableStream({
-        name: "ARBITER_EVENTS",
-        subjects: ["arbiter.events.>"],
-        retention: "limits",
-        duplicateWindowMs: 600_000,
-        maxAgeMs: 7 * 24 * 3600_000,
-      });
+      const { events, decisions } = await openEventStreams(bus);
       await events.publish("arbiter.events.default.traced", transactionEvent(0), {
         msgId: "traced-1",
         headers: { traceparent: `00-${traceId}-${producerSpan}-01` },
@@ -382,13 +377,7 @@ describe("tracing into Jaeger (distributed mesh)", () => {
       assert.equal(tagOf(process, "messaging.message.id"), "traced-1");
       assert.equal(parentOf(spanNamed(trace, "arbiter-scheduler", "pipeline transaction-risk")), process.spanID);
       // The decision goes out in the same trace.
-      const decisions = await bus.durableStream({
-        name: "ARBITER_DECISIONS",
-        subjects: ["arbiter.decisions.>"],
-        retention: "limits",
-        duplicateWindowMs: 600_000,
-        maxAgeMs: 7 * 24 * 3600_000,
-      });
+
       for await (const m of decisions.read("arbiter.decisions.default.traced")) {
         assert.match(m.headers.traceparent ?? "", new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
       }
