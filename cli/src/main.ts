@@ -8,7 +8,7 @@
  *   arbiter decide      asks a running mesh for a decision (see decide.ts)
  *   arbiter tasks       submits and follows durable asynchronous tasks (see tasks.ts)
  */
-import { ArbiterError, type ConfigOverrides, configReference, loadConfig } from "@arbiter/core";
+import { ArbiterError, type ConfigOverrides, configReference, loadConfig, redactConfig } from "@arbiter/core";
 import { parseArgs } from "./args.ts";
 import { DECIDE_HELP, runDecide } from "./decide.ts";
 import { runGateway, runScheduler, runStart } from "./roles.ts";
@@ -88,7 +88,7 @@ async function main(): Promise<number> {
       return runScheduler(config);
     case "config":
       process.stdout.write(
-        args.switches.has("docs") ? `${configReference()}\n` : `${JSON.stringify(config, null, 2)}\n`,
+        args.switches.has("docs") ? `${configReference()}\n` : `${JSON.stringify(redactConfig(config), null, 2)}\n`,
       );
       return 0;
     default:

@@ -14,7 +14,7 @@ import { parse as parseYaml } from "yaml";
 import { InvalidArgumentError } from "./errors.ts";
 
 type Leaf =
-  | { type: "string"; default: string; doc: string; values?: readonly string[] }
+  | { type: "string"; default: string; doc: string; values?: readonly string[]; secret?: boolean }
   | { type: "int"; default: number; doc: string; min: number; max: number }
   | { type: "bool"; default: boolean; doc: string }
   | { type: "list"; default: readonly string[]; doc: string }
@@ -81,6 +81,89 @@ export const CONFIG_SCHEMA = {
       doc: "How long shutdown waits for in-flight calls after reporting NOT_SERVING.",
     },
     reflection: { type: "bool", default: true, doc: "Serve gRPC server reflection (v1 and v1alpha)." },
+  },
+  auth: {
+    enabled: {
+      type: "bool",
+      default: true,
+      doc: "Require credentials (an API key or a JWT) on every RPC but health, reflection (see reflectionPublic) and login. false: every caller is the anonymous admin of the default tenant, for local experiments only.",
+    },
+    bootstrapAdminKey: {
+      type: "string",
+      default: "",
+      secret: true,
+      doc: "API key of the bootstrap admin (tenant default), at least 32 characters: stored as a hash on start. Empty: the first start creates one and prints it once (embedded mode); a Kubernetes Secret supplies it in distributed mode.",
+    },
+    reflectionPublic: {
+      type: "bool",
+      default: true,
+      doc: "Serve gRPC server reflection without credentials (it lists the API, never data).",
+    },
+    keyCacheTtlMs: {
+      type: "int",
+      default: 30000,
+      min: 0,
+      max: 3600000,
+      doc: "How long a gateway trusts an API key it verified, in milliseconds; revoking a key, a principal or a tenant clears every gateway's cache at once.",
+    },
+    jwt: {
+      privateKey: {
+        type: "string",
+        default: "",
+        secret: true,
+        doc: "PEM private key (RSA, EC P-256 or Ed25519) signing the access tokens of login. Empty: embedded mode makes a key pair at start (tokens end with the process); distributed mode cannot log users in.",
+      },
+      publicKey: {
+        type: "string",
+        default: "",
+        doc: "PEM public key verifying access tokens (the pair of privateKey, or your identity provider's).",
+      },
+      hmacSecret: {
+        type: "string",
+        default: "",
+        secret: true,
+        doc: "Shared secret of an identity provider that signs with HS256/384/512 (at least 32 bytes); empty: HMAC tokens are refused.",
+      },
+      jwksUrl: {
+        type: "string",
+        default: "",
+        doc: "JWKS URL of an identity provider; keys are cached and refetched when a token names an unknown key id (rotation).",
+      },
+      algorithms: {
+        type: "list",
+        default: ["RS256", "PS256", "ES256", "EdDSA", "HS256"],
+        doc: "Signature algorithms accepted (an allow-list; `none` is never accepted). A token is verified only with key material of its algorithm's kind, so an HMAC token cannot be checked against a public key.",
+      },
+      issuer: { type: "string", default: "arbiter", doc: "Required `iss` of access tokens (and the issuer of login's)." },
+      audience: { type: "string", default: "arbiter", doc: "Required `aud` of access tokens." },
+      clockSkewSec: {
+        type: "int",
+        default: 30,
+        min: 0,
+        max: 300,
+        doc: "Clock skew tolerated when checking `exp` and `nbf`, in seconds.",
+      },
+      accessTokenTtlSec: {
+        type: "int",
+        default: 900,
+        min: 30,
+        max: 86400,
+        doc: "Lifetime of the access tokens login and refresh issue, in seconds.",
+      },
+      refreshTokenTtlSec: {
+        type: "int",
+        default: 604800,
+        min: 60,
+        max: 7776000,
+        doc: "Lifetime of a refresh token, in seconds (each is used once).",
+      },
+      tenantClaim: { type: "string", default: "tenant", doc: "Claim naming the caller's tenant." },
+      roleClaim: {
+        type: "string",
+        default: "role",
+        doc: "Claim naming the caller's role (viewer, developer, operator or admin).",
+      },
+    },
   },
   scheduler: {
     nodeId: {
@@ -382,9 +465,12 @@ function describe(value: unknown): string {
 function coerce(path: string, leaf: Leaf, raw: unknown, source: string): unknown {
   const fail = (expected: string) =>
     new InvalidArgumentError(`config ${path} (from ${source})`, expected, describe(raw));
+  // A secret's value never reaches an error message (errors are logged).
+  const secretFail = (expected: string) =>
+    new InvalidArgumentError(`config ${path} (from ${source})`, expected, `a ${typeof raw}`);
   switch (leaf.type) {
     case "string": {
-      if (typeof raw !== "string") throw fail("a string");
+      if (typeof raw !== "string") throw leaf.secret ? secretFail("a string") : fail("a string");
       if (leaf.values && !leaf.values.includes(raw)) throw fail(`one of ${leaf.values.join(", ")}`);
       return raw;
     }
@@ -552,7 +638,38 @@ export function loadConfig(sources: ConfigSources = {}): ArbiterConfig {
     if (fromOverride !== undefined) value = coerce(path, leaf, fromOverride, "overrides");
     setPath(out, path, value);
   }
+  checkAuth(out as unknown as ArbiterConfig);
   return deepFreeze(out) as unknown as ArbiterConfig;
+}
+
+/** Rules across auth settings that a single leaf's type cannot state. */
+function checkAuth(config: ArbiterConfig): void {
+  const { bootstrapAdminKey, jwt } = config.auth;
+  if (bootstrapAdminKey !== "" && bootstrapAdminKey.length < 32)
+    throw new InvalidArgumentError(
+      "config auth.bootstrapAdminKey",
+      "at least 32 characters",
+      `${bootstrapAdminKey.length} characters`,
+    );
+  if (jwt.hmacSecret !== "" && Buffer.byteLength(jwt.hmacSecret) < 32)
+    throw new InvalidArgumentError(
+      "config auth.jwt.hmacSecret",
+      "at least 32 bytes",
+      `${Buffer.byteLength(jwt.hmacSecret)} bytes`,
+    );
+  const none = jwt.algorithms.find((alg) => alg.toLowerCase() === "none");
+  if (none !== undefined)
+    throw new InvalidArgumentError("config auth.jwt.algorithms", "signature algorithms only", JSON.stringify(none));
+}
+
+/** The configuration with every secret setting's value replaced by "***" (what may be printed). */
+export function redactConfig(config: ArbiterConfig): unknown {
+  // Through JSON, so secret maps come out hidden too (their toJSON).
+  const out = JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
+  for (const [path, leaf] of configLeaves()) {
+    if (leaf.type === "string" && leaf.secret && getPath(out, path) !== "") setPath(out, path, "***");
+  }
+  return out;
 }
 
 function deepFreeze<T>(obj: T): T {
