@@ -134,7 +134,11 @@ export const CONFIG_SCHEMA = {
         default: ["RS256", "PS256", "ES256", "EdDSA", "HS256"],
         doc: "Signature algorithms accepted (an allow-list; `none` is never accepted). A token is verified only with key material of its algorithm's kind, so an HMAC token cannot be checked against a public key.",
       },
-      issuer: { type: "string", default: "arbiter", doc: "Required `iss` of access tokens (and the issuer of login's)." },
+      issuer: {
+        type: "string",
+        default: "arbiter",
+        doc: "Required `iss` of access tokens (and the issuer of login's).",
+      },
       audience: { type: "string", default: "arbiter", doc: "Required `aud` of access tokens." },
       clockSkewSec: {
         type: "int",
