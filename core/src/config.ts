@@ -12,6 +12,7 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { InvalidArgumentError } from "./errors.ts";
+import { tenantLimitTable } from "./tenant-limits.ts";
 
 type Leaf =
   | { type: "string"; default: string; doc: string; values?: readonly string[]; secret?: boolean }
@@ -311,6 +312,32 @@ export const CONFIG_SCHEMA = {
       min: 1,
       max: 17179869184,
       doc: "Largest model artifact accepted by RegisterModel, in bytes.",
+    },
+    tenantRequestsPerSecond: {
+      type: "int",
+      default: 0,
+      min: 0,
+      max: 1000000000,
+      doc: "Requests per second each tenant may send through one gateway (a token bucket; health and reflection are never counted); over it a call fails RESOURCE_EXHAUSTED (HTTP 429) with a retry-after header. 0: unlimited, the default, because what a gateway can serve depends on its models and hardware (a rate that protects one installation throttles another's only tenant): set it, and tenantOverrides, so that the tenants' rates add up to less than what the mesh serves.",
+    },
+    tenantBurst: {
+      type: "int",
+      default: 0,
+      min: 0,
+      max: 1000000000,
+      doc: "Requests a tenant may send at once after an idle period (the token bucket's size); 0: one second's worth of tenantRequestsPerSecond.",
+    },
+    tenantConcurrency: {
+      type: "int",
+      default: 512,
+      min: 0,
+      max: 1000000000,
+      doc: "Calls each tenant may have in flight at one gateway (an open stream holds one until it ends); 0: unlimited. 512 by default: above any sensible client pool, yet one tenant cannot hold an unbounded share of the gateway's memory and of the schedulers' queues.",
+    },
+    tenantOverrides: {
+      type: "map",
+      default: {},
+      doc: "Limits of particular tenants, `<tenant>: rps=100,burst=200,concurrency=16` (any of the three; the others are the defaults above): a map in the file, or one `ARBITER_LIMITS_TENANT_OVERRIDES_<TENANT>` variable per tenant, named as written.",
     },
   },
   plugins: {
@@ -643,6 +670,7 @@ export function loadConfig(sources: ConfigSources = {}): ArbiterConfig {
     setPath(out, path, value);
   }
   checkAuth(out as unknown as ArbiterConfig);
+  tenantLimitTable((out as unknown as ArbiterConfig).limits); // throws for a malformed override
   return deepFreeze(out) as unknown as ArbiterConfig;
 }
 

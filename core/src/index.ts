@@ -25,5 +25,6 @@ export * from "./logging.ts";
 export * from "./metrics/index.ts";
 export * from "./oip-fields.ts";
 export * from "./pretty-log.ts";
+export * from "./tenant-limits.ts";
 export * from "./tensor-codec.ts";
 export * from "./tracing/index.ts";

@@ -6,11 +6,16 @@
 
 import { ArbiterError, type Logger } from "@arbiter/core";
 import { Code, ConnectError } from "@connectrpc/connect";
+import { RETRY_AFTER_HEADER, retryAfterSeconds } from "./limits/retry-after.ts";
 
 /** Maps any thrown value to the ConnectError the client receives. */
 export function toConnectError(err: unknown, logger: Logger, procedure: string): ConnectError {
   if (err instanceof ArbiterError) {
     logger.debug({ procedure, code: Code[err.code], msg: err.message }, "call failed");
+    // A limit that knows when it frees up says so: gRPC sends it as a trailer, Connect as a header.
+    const retryAfter = retryAfterSeconds(err);
+    if (retryAfter !== undefined)
+      return new ConnectError(err.message, err.code, { [RETRY_AFTER_HEADER]: String(retryAfter) });
     return new ConnectError(err.message, err.code);
   }
   if (err instanceof ConnectError) {

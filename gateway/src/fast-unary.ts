@@ -32,6 +32,8 @@ import type { InFlightTracker } from "./interceptors/in-flight.ts";
 import { OK, type RpcMetrics } from "./interceptors/rpc-metrics.ts";
 import { rpcAttributes, TRACE_ID_HEADER } from "./interceptors/tracing.ts";
 import type { MessageCheck } from "./interceptors/validation.ts";
+import { RETRY_AFTER_HEADER } from "./limits/retry-after.ts";
+import type { TenantLimiter } from "./limits/tenant-limiter.ts";
 import type { DeadlinePolicy, RequestHeaders } from "./request-context.ts";
 
 /** What a fast unary handler gets besides its request. */
@@ -89,6 +91,8 @@ export interface FastUnaryOptions {
   logger: Logger;
   /** Counts and times each call, as the Connect path's interceptor does. */
   metrics?: RpcMetrics;
+  /** The per-tenant limits, applied as limits/limit-interceptor.ts does on the Connect path. */
+  limiter?: TenantLimiter;
 }
 
 const GRPC_TIMEOUT_UNITS: Record<string, number> = { H: 3_600_000, M: 60_000, S: 1000, m: 1, u: 0.001, n: 0.000001 };
@@ -158,7 +162,12 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
     const error = toConnectError(err, logger, path.slice(1));
     if (res.writableEnded) return error.code;
     if (!res.headersSent) res.writeHead(200, { "content-type": "application/grpc" });
-    res.addTrailers({ "grpc-status": String(error.code), "grpc-message": encodeGrpcMessage(error.rawMessage) });
+    const retryAfter = error.metadata.get(RETRY_AFTER_HEADER);
+    res.addTrailers({
+      "grpc-status": String(error.code),
+      "grpc-message": encodeGrpcMessage(error.rawMessage),
+      ...(retryAfter === null ? {} : { [RETRY_AFTER_HEADER]: retryAfter }),
+    });
     res.end();
     return error.code;
   };
@@ -175,6 +184,10 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
     const request = decodeRequest(method.input, encoded);
     const headers = headersView(req.headers);
     const principal = await options.authenticator.authenticate(headers, method.path.slice(1));
+    // The tenant's concurrency slot is held until the HTTP/2 stream closes: the reply is sent, or
+    // the client reset it (the handler may still run then, as this path does not follow the client).
+    const release = options.limiter?.admit(principal.tenant);
+    if (release) res.once("close", release);
     options.check(method.input, request);
     const asked = parseGrpcTimeout(req.headers["grpc-timeout"] as string | undefined);
     const deadline = Date.now() + Math.min(asked ?? options.policy.defaultTimeoutMs, options.policy.maxTimeoutMs);

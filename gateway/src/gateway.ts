@@ -10,6 +10,7 @@ import {
   componentLogger,
   type Logger,
   type MetricRegistry,
+  tenantLimitTable,
   tracingActive,
 } from "@arbiter/core";
 import {
@@ -41,6 +42,8 @@ import { createInFlightTracker } from "./interceptors/in-flight.ts";
 import { createRpcMetrics } from "./interceptors/rpc-metrics.ts";
 import { tracingInterceptor } from "./interceptors/tracing.ts";
 import { createMessageCheck, validationInterceptor } from "./interceptors/validation.ts";
+import { tenantLimitInterceptor } from "./limits/limit-interceptor.ts";
+import { TenantLimiter } from "./limits/tenant-limiter.ts";
 import { type Listener, listen } from "./listener.ts";
 import { MeshOipBackend } from "./oip/mesh-backend.ts";
 import { createOipRestRoute } from "./oip/rest.ts";
@@ -112,6 +115,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const metrics = createRpcMetrics(options.metrics);
   const reflection = new ReflectionIndex(SERVED_SERVICES);
   const authenticator = options.authenticator ?? createAnonymousAuthenticator();
+  // One limiter for every path (Connect, the fast gRPC path, REST): a tenant's calls count together.
+  const limiter = new TenantLimiter(tenantLimitTable(config.limits));
   const check = createMessageCheck();
   const inferenceRouter = new InferenceRouter(bus);
   const oip = new MeshOipBackend({
@@ -202,6 +207,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     maxMessageBytes: config.gateway.maxMessageBytes,
     logger,
     metrics,
+    limiter,
   });
 
   const handler = createHttpHandler({
@@ -214,6 +220,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         defaultTimeoutMs: config.gateway.defaultTimeoutMs,
         maxTimeoutMs: config.gateway.maxTimeoutMs,
         logger,
+        authenticate: (headers, procedure) => authenticator.authenticate(headers, procedure),
+        limiter,
       }),
     ],
     logger,
@@ -226,6 +234,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       errorInterceptor(logger),
       inFlight.interceptor,
       authInterceptor(authenticator),
+      tenantLimitInterceptor(limiter),
       validationInterceptor(check),
     ],
   });

@@ -34,6 +34,7 @@ import {
   extractFromRecord,
   InvalidArgumentError,
   type Logger,
+  type Principal,
   SpanKind,
   startSpan,
   traceIdOfSpan,
@@ -43,6 +44,9 @@ import {
 import { ConnectError } from "@connectrpc/connect";
 import type { HttpRoute } from "../http-handler.ts";
 import { TRACE_ID_HEADER } from "../interceptors/tracing.ts";
+import { RETRY_AFTER_HEADER, retryAfterSeconds } from "../limits/retry-after.ts";
+import type { TenantLimiter } from "../limits/tenant-limiter.ts";
+import type { RequestHeaders } from "../request-context.ts";
 import type { OipBackend, OipCallContext } from "./oip-backend.ts";
 import { type BodySource, HttpStatusError, INFERENCE_HEADER, readBody, splitBody } from "./rest-body.ts";
 import {
@@ -68,6 +72,13 @@ export interface OipRestOptions {
   /** Upper bound of any call's time budget. */
   maxTimeoutMs: number;
   logger: Logger;
+  /**
+   * Resolves the caller as the gRPC method the route stands for
+   * (`inference.GRPCInferenceService/ModelInfer`, ...). Without it the backend resolves it.
+   */
+  authenticate?: (headers: RequestHeaders, procedure: string) => Promise<Principal>;
+  /** The per-tenant limits, applied to every route but health and server metadata (needs `authenticate`). */
+  limiter?: TenantLimiter;
 }
 
 /** The parts of Node's http and http2 responses this route writes through. */
@@ -92,6 +103,13 @@ const MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(?:\/(ready|in
 const REPOSITORY_MODEL_PATH = /^\/v2\/repository\/models\/([^/]+)\/(load|unload)$/;
 const ALL_STATS_PATH = "/v2/models/stats";
 const REPOSITORY_INDEX_PATH = "/v2/repository/index";
+/** The gRPC method of each GET action on a model (`""`: the model's metadata). */
+const MODEL_GET_METHODS: Record<string, string> = {
+  "": "ModelMetadata",
+  ready: "ModelReady",
+  stats: "ModelStatistics",
+  config: "ModelConfig",
+};
 
 /** HTTP status for a gRPC code. */
 export function httpStatusOf(code: Code): number {
@@ -169,6 +187,8 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
       status = err instanceof HttpStatusError ? err.status : httpStatusOf(err.code);
       message = err instanceof ConnectError ? err.rawMessage : err.message;
       if (err instanceof HttpStatusError) headers = { ...err.headers };
+      const retryAfter = retryAfterSeconds(err);
+      if (retryAfter !== undefined) headers[RETRY_AFTER_HEADER] = String(retryAfter);
       if (status === 500) logger.error({ err, path, method: req.method }, "OIP REST call failed");
       else logger.debug({ path, method: req.method, code: Code[err.code], msg: message }, "OIP REST call failed");
     } else {
@@ -180,7 +200,7 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
   };
 
   /** A call context whose deadline is `timeoutMs` from now (capped) and whose signal follows the client. */
-  const callContext = (req: RequestLike, res: ResponseLike, timeoutMs: number) => {
+  const callContext = (req: RequestLike, res: ResponseLike, timeoutMs: number, principal?: Principal) => {
     const budget = Math.min(timeoutMs, options.maxTimeoutMs);
     const controller = new AbortController();
     const onClose = () => {
@@ -200,12 +220,26 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
       headers: requestHeaders(req),
       deadline: Date.now() + budget,
       signal: controller.signal,
+      ...(principal ? { principal } : {}),
     };
     return {
       ctx,
       /** Settles with the work, or DEADLINE_EXCEEDED at the deadline, whichever comes first. */
       within: <T>(work: Promise<T>): Promise<T> => Promise.race([work, expired]).finally(() => clearTimeout(timer)),
     };
+  };
+
+  /**
+   * Authenticates the caller and admits the call by its tenant's limits (RESOURCE_EXHAUSTED: 429
+   * with Retry-After) before its body is read; the slot is held until the response closes (sent,
+   * or the client gone). Undefined without `authenticate`: the backend authenticates then.
+   */
+  const admit = async (req: RequestLike, res: ResponseLike, method: string): Promise<Principal | undefined> => {
+    if (!options.authenticate) return undefined;
+    const principal = await options.authenticate(requestHeaders(req), `inference.GRPCInferenceService/${method}`);
+    const release = options.limiter?.admit(principal.tenant);
+    if (release) res.once("close", release);
+    return principal;
   };
 
   const methodNotAllowed = (allowed: string) =>
@@ -237,8 +271,9 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
     }
     if (path === REPOSITORY_INDEX_PATH) {
       if (method !== "POST") throw methodNotAllowed("POST");
+      const principal = await admit(req, res, "RepositoryIndex");
       const ready = repositoryIndexReady(await optionalJsonBody(req));
-      const { ctx, within } = callContext(req, res, options.defaultTimeoutMs);
+      const { ctx, within } = callContext(req, res, options.defaultTimeoutMs, principal);
       send(res, 200, repositoryIndexToJson(await within(backend.repositoryIndex(ready, ctx))));
       return;
     }
@@ -246,8 +281,13 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
     if (repository) {
       if (method !== "POST") throw methodNotAllowed("POST");
       const model = decodeSegment(repository[1] as string, "model name");
+      const principal = await admit(
+        req,
+        res,
+        repository[2] === "load" ? "RepositoryModelLoad" : "RepositoryModelUnload",
+      );
       const parameters = repositoryParameters(await optionalJsonBody(req));
-      const { ctx, within } = callContext(req, res, options.defaultTimeoutMs);
+      const { ctx, within } = callContext(req, res, options.defaultTimeoutMs, principal);
       if (repository[2] === "load") await within(backend.repositoryLoad(model, parameters, ctx));
       else await within(backend.repositoryUnload(model, ctx));
       send(res, 200, "");
@@ -255,7 +295,8 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
     }
     if (path === ALL_STATS_PATH) {
       if (method !== "GET") throw methodNotAllowed("GET");
-      const { ctx, within } = callContext(req, res, options.defaultTimeoutMs);
+      const principal = await admit(req, res, "ModelStatistics");
+      const { ctx, within } = callContext(req, res, options.defaultTimeoutMs, principal);
       send(res, 200, modelStatisticsToJson(await within(backend.modelStatistics("", "", ctx))));
       return;
     }
@@ -266,11 +307,12 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
 
     if (action === "infer") {
       if (method !== "POST") throw methodNotAllowed("POST");
+      const principal = await admit(req, res, "ModelInfer");
       const body = await readBody(req, options.maxBodyBytes);
       const { json, binary } = splitBody(body, req.headers[INFERENCE_HEADER]);
       const parsed = parseInferRequest(name, version, parseJsonBody(json, "request body"), binary);
       const timeoutMs = parsed.timeoutMicros ? Math.ceil(parsed.timeoutMicros / 1000) : options.defaultTimeoutMs;
-      const { ctx, within } = callContext(req, res, timeoutMs);
+      const { ctx, within } = callContext(req, res, timeoutMs, principal);
       const response = await within(backend.modelInfer(parsed.request, ctx));
       if (response.id === "" && parsed.request.id !== "") response.id = parsed.request.id;
       const rendered = renderInferResponse(response, parsed.binaryOutput);
@@ -293,7 +335,8 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
     }
 
     if (method !== "GET") throw methodNotAllowed("GET");
-    const { ctx, within } = callContext(req, res, options.defaultTimeoutMs);
+    const principal = await admit(req, res, MODEL_GET_METHODS[action ?? ""] ?? "ModelMetadata");
+    const { ctx, within } = callContext(req, res, options.defaultTimeoutMs, principal);
     if (action === "ready") {
       const ready = await within(backend.modelReady(name, version, ctx));
       send(res, ready ? 200 : 400, JSON.stringify({ name, ready }));

@@ -1,0 +1,104 @@
+/**
+ * Per-tenant admission at the gateway: each call of a tenant takes a token from the tenant's
+ * bucket (`limits.tenantRequestsPerSecond`, `limits.tenantBurst`) and a slot of its concurrency
+ * quota (`limits.tenantConcurrency`) until it ends. Over either, the call fails
+ * RESOURCE_EXHAUSTED naming the limit, the tenant and the value, and how long to wait. The state
+ * is this gateway's own: with several gateways behind a load balancer, each admits its share.
+ */
+import { ResourceExhaustedError, type TenantLimits, type TenantLimitTable } from "@arbiter/core";
+import { TokenBucket } from "./token-bucket.ts";
+
+/** Ends an admitted call's hold on its tenant's concurrency slot; calling it again does nothing. */
+export type Release = () => void;
+
+/** What a refused call is told to wait when a concurrency slot, not a token, is missing. */
+const CONCURRENCY_RETRY_MS = 1000;
+
+/** Idle tenants' state is dropped once this many tenants have some (it is made again on their next call). */
+const SWEEP_ABOVE = 1024;
+
+interface TenantState {
+  readonly limits: TenantLimits;
+  /** Undefined when the tenant has no rate limit. */
+  readonly bucket: TokenBucket | undefined;
+  inFlight: number;
+}
+
+const NOTHING_TO_RELEASE: Release = () => {};
+
+/** Admits or refuses calls by their tenant's limits. */
+export class TenantLimiter {
+  private readonly tenants = new Map<string, TenantState>();
+
+  /**
+   * @param table every tenant's limits (`tenantLimitTable(config.limits)`)
+   * @param now monotonic milliseconds (tests pass their own clock)
+   */
+  constructor(
+    private readonly table: TenantLimitTable,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** The limits that apply to `tenant`. */
+  limitsOf(tenant: string): TenantLimits {
+    return this.table.overrides.get(tenant) ?? this.table.defaults;
+  }
+
+  /** Calls of `tenant` in flight now. */
+  inFlight(tenant: string): number {
+    return this.tenants.get(tenant)?.inFlight ?? 0;
+  }
+
+  /**
+   * Admits one call of `tenant`, or throws ResourceExhaustedError (with `retryAfterMs`). The
+   * returned function must be called when the call ends, however it ends.
+   */
+  admit(tenant: string): Release {
+    const limits = this.limitsOf(tenant);
+    if (limits.requestsPerSecond === 0 && limits.concurrency === 0) return NOTHING_TO_RELEASE;
+    const state = this.stateOf(tenant, limits);
+    // Both limits are checked before either is charged: a refused call costs the tenant nothing.
+    if (limits.concurrency > 0 && state.inFlight >= limits.concurrency) {
+      throw new ResourceExhaustedError(
+        "limits.tenantConcurrency",
+        `tenant ${JSON.stringify(tenant)}: concurrency limit ${limits.concurrency} calls in flight exceeded`,
+        CONCURRENCY_RETRY_MS,
+      );
+    }
+    const wait = state.bucket?.take(this.now()) ?? 0;
+    if (wait > 0) {
+      throw new ResourceExhaustedError(
+        "limits.tenantRequestsPerSecond",
+        `tenant ${JSON.stringify(tenant)}: rate limit ${limits.requestsPerSecond} requests/s exceeded`,
+        wait,
+      );
+    }
+    state.inFlight++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      state.inFlight--;
+    };
+  }
+
+  private stateOf(tenant: string, limits: TenantLimits): TenantState {
+    let state = this.tenants.get(tenant);
+    if (state === undefined) {
+      if (this.tenants.size >= SWEEP_ABOVE) this.sweep();
+      const bucket =
+        limits.requestsPerSecond > 0 ? new TokenBucket(limits.requestsPerSecond, limits.burst, this.now()) : undefined;
+      state = { limits, bucket, inFlight: 0 };
+      this.tenants.set(tenant, state);
+    }
+    return state;
+  }
+
+  /** Drops the state of tenants with nothing in flight and a full bucket: it holds nothing they are owed. */
+  private sweep(): void {
+    const now = this.now();
+    for (const [tenant, state] of this.tenants) {
+      if (state.inFlight === 0 && (state.bucket === undefined || state.bucket.full(now))) this.tenants.delete(tenant);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Per-tenant limits at the gateway, on an embedded mesh: a tenant over its rate is refused
+ * RESOURCE_EXHAUSTED with the limit, the tenant and the value in the message and a retry-after,
+ * on the fast gRPC path (a stock grpc-js client), through Connect, and over the Open Inference
+ * Protocol's REST routes (HTTP 429 with Retry-After); health is never limited.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { InferenceService, ModelRegistryService, RegisterModelRequestSchema } from "@arbiter/proto";
+import { Health } from "@arbiter/proto/grpc";
+import { create } from "@bufbuild/protobuf";
+import { Code, ConnectError } from "@connectrpc/connect";
+import * as grpc from "@grpc/grpc-js";
+import { chunksOf, client, connectHttp1Transport, grpcTransport } from "../support/clients.ts";
+import { EXPECTED, exampleModel, fp32Bytes } from "../support/examples.ts";
+import { grpcJsClient } from "../support/grpc-js.ts";
+import { type Mesh, startEmbeddedMesh } from "../support/mesh.ts";
+
+const ADMIN_KEY = "tenant-limits-test-admin-key-0123456789abcdef";
+/** The default tenant's limits here: 1 request/s after a burst of 5. */
+const RATE = 1;
+const BURST = 5;
+/** Enough attempts to spend any burst (the bucket refills at 1/s while they run). */
+const ATTEMPTS = 40;
+
+const features = EXPECTED["risk-classifier"]?.inputs.features;
+assert.ok(features);
+const inferRequest = {
+  model: "risk-classifier",
+  inputs: [
+    {
+      name: "features",
+      datatype: "FP32",
+      shape: [4n, 30n],
+      data: { case: "rawContents" as const, value: fp32Bytes(features.data) },
+    },
+  ],
+};
+const restBody = JSON.stringify({
+  inputs: [{ name: "features", datatype: "FP32", shape: [4, 30], data: (features.data as number[][]).flat() }],
+});
+
+/** Calls Infer with a grpc-js client (the gateway's fast gRPC path) and the admin key. */
+function grpcJsInfer(stock: grpc.Client): Promise<{ error?: grpc.ServiceError }> {
+  return new Promise((resolve) => {
+    const metadata = new grpc.Metadata();
+    metadata.set("x-api-key", ADMIN_KEY);
+    (stock as unknown as Record<string, (...args: unknown[]) => void>).infer?.call(
+      stock,
+      create(InferenceService.method.infer.input, inferRequest),
+      metadata,
+      { deadline: Date.now() + 10_000 },
+      (err: grpc.ServiceError | null) => resolve(err ? { error: err } : {}),
+    );
+  });
+}
+
+/** Retry-After / retry-after as the limit sends it: whole seconds, at least 1. */
+function assertRetryAfter(value: string | null | undefined): void {
+  assert.ok(value, "a retry-after header");
+  assert.match(value, /^[1-9]\d*$/);
+}
+
+describe("tenant limits (embedded)", () => {
+  let mesh: Mesh;
+  let stock: grpc.Client;
+  const headers = { "x-api-key": ADMIN_KEY };
+
+  before(async () => {
+    mesh = await startEmbeddedMesh({
+      ARBITER_AUTH_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+      ARBITER_AUTH_ENABLED: "true",
+      ARBITER_LIMITS_TENANT_OVERRIDES_default: `rps=${RATE},burst=${BURST}`,
+    });
+    stock = grpcJsClient(InferenceService, mesh.gatewayUrl.replace("http://", ""));
+    const registry = client(ModelRegistryService, grpcTransport(mesh.gatewayUrl));
+    await registry.registerModel(
+      (async function* () {
+        yield create(RegisterModelRequestSchema, {
+          part: { case: "metadata", value: { name: "risk-classifier", version: 1n, framework: "sklearn" } },
+        });
+        for (const chunk of chunksOf(exampleModel("risk-classifier"), 64 * 1024))
+          yield create(RegisterModelRequestSchema, { part: { case: "chunk", value: chunk } });
+      })(),
+      { headers },
+    );
+  });
+  after(async () => {
+    stock?.close();
+    await mesh?.stop();
+  });
+
+  it("refuses a tenant over its rate on the fast gRPC path: RESOURCE_EXHAUSTED naming the limit, with retry-after", async () => {
+    let refused: grpc.ServiceError | undefined;
+    let served = 0;
+    for (let i = 0; i < ATTEMPTS && refused === undefined; i++) {
+      const { error } = await grpcJsInfer(stock);
+      if (error === undefined) served++;
+      else if (error.code === grpc.status.RESOURCE_EXHAUSTED) refused = error;
+      else assert.fail(`unexpected failure: ${error.message}`);
+    }
+    assert.ok(refused, `still served after ${ATTEMPTS} calls`);
+    assert.ok(served <= BURST + 2, `${served} calls served: more than the burst and what refilled meanwhile`);
+    assert.equal(refused.details, `tenant "default": rate limit ${RATE} requests/s exceeded`);
+    assertRetryAfter(refused.metadata.get("retry-after")[0]?.toString());
+  });
+
+  it("refuses it through Connect too, with a retry-after header", async () => {
+    const inference = client(InferenceService, connectHttp1Transport(mesh.gatewayUrl));
+    let refused: ConnectError | undefined;
+    for (let i = 0; i < ATTEMPTS && refused === undefined; i++) {
+      await inference.infer(inferRequest, { headers }).catch((e: unknown) => {
+        assert.ok(e instanceof ConnectError && e.code === Code.ResourceExhausted, String(e));
+        refused = e;
+      });
+    }
+    assert.ok(refused, `still served after ${ATTEMPTS} calls`);
+    assert.equal(refused.rawMessage, `tenant "default": rate limit ${RATE} requests/s exceeded`);
+    assertRetryAfter(refused.metadata.get("retry-after"));
+  });
+
+  it("answers the Open Inference Protocol's REST infer 429 with Retry-After", async () => {
+    let refused: Response | undefined;
+    for (let i = 0; i < ATTEMPTS && refused === undefined; i++) {
+      const res = await fetch(`${mesh.gatewayUrl}/v2/models/risk-classifier/infer`, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: restBody,
+      });
+      if (res.status === 429) refused = res;
+      else assert.equal(res.status, 200, await res.text());
+      await res.body?.cancel();
+    }
+    assert.ok(refused, `still served after ${ATTEMPTS} calls`);
+    assertRetryAfter(refused.headers.get("retry-after"));
+    const again = await fetch(`${mesh.gatewayUrl}/v2/models/risk-classifier/infer`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: restBody,
+    });
+    assert.equal(again.status, 429);
+    assert.deepEqual(await again.json(), { error: `tenant "default": rate limit ${RATE} requests/s exceeded` });
+  });
+
+  it("never limits health, over gRPC or REST, while the tenant is refused", async () => {
+    assert.equal((await grpcJsInfer(stock)).error?.code, grpc.status.RESOURCE_EXHAUSTED);
+    const health = client(Health, grpcTransport(mesh.gatewayUrl));
+    for (let i = 0; i < 20; i++) {
+      assert.equal((await health.check({ service: "" }, { headers })).status, 1 /* SERVING */);
+      assert.equal((await fetch(`${mesh.gatewayUrl}/v2/health/ready`)).status, 200);
+    }
+  });
+});
