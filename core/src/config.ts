@@ -52,7 +52,23 @@ export const CONFIG_SCHEMA = {
       default: "",
       doc: "PEM certificate; with tlsKeyFile, serves TLS instead of h2c/HTTP/1.1.",
     },
-    tlsKeyFile: { type: "string", default: "", doc: "PEM private key for tlsCertFile." },
+    tlsKeyFile: {
+      type: "string",
+      default: "",
+      doc: "PEM private key for tlsCertFile. Both files are watched: a new pair serves new connections without a restart (open ones keep theirs); a pair that fails to load is logged and the previous one kept.",
+    },
+    tlsClientCaFile: {
+      type: "string",
+      default: "",
+      doc: "PEM CA bundle for mutual TLS: when set (with tlsCertFile), clients must present a certificate signed by one of these CAs. Watched and reloaded like the certificate.",
+    },
+    tlsReloadCheckMs: {
+      type: "int",
+      default: 10000,
+      min: 100,
+      max: 3600000,
+      doc: "How often the TLS files are also checked for changes, in milliseconds (a fallback to file-system notifications, which some volumes do not deliver).",
+    },
     defaultTimeoutMs: {
       type: "int",
       default: 30000,
@@ -290,6 +306,17 @@ export const CONFIG_SCHEMA = {
       default: ["nats://127.0.0.1:4222"],
       doc: "NATS server URLs (comma-separated in the environment).",
     },
+    natsTlsCaFile: {
+      type: "string",
+      default: "",
+      doc: "PEM CA bundle that signed the NATS servers' certificates. Setting any natsTls* file connects over TLS.",
+    },
+    natsTlsCertFile: {
+      type: "string",
+      default: "",
+      doc: "PEM client certificate presented to NATS (servers that verify clients); with natsTlsKeyFile.",
+    },
+    natsTlsKeyFile: { type: "string", default: "", doc: "PEM private key of natsTlsCertFile." },
   },
   database: {
     kind: {
@@ -304,6 +331,19 @@ export const CONFIG_SCHEMA = {
       doc: "PostgreSQL connection URL (database.kind = postgres).",
     },
     maxConnections: { type: "int", default: 10, min: 1, max: 1000, doc: "PostgreSQL pool size per process." },
+    sslMode: {
+      type: "string",
+      default: "disable",
+      values: ["disable", "require", "verify-full"],
+      doc: "TLS to PostgreSQL: disable (plain, unless database.url has an sslmode), require (encrypted, server not verified), verify-full (encrypted, certificate checked against sslCaFile, or the system CAs, and the host name). An sslmode in database.url takes precedence.",
+    },
+    sslCaFile: { type: "string", default: "", doc: "PEM CA bundle that signed PostgreSQL's certificate (sslMode = verify-full)." },
+    sslCertFile: {
+      type: "string",
+      default: "",
+      doc: "PEM client certificate for PostgreSQL certificate authentication; with sslKeyFile.",
+    },
+    sslKeyFile: { type: "string", default: "", doc: "PEM private key of sslCertFile." },
   },
   limits: {
     maxModelUploadBytes: {

@@ -242,9 +242,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const listener: Listener = await listen(handler, {
     host: config.gateway.host,
     port: config.gateway.port,
-    ...(config.gateway.tlsCertFile
-      ? { tlsCertFile: config.gateway.tlsCertFile, tlsKeyFile: config.gateway.tlsKeyFile }
-      : {}),
+    tlsCertFile: config.gateway.tlsCertFile,
+    tlsKeyFile: config.gateway.tlsKeyFile,
+    tlsClientCaFile: config.gateway.tlsClientCaFile,
+    tlsReloadCheckMs: config.gateway.tlsReloadCheckMs,
+    logger,
   });
   // Liveness: the process runs. Readiness: it listens and its bus is connected (a gateway without
   // its bus fails every call, so load balancers should send them elsewhere until NATS is back).
@@ -261,7 +263,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   followBus(bus.connected());
   logger.info(
-    { port: listener.port, host: config.gateway.host, tls: Boolean(config.gateway.tlsCertFile) },
+    {
+      port: listener.port,
+      host: config.gateway.host,
+      tls: Boolean(config.gateway.tlsCertFile),
+      mutualTls: Boolean(config.gateway.tlsClientCaFile),
+    },
     "gateway listening",
   );
 

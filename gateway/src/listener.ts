@@ -1,13 +1,15 @@
 /**
  * One port for every protocol. Without TLS, the first bytes of a connection decide: the HTTP/2
  * preface ("PRI * HTTP/2.0") goes to the h2c server (gRPC, gRPC-Web, Connect over HTTP/2), anything
- * else to the HTTP/1.1 server (Connect, gRPC-Web, REST). With TLS, ALPN negotiates h2 or http/1.1.
+ * else to the HTTP/1.1 server (Connect, gRPC-Web, REST). With TLS, ALPN negotiates h2 or http/1.1;
+ * the certificate files are watched and a renewed pair serves new connections without a restart.
  */
-import { readFileSync } from "node:fs";
 import http from "node:http";
 import http2 from "node:http2";
 import type { Socket } from "node:net";
 import net from "node:net";
+import { InvalidArgumentError, type Logger } from "@arbiter/core";
+import { loadTlsContext, type TlsReloader, watchTlsFiles } from "./tls-reloader.ts";
 
 type Handler = (
   req: http.IncomingMessage | http2.Http2ServerRequest,
@@ -19,6 +21,12 @@ export interface ListenerOptions {
   port: number;
   tlsCertFile?: string;
   tlsKeyFile?: string;
+  /** PEM CA bundle: clients must present a certificate it signed (mutual TLS). */
+  tlsClientCaFile?: string;
+  /** Interval of the fallback check of the TLS files for changes, in milliseconds. Default 10000. */
+  tlsReloadCheckMs?: number;
+  /** Where TLS reloads (and rejected TLS files) are reported. */
+  logger: Logger;
 }
 
 /** A listening port; `close` stops accepting, lets open calls finish for `graceMs`, then cuts. */
@@ -40,14 +48,42 @@ export async function listen(handler: Handler, options: ListenerOptions): Promis
 
   let front: net.Server;
   let closeInner: () => void;
+  if (Boolean(options.tlsCertFile) !== Boolean(options.tlsKeyFile)) {
+    throw new InvalidArgumentError(
+      "gateway.tlsCertFile and gateway.tlsKeyFile",
+      "both set (TLS) or both empty (plain)",
+      options.tlsCertFile ? "a certificate without a key" : "a key without a certificate",
+    );
+  }
+  if (options.tlsClientCaFile && !options.tlsCertFile) {
+    throw new InvalidArgumentError(
+      "gateway.tlsClientCaFile",
+      "set only with gateway.tlsCertFile and gateway.tlsKeyFile (mutual TLS needs TLS)",
+      options.tlsClientCaFile,
+    );
+  }
   if (options.tlsCertFile && options.tlsKeyFile) {
+    const files = {
+      certFile: options.tlsCertFile,
+      keyFile: options.tlsKeyFile,
+      clientCaFile: options.tlsClientCaFile,
+    };
+    const mutual = Boolean(options.tlsClientCaFile);
     const server = http2.createSecureServer(
-      { cert: readFileSync(options.tlsCertFile), key: readFileSync(options.tlsKeyFile), allowHTTP1: true },
+      // With a client CA, a client without a certificate it signed fails the handshake.
+      { ...loadTlsContext(files), allowHTTP1: true, requestCert: mutual, rejectUnauthorized: mutual },
       handler as never,
     );
     track(server);
+    // Open connections keep the context they were made with; only new handshakes see the new one.
+    const reloader: TlsReloader = watchTlsFiles({
+      files,
+      apply: (context) => server.setSecureContext(context),
+      logger: options.logger,
+      checkIntervalMs: options.tlsReloadCheckMs ?? 10_000,
+    });
     front = server;
-    closeInner = () => {};
+    closeInner = () => reloader.close();
   } else {
     const h1 = http.createServer(handler as http.RequestListener);
     const h2 = http2.createServer({}, handler as never);

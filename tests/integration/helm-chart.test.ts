@@ -82,7 +82,7 @@ interface PodSpec {
   nodeSelector?: Record<string, string>;
   tolerations?: Array<{ key: string; operator: string; effect?: string }>;
   runtimeClassName?: string;
-  volumes?: Array<{ name: string; emptyDir?: object }>;
+  volumes?: Array<{ name: string; emptyDir?: object; secret?: { secretName: string } }>;
 }
 interface NetworkPolicyRule {
   ports?: Array<{ protocol: string; port: number }>;
@@ -485,6 +485,59 @@ describe("helm/arbiter chart (offline)", () => {
     // A longer drain in the values stretches the grace period.
     const scheduler = podOf(withOperator.objects, "Deployment", `${RELEASE}-arbiter-scheduler`);
     assert.ok((scheduler.terminationGracePeriodSeconds ?? 0) > 5 + 30);
+    // TLS to NATS (every role) and to PostgreSQL (schedulers): the Secrets are mounted where the
+    // settings point.
+    assert.equal(config.ARBITER_BUS_NATS_TLS_CA_FILE, "/etc/arbiter/nats-tls/ca.crt");
+    assert.equal(config.ARBITER_DATABASE_SSL_MODE, "verify-full");
+    assert.equal(config.ARBITER_DATABASE_SSL_CA_FILE, "/etc/arbiter/postgresql-tls/ca.crt");
+    assert.equal(config.ARBITER_DATABASE_SSL_CERT_FILE, "/etc/arbiter/postgresql-tls/tls.crt");
+    assert.equal(config.ARBITER_DATABASE_SSL_KEY_FILE, "/etc/arbiter/postgresql-tls/tls.key");
+    assert.equal(
+      configOf(withOperator.objects, "gateway").ARBITER_BUS_NATS_TLS_CA_FILE,
+      "/etc/arbiter/nats-tls/ca.crt",
+    );
+    const secretMounts = (pod: PodSpec) =>
+      (pod.volumes ?? [])
+        .filter((v) => v.secret)
+        .map((v) => ({
+          secret: v.secret?.secretName,
+          at: containerOf(pod).volumeMounts?.find((m) => m.name === v.name)?.mountPath,
+        }));
+    assert.deepEqual(secretMounts(scheduler), [
+      { secret: "arbiter-nats-tls", at: "/etc/arbiter/nats-tls" },
+      { secret: "arbiter-database-tls", at: "/etc/arbiter/postgresql-tls" },
+    ]);
+    const gateway = podOf(withOperator.objects, "Deployment", `${RELEASE}-arbiter-gateway`);
+    assert.deepEqual(secretMounts(gateway), [{ secret: "arbiter-nats-tls", at: "/etc/arbiter/nats-tls" }]);
+  });
+
+  it("serves mutual TLS at the gateway pod: the certificate and the client CA Secrets mounted where the settings point", async () => {
+    const rendered = await template([
+      "--set",
+      "gateway.tls.enabled=true",
+      "--set",
+      "gateway.tls.existingSecret=arbiter-gateway-tls",
+      "--set",
+      "gateway.tls.clientCaSecret=arbiter-clients-ca",
+    ]);
+    await validate(rendered, "mutual-tls");
+    const config = configOf(rendered.objects, "gateway");
+    assert.equal(config.ARBITER_GATEWAY_TLS_CERT_FILE, "/etc/arbiter/tls/tls.crt");
+    assert.equal(config.ARBITER_GATEWAY_TLS_KEY_FILE, "/etc/arbiter/tls/tls.key");
+    assert.equal(config.ARBITER_GATEWAY_TLS_CLIENT_CA_FILE, "/etc/arbiter/client-ca/ca.crt");
+    const pod = podOf(rendered.objects, "Deployment", `${RELEASE}-arbiter-gateway`);
+    const mounts = containerOf(pod).volumeMounts ?? [];
+    for (const [volume, secret, path] of [
+      ["tls", "arbiter-gateway-tls", "/etc/arbiter/tls"],
+      ["client-ca", "arbiter-clients-ca", "/etc/arbiter/client-ca"],
+    ]) {
+      assert.equal(pod.volumes?.find((v) => v.name === volume)?.secret?.secretName, secret);
+      assert.equal(mounts.find((m) => m.name === volume)?.mountPath, path);
+    }
+    await assert.rejects(
+      template(["--set", "gateway.tls.clientCaSecret=arbiter-clients-ca"]),
+      /gateway.tls.clientCaSecret \(mutual TLS\) needs gateway.tls.enabled/,
+    );
   });
 
   it("renders the GPU values: an nvidia.com/gpu per scheduler on the GPU pool, the CUDA ONNX Runtime and image", async () => {

@@ -33,18 +33,22 @@ import type {
 } from "./bus.ts";
 import type { DurableStream, DurableStreamConfig } from "./durable-stream.ts";
 import { openNatsDurableStream } from "./nats-durable-stream.ts";
+import { type NatsTlsSettings, natsTlsOptions } from "./nats-tls.ts";
 
 export interface NatsBusOptions {
   /** Server URLs, e.g. ["nats://127.0.0.1:4222"]. */
   servers: string[];
   /** Connection name shown by the server's monitoring. */
   name: string;
+  /** TLS files (the `bus` settings can be passed as they are); any file set makes TLS required. */
+  tls?: NatsTlsSettings;
   /** Optional credentials and TLS are passed straight to the client. */
   connection?: Partial<ConnectionOptions>;
 }
 
 /** Connects to NATS; reconnects forever when the server goes away. */
 export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
+  const tls = options.tls ? natsTlsOptions(options.tls) : undefined;
   try {
     const nc = await connect({
       servers: options.servers,
@@ -52,17 +56,32 @@ export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 250,
       pingInterval: 5000,
+      ...(tls ? { tls } : {}),
       ...options.connection,
     });
     return new NatsBus(nc);
   } catch (err) {
-    const reason = (err as { code?: string; message?: string }).code ?? (err as Error).message;
+    const reason = connectFailure(err, tls !== undefined);
     throw new UnavailableError(
       `cannot connect to NATS at ${options.servers.join(", ")}: ${reason}`,
       {},
       { cause: err },
     );
   }
+}
+
+/** Why a first connection failed, in words an operator can act on (TLS failures especially). */
+function connectFailure(err: unknown, tls: boolean): string {
+  const { code, message } = err as { code?: string; message?: string };
+  if (code === ErrorCode.ServerOptionNotAvailable && tls) {
+    return "TLS is configured (bus.natsTls*) but the server does not offer it";
+  }
+  // Handshake failures (an untrusted or expired certificate, a host name mismatch) carry Node's
+  // TLS code and a message that says which.
+  if (code && message && code !== message && /CERT|SSL|TLS|ERR_TLS|SELF_SIGNED|VERIFY/i.test(code)) {
+    return `TLS handshake failed: ${code}: ${message}`;
+  }
+  return code ?? message ?? String(err);
 }
 
 /** Bus headers as NATS headers; undefined when there are none. */

@@ -16,6 +16,7 @@ import {
 } from "../tracing/semconv.ts";
 import { endSpan, insideSpan, SpanKind, startSpan, withSpan } from "../tracing/spans.ts";
 import type { Database, Queryable, QueryResult } from "./database.ts";
+import { type PostgresSslSettings, postgresSslOptions } from "./pg-ssl.ts";
 
 export interface PostgresOptions {
   /** postgres://user:password@host:port/database */
@@ -24,6 +25,8 @@ export interface PostgresOptions {
   maxConnections: number;
   /** Name shown in pg_stat_activity. */
   applicationName: string;
+  /** TLS (the `database` settings can be passed as they are); absent: plain unless the URL asks. */
+  ssl?: PostgresSslSettings;
 }
 
 const INT8_OID = 20;
@@ -38,7 +41,9 @@ const types = {
 
 /** Opens a pool; the first query fails with a clear error if PostgreSQL is unreachable. */
 export function createPostgresDatabase(options: PostgresOptions): Database {
+  const ssl = options.ssl ? postgresSslOptions(options.ssl) : undefined;
   const pool = new pg.Pool({
+    ...(ssl ? { ssl } : {}),
     connectionString: options.url,
     max: options.maxConnections,
     application_name: options.applicationName,

@@ -227,3 +227,42 @@ priorityClassName: {{ . }}
   {{- end }}
 {{- end }}
 {{- end -}}
+
+{{/*
+Secret volumes of the TLS files a role reads (`component`: gateway or scheduler): the gateway's
+certificate and client CA bundle, the CA (and client certificate) of an external NATS, and, for
+schedulers, those of an external PostgreSQL. Whole-Secret volumes, never subPath: Kubernetes
+updates them in place when the Secret changes, and the gateway reloads its certificate from them.
+*/}}
+{{- define "arbiter.tlsVolumes" -}}
+{{- $gw := .root.Values.gateway.tls }}
+{{- if and (eq .component "gateway") $gw.enabled }}
+- name: tls
+  secret:
+    secretName: {{ required "gateway.tls.existingSecret is required when gateway.tls.enabled" $gw.existingSecret }}
+{{- if $gw.clientCaSecret }}
+- name: client-ca
+  secret:
+    secretName: {{ $gw.clientCaSecret }}
+{{- end }}
+{{- end }}
+{{- if and (not .root.Values.nats.enabled) .root.Values.nats.external.tls.existingSecret }}
+- name: nats-tls
+  secret:
+    secretName: {{ .root.Values.nats.external.tls.existingSecret }}
+{{- end }}
+{{- if and (eq .component "scheduler") (not .root.Values.postgresql.enabled) .root.Values.postgresql.external.tls.existingSecret }}
+- name: postgresql-tls
+  secret:
+    secretName: {{ .root.Values.postgresql.external.tls.existingSecret }}
+{{- end }}
+{{- end -}}
+
+{{/* The mounts of the volumes of arbiter.tlsVolumes, read-only, under /etc/arbiter. */}}
+{{- define "arbiter.tlsVolumeMounts" -}}
+{{- range (include "arbiter.tlsVolumes" . | fromYamlArray) }}
+- name: {{ .name }}
+  mountPath: /etc/arbiter/{{ .name }}
+  readOnly: true
+{{- end }}
+{{- end -}}
