@@ -32,6 +32,8 @@ export interface RequestContext {
   readonly deadline: number;
   /** W3C trace context of the caller's span, when tracing. */
   readonly traceparent?: string;
+  /** The caller's address ("203.0.113.7:51234") as the gateway's socket saw it; never client-supplied. */
+  readonly peer?: string;
 }
 
 /** The tenant every installation starts with. */
@@ -52,6 +54,7 @@ const H_AUTH = "arbiter-auth-method";
 const H_REQUEST_ID = "arbiter-request-id";
 const H_DEADLINE = "arbiter-deadline";
 const H_TRACEPARENT = "traceparent";
+const H_PEER = "arbiter-peer";
 
 /** Builds a context for a new request. */
 export function createRequestContext(
@@ -59,6 +62,7 @@ export function createRequestContext(
   deadline: number,
   traceparent?: string,
   requestId?: string,
+  peer?: string,
 ): RequestContext {
   return {
     principal,
@@ -66,6 +70,7 @@ export function createRequestContext(
     requestId: requestId ?? randomUUID(),
     deadline,
     ...(traceparent ? { traceparent } : {}),
+    ...(peer ? { peer } : {}),
   };
 }
 
@@ -78,6 +83,7 @@ export function contextToHeaders(ctx: RequestContext, into: BusHeaders = {}): Bu
   into[H_REQUEST_ID] = ctx.requestId;
   into[H_DEADLINE] = String(ctx.deadline);
   if (ctx.traceparent) into[H_TRACEPARENT] = ctx.traceparent;
+  if (ctx.peer) into[H_PEER] = ctx.peer;
   return into;
 }
 
@@ -104,12 +110,14 @@ export function contextFromHeaders(headers: BusHeaders): RequestContext {
       JSON.stringify(headers[H_DEADLINE] ?? ""),
     );
   const traceparent = headers[H_TRACEPARENT];
+  const peer = headers[H_PEER];
   return {
     principal: { id: principalId, tenant, role: role as RoleName, method: method as AuthMethod },
     tenant,
     requestId: headers[H_REQUEST_ID] ?? randomUUID(),
     deadline,
     ...(traceparent ? { traceparent } : {}),
+    ...(peer ? { peer } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * context, tracing, the bus and the database. Everything public is exported from here.
  */
 
+export * from "./audit-events.ts";
 export * from "./bus/bus.ts";
 export * from "./bus/durable-stream.ts";
 export { createMemoryBus } from "./bus/memory-bus.ts";

@@ -34,7 +34,7 @@ import { rpcAttributes, TRACE_ID_HEADER } from "./interceptors/tracing.ts";
 import type { MessageCheck } from "./interceptors/validation.ts";
 import { RETRY_AFTER_HEADER } from "./limits/retry-after.ts";
 import type { TenantLimiter } from "./limits/tenant-limiter.ts";
-import type { DeadlinePolicy, RequestHeaders } from "./request-context.ts";
+import { type DeadlinePolicy, peerAddress, type RequestHeaders } from "./request-context.ts";
 
 /** What a fast unary handler gets besides its request. */
 export interface FastCallContext {
@@ -49,6 +49,8 @@ export interface FastCallContext {
   signal?: AbortSignal;
   /** The request message as the client encoded it (to forward without encoding it again). */
   encoded: Uint8Array;
+  /** The caller's address, from the connection ("" when unknown). */
+  peer?: string;
 }
 
 /** The context that travels with a fast-path call to the schedulers. */
@@ -58,6 +60,7 @@ export function fastRequestContext(ctx: FastCallContext): RequestContext {
     ctx.deadline,
     ctx.headers.get("traceparent") ?? undefined,
     ctx.headers.get("x-request-id") ?? undefined,
+    ctx.peer,
   );
 }
 
@@ -191,7 +194,8 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
     options.check(method.input, request);
     const asked = parseGrpcTimeout(req.headers["grpc-timeout"] as string | undefined);
     const deadline = Date.now() + Math.min(asked ?? options.policy.defaultTimeoutMs, options.policy.maxTimeoutMs);
-    const response = await method.handle(request, { headers, principal, deadline, encoded });
+    const peer = peerAddress(req.socket);
+    const response = await method.handle(request, { headers, principal, deadline, encoded, peer });
     const message = response instanceof Uint8Array ? response : toBinary(method.output, response);
     const frame = Buffer.allocUnsafe(5 + message.byteLength);
     frame[0] = 0;

@@ -9,10 +9,11 @@
 
 import type { Logger } from "@arbiter/core";
 import type { ConnectRouter, ConnectRouterOptions } from "@connectrpc/connect";
-import { Code, createConnectRouter } from "@connectrpc/connect";
+import { Code, createConnectRouter, createContextValues } from "@connectrpc/connect";
 import { createAsyncIterable, type UniversalServerResponse } from "@connectrpc/connect/protocol";
 import { universalRequestFromNodeRequest, universalResponseToNodeResponse } from "@connectrpc/connect-node";
 import { encodeGrpcMessage } from "./grpc-message.ts";
+import { peerAddress, peerKey } from "./request-context.ts";
 
 type NodeRequest = Parameters<typeof universalRequestFromNodeRequest>[0];
 type NodeResponse = Parameters<typeof universalResponseToNodeResponse>[1];
@@ -108,7 +109,9 @@ export function createHttpHandler(options: HttpHandlerOptions): (req: NodeReques
       res.end(JSON.stringify({ error: `no route for ${req.method} ${path}` }));
       return;
     }
-    handler(universalRequestFromNodeRequest(req, res, undefined, undefined))
+    // The caller's address comes from the connection, where a client cannot forge it.
+    const values = createContextValues().set(peerKey, peerAddress(req.socket));
+    handler(universalRequestFromNodeRequest(req, res, undefined, values))
       .then(async (uRes) => universalResponseToNodeResponse(await fixMalformedBody(uRes), res))
       .catch((err: unknown) => {
         if ((err as { code?: unknown }).code === Code.Aborted) return;

@@ -50,15 +50,42 @@ export function handle<I extends DescMessage, O extends DescMessage>(
   table.set(rpcSubject(method.parent.typeName, method.name), typed(method.input, method.output, fn));
 }
 
+/**
+ * Told about every request a handler of the table finished: its reply, or the error it threw (the
+ * audit log records mutations from here). Called after the reply is on its way, so it adds nothing
+ * to the call; it must not throw.
+ */
+export type CompletedCall = (
+  subject: string,
+  data: Uint8Array,
+  ctx: RequestContext,
+  result: { reply: Uint8Array } | { error: unknown },
+) => void;
+
 /** Serves every handler of the table on the scheduler queue group. */
-export function serveHandlers(bus: Bus, table: HandlerTable, logger: Logger, nodeId: string): RpcServer {
+export function serveHandlers(
+  bus: Bus,
+  table: HandlerTable,
+  logger: Logger,
+  nodeId: string,
+  completed?: CompletedCall,
+): RpcServer {
   const router: RpcHandler = async (data, ctx, message) => {
     const handler = table.get(message.subject);
     if (!handler) {
       const method = message.subject.replace(/^arbiter\.rpc\./, "").replace(/\.([^.]+)$/, "/$1");
       throw new UnimplementedError(method);
     }
-    return handler(data, ctx, message);
+    if (!completed) return handler(data, ctx, message);
+    try {
+      const reply = await handler(data, ctx, message);
+      const bytes = reply instanceof Uint8Array ? reply : reply.data;
+      setImmediate(() => completed(message.subject, data, ctx, { reply: bytes }));
+      return reply;
+    } catch (error) {
+      setImmediate(() => completed(message.subject, data, ctx, { error }));
+      throw error;
+    }
   };
   return serveRpc(bus, "arbiter.rpc.>", SCHEDULER_QUEUE, router, logger, { [NODE_HEADER]: nodeId });
 }

@@ -18,6 +18,7 @@ import { setNativeLogger as setInferenceNativeLogger } from "@arbiter/inference-
 import type { NodeInfo } from "@arbiter/proto";
 import { setNativeLogger as setVectorNativeLogger } from "@arbiter/vector-native";
 import { timestampNow } from "@bufbuild/protobuf/wkt";
+import { startAuditLog } from "./audit/index.ts";
 import { liveNodes, registerClusterHandlers } from "./cluster/cluster-handlers.ts";
 import { type Heartbeat, startHeartbeat } from "./cluster/heartbeat.ts";
 import { createVectorSearchRunner, startDecisions } from "./decisions/index.ts";
@@ -157,7 +158,8 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   // Log-level broadcasts change every logger of this process, not only the scheduler's.
   const stopLogLevels = listenForLogLevels(bus, options.logger, nodeId);
   const stopMetrics = servingMetrics().addNode(host);
-  const server: RpcServer = serveHandlers(bus, table, logger, nodeId);
+  const audit = startAuditLog({ db, bus, logger: componentLogger(logger, "audit"), table });
+  const server: RpcServer = serveHandlers(bus, table, logger, nodeId, audit.completed);
 
   const heartbeat: Heartbeat = startHeartbeat(
     kv,
@@ -241,6 +243,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       ]);
       if (timedOut) logger.warn({ inFlight: server.inFlight }, "drain timed out; abandoning requests in flight");
       await tasksStopped;
+      await audit.close();
       stopUnloads();
       stopLogLevels();
       stopMetrics();
