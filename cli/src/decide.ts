@@ -13,14 +13,15 @@ import { DecisionSchema, DecisionService } from "@arbiter/proto";
 import { fromJson, type JsonValue, toJson } from "@bufbuild/protobuf";
 import { ValueSchema } from "@bufbuild/protobuf/wkt";
 import { ConnectError, createClient } from "@connectrpc/connect";
-import { createGrpcTransport } from "@connectrpc/connect-node";
+import { meshTransport } from "./mesh-transport.ts";
 
 export const DECIDE_HELP = `arbiter decide <pipeline> --inputs '<json object>' | @file [--attributes '<json object>']
                [--version N | --alias name] [--request-id id] [--url http://127.0.0.1:8080]
 
 Asks the mesh at --url for a decision of <pipeline> and prints it as JSON: the label, the score,
 the rules that fired with their values, the pipeline's outputs, the model versions used and how
-long each node took. Exits 1 with the gRPC code and message when the call fails.`;
+long each node took. Exits 1 with the gRPC code and message when the call fails. Sends the API key or token in
+ARBITER_API_KEY, when set.`;
 
 const FLAGS = new Set(["inputs", "attributes", "version", "alias", "request-id", "url"]);
 
@@ -69,10 +70,7 @@ export async function runDecide(argv: readonly string[], out: NodeJS.WritableStr
   const attributes = jsonObject("attributes", flags.get("attributes"));
   const version = flags.get("version");
   const alias = flags.get("alias");
-  const client = createClient(
-    DecisionService,
-    createGrpcTransport({ baseUrl: flags.get("url") ?? "http://127.0.0.1:8080" }),
-  );
+  const client = createClient(DecisionService, meshTransport(flags.get("url")));
   try {
     const { decision } = await client.decide({
       pipeline,

@@ -24,6 +24,7 @@ import {
   startTracing,
   type Tracing,
   UnavailableError,
+  withProcessSigningKeys,
 } from "@arbiter/core";
 import { startGateway } from "@arbiter/gateway";
 import {
@@ -119,8 +120,31 @@ async function serveMetrics(config: ArbiterConfig, logger: Logger): Promise<Metr
   });
 }
 
+/**
+ * Shows the bootstrap admin's key the one time it exists in clear: on the terminal, not in the
+ * log (logs are shipped and kept; this must not be).
+ */
+function showCreatedAdminKey(key: string | undefined, gatewayUrl: string): void {
+  if (key === undefined) return;
+  process.stdout.write(
+    [
+      "",
+      "  Bootstrap admin API key (shown this once; only its hash is stored):",
+      "",
+      `    ${key}`,
+      "",
+      "  Send it with every call, e.g.",
+      `    export ARBITER_API_KEY=${key}`,
+      `    grpcurl -plaintext -H "authorization: Bearer $ARBITER_API_KEY" ${gatewayUrl.replace(/^https?:\/\//, "")} arbiter.v1.AuthService/WhoAmI`,
+      "",
+      "",
+    ].join("\n"),
+  );
+}
+
 /** Embedded mode: one process, in-process bus, PGlite. */
-export async function runStart(config: ArbiterConfig): Promise<number> {
+export async function runStart(configured: ArbiterConfig): Promise<number> {
+  const config = withProcessSigningKeys(configured);
   const logger = rootLogger(config, "embedded");
   // Listening from the start: a SIGTERM while the role starts stops it once started, instead of
   // killing it half-way (Node's default) — e.g. a pod deleted while it connects.
@@ -138,6 +162,7 @@ export async function runStart(config: ArbiterConfig): Promise<number> {
     { url: `http://${config.gateway.host}:${gateway.port}`, dataDir: resolve(config.dataDir) },
     "embedded mesh ready",
   );
+  showCreatedAdminKey(scheduler.createdAdminKey, `${config.gateway.host}:${gateway.port}`);
   await signalled;
   await gateway.stop();
   await scheduler.stop();
@@ -201,6 +226,7 @@ export async function runScheduler(config: ArbiterConfig): Promise<number> {
     await tracing.shutdown();
     throw err;
   }
+  showCreatedAdminKey(scheduler.createdAdminKey, "<gateway address>");
   // Ready once the models it must hold are loaded (scheduler.requiredModels), unless stopped first.
   if (await Promise.race([scheduler.requiredModelsLoaded.then(() => true), signalled.then(() => false)])) {
     health.ready();

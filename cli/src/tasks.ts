@@ -26,7 +26,7 @@ import {
 import { fromJson, type JsonValue, type MessageInitShape, toJson } from "@bufbuild/protobuf";
 import { ValueSchema } from "@bufbuild/protobuf/wkt";
 import { type Client, Code, ConnectError, createClient } from "@connectrpc/connect";
-import { createGrpcTransport } from "@connectrpc/connect-node";
+import { meshTransport } from "./mesh-transport.ts";
 import { ProgressPrinter } from "./progress-bar.ts";
 
 export const TASKS_HELP = `arbiter tasks <command> [--url http://127.0.0.1:8080]
@@ -337,10 +337,7 @@ export async function runTasks(
   // Built before connecting, so a bad item file fails without a call.
   const request = command === "submit" ? submitRequest(flags) : undefined;
   const state = command === "list" ? parseState(flags.get("state")) : TaskState.UNSPECIFIED;
-  const client = createClient(
-    TaskService,
-    createGrpcTransport({ baseUrl: flags.get("url") ?? "http://127.0.0.1:8080" }),
-  );
+  const client = createClient(TaskService, meshTransport(flags.get("url")));
   const taskJson = (task: Task | undefined) => `${JSON.stringify(task ? toJson(TaskSchema, task) : {}, null, 2)}\n`;
   try {
     switch (command) {

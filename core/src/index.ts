@@ -4,6 +4,7 @@
  */
 
 export * from "./audit-events.ts";
+export * from "./auth/index.ts";
 export * from "./bus/bus.ts";
 export * from "./bus/durable-stream.ts";
 export { createMemoryBus } from "./bus/memory-bus.ts";

@@ -34,6 +34,8 @@ import { Health, reflectionV1, reflectionV1alpha } from "@arbiter/proto/grpc";
 import { GRPCInferenceService, ModelInferRequestSchema, ModelInferResponseSchema } from "@arbiter/proto/inference";
 import type { DescService } from "@bufbuild/protobuf";
 import type { ConnectRouter } from "@connectrpc/connect";
+import { createCredentialAuthenticator } from "./auth/credential-authenticator.ts";
+import { createLoginRoute } from "./auth/login-route.ts";
 import { createFastUnaryRoute, fastRequestContext, fastUnary } from "./fast-unary.ts";
 import { createHttpHandler, type HttpRoute } from "./http-handler.ts";
 import { type Authenticator, authInterceptor, createAnonymousAuthenticator } from "./interceptors/auth.ts";
@@ -88,7 +90,10 @@ export interface GatewayOptions {
   config: ArbiterConfig;
   bus: Bus;
   logger: Logger;
-  /** Defaults to anonymous access (development only). */
+  /**
+   * Who may call what. By default: credentials checked against the mesh (API keys, JWTs) and
+   * roles, or — with `auth.enabled` false — everyone as the anonymous admin (development only).
+   */
   authenticator?: Authenticator;
   /** Where the RPC metrics go; the process's registry (what /metrics serves) by default. */
   metrics?: MetricRegistry;
@@ -114,7 +119,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const inFlight = createInFlightTracker();
   const metrics = createRpcMetrics(options.metrics);
   const reflection = new ReflectionIndex(SERVED_SERVICES);
-  const authenticator = options.authenticator ?? createAnonymousAuthenticator();
+  const credentials =
+    options.authenticator === undefined && config.auth.enabled
+      ? createCredentialAuthenticator({ config, bus, logger, services: SERVED_SERVICES })
+      : undefined;
+  const authenticator = options.authenticator ?? credentials ?? createAnonymousAuthenticator();
+  if (!config.auth.enabled && options.authenticator === undefined)
+    logger.warn("auth.enabled is false: every caller is the anonymous admin of the default tenant");
   // One limiter for every path (Connect, the fast gRPC path, REST): a tenant's calls count together.
   const limiter = new TenantLimiter(tenantLimitTable(config.limits));
   const check = createMessageCheck();
@@ -122,7 +133,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const oip = new MeshOipBackend({
     bus,
     router: inferenceRouter,
-    principalOf: (headers) => authenticator.authenticate(headers, "inference.GRPCInferenceService"),
+    principalOf: (headers, procedure) => authenticator.authenticate(headers, procedure),
     serving: () => health.get("") === ServingStatus.SERVING,
     extensions: ["binary_tensor_data", "model_configuration", "model_repository", "statistics"],
     heartbeatTtlMs: config.scheduler.heartbeatTtlMs,
@@ -215,6 +226,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     fastRoute: fastRoute as HttpRoute,
     track: (done) => void inFlight.track(done),
     httpRoutes: [
+      createLoginRoute({ bus, logger }),
       createOipRestRoute(oip, {
         maxBodyBytes: config.gateway.maxMessageBytes,
         defaultTimeoutMs: config.gateway.defaultTimeoutMs,
@@ -283,6 +295,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       const grace = config.gateway.shutdownGraceMs;
       await Promise.race([inFlight.idle(), new Promise((resolve) => setTimeout(resolve, grace).unref())]);
       await listener.close(Math.max(0, grace - (Date.now() - started)));
+      credentials?.close();
       logger.info({ abandoned: inFlight.count }, "gateway stopped");
     },
   };

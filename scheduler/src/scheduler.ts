@@ -36,6 +36,7 @@ import { servingMetrics } from "./serving/serving-metrics.ts";
 import { registerStatisticsHandler } from "./serving/statistics-handler.ts";
 import { startStreams } from "./streams/index.ts";
 import { startTasks } from "./tasks/index.ts";
+import { startTenants } from "./tenants/index.ts";
 import { registerVectorHandlers, VectorCollections } from "./vectors/index.ts";
 
 /** What a scheduler needs; the caller owns the bus and database and closes them after `stop()`. */
@@ -53,6 +54,8 @@ export interface SchedulerNode {
   readonly nodeId: string;
   /** Resolves once every model of `scheduler.requiredModels` is loaded here (at once when none is). */
   readonly requiredModelsLoaded: Promise<void>;
+  /** The bootstrap admin's API key when this start created it (show it once; only its hash is kept). */
+  readonly createdAdminKey: string | undefined;
   /**
    * Stops taking new requests, waits up to `scheduler.drainTimeoutMs` for those in flight, and
    * removes the node from the cluster.
@@ -120,6 +123,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     pipelinesChanged: (tenant, name) => decisions.pipelinesChanged(tenant, name),
   });
   registerClusterHandlers(table, kv, config.scheduler.heartbeatTtlMs);
+  const { createdAdminKey } = await startTenants({ config, bus, db, table });
   registerStatisticsHandler(table, store, kv, config.scheduler.heartbeatTtlMs);
   registerInferenceHandlers(table, store, host, bus);
   registerLifecycleHandlers(table, store, host, bus, nodeId);
@@ -159,7 +163,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   const stopLogLevels = listenForLogLevels(bus, options.logger, nodeId);
   const stopMetrics = servingMetrics().addNode(host);
   const audit = startAuditLog({ db, bus, logger: componentLogger(logger, "audit"), table });
-  const server: RpcServer = serveHandlers(bus, table, logger, nodeId, audit.completed);
+  const server: RpcServer = serveHandlers(bus, table, logger, nodeId, audit.calls);
 
   const heartbeat: Heartbeat = startHeartbeat(
     kv,
@@ -229,6 +233,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   return {
     nodeId,
     requiredModelsLoaded,
+    createdAdminKey,
     async stop() {
       accepting = false;
       clearInterval(sweeper);

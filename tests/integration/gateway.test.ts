@@ -94,12 +94,12 @@ describe("gateway on one port (embedded mesh)", () => {
     assert.deepEqual(meta.extensions, ["binary_tensor_data", "model_configuration", "model_repository", "statistics"]);
   });
 
-  it("answers UNIMPLEMENTED, naming the RPC, for contract methods that are not built yet", async () => {
+  it("answers UNIMPLEMENTED for Triton's controls it does not offer, NOT_FOUND for a missing tenant", async () => {
     const tenants = client(TenantService, grpcTransport(mesh.gatewayUrl));
     await assert.rejects(tenants.getTenant({ id: "t-1" }), (e: unknown) => {
       assert.ok(e instanceof ConnectError);
-      assert.equal(e.code, Code.Unimplemented);
-      assert.equal(e.rawMessage, "arbiter.v1.TenantService/GetTenant is not implemented");
+      assert.equal(e.code, Code.NotFound);
+      assert.equal(e.rawMessage, 'tenant "t-1" not found');
       return true;
     });
     await assert.rejects(
@@ -253,7 +253,7 @@ describe("gateway deadlines and graceful shutdown", () => {
       logger,
     );
     gateway = await startGateway({
-      config: loadConfig({ overrides: { gateway: { port: 0, shutdownGraceMs: 5000 } } }),
+      config: loadConfig({ overrides: { gateway: { port: 0, shutdownGraceMs: 5000 }, auth: { enabled: false } } }),
       bus,
       logger,
     });

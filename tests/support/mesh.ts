@@ -19,6 +19,7 @@ import {
   type Database,
   loadConfig,
   migrate,
+  withProcessSigningKeys,
 } from "@arbiter/core";
 import { type Gateway, startGateway } from "@arbiter/gateway";
 import { type SchedulerNode, startScheduler } from "@arbiter/scheduler";
@@ -37,7 +38,11 @@ export interface Mesh {
   stop(): Promise<void>;
 }
 
-/** Settings for the mesh under test, as environment variables (ARBITER_*). */
+/**
+ * Settings for the mesh under test, as environment variables (ARBITER_*). Meshes of tests about
+ * other features run with authentication off (`ARBITER_AUTH_ENABLED=false`) unless the settings
+ * turn it on; the attack suite (tests/attacks) and the auth tests turn it on.
+ */
 export type MeshSettings = Record<string, string>;
 
 const quietLogger = () => createRootLogger({ level: "silent" });
@@ -46,7 +51,9 @@ const quietLogger = () => createRootLogger({ level: "silent" });
 export async function startEmbeddedMesh(
   settings: MeshSettings = {},
 ): Promise<Mesh & { gateway: Gateway; scheduler: SchedulerNode; bus: Bus }> {
-  const config = loadConfig({ env: { ARBITER_GATEWAY_PORT: "0", ...settings } });
+  const config = withProcessSigningKeys(
+    loadConfig({ env: { ARBITER_GATEWAY_PORT: "0", ARBITER_AUTH_ENABLED: "false", ...settings } }),
+  );
   const logger = quietLogger();
   const bus = createMemoryBus();
   const db = await createPgliteDatabase({});
@@ -95,6 +102,7 @@ export async function spawnRole(role: Role, env: Record<string, string>, logDir:
       ARBITER_SCHEDULER_HEALTH_PORT: "0",
       // Likewise their /metrics ports (a test that scrapes one picks the port itself).
       ARBITER_METRICS_PORT: "0",
+      ARBITER_AUTH_ENABLED: "false",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -55,8 +55,11 @@ export const SERVER_VERSION = "0.1.0";
 export interface MeshBackendOptions {
   bus: Bus;
   router: InferenceRouter;
-  /** The caller of a call, from its headers (the gateway's authenticator). */
-  principalOf: (headers: RequestHeaders) => Promise<Principal>;
+  /**
+   * The caller of a call, from its headers, checked against the permission of `procedure`
+   * ("inference.GRPCInferenceService/<Method>"): the gateway's authenticator.
+   */
+  principalOf: (headers: RequestHeaders, procedure: string) => Promise<Principal>;
   /** Whether the gateway reports SERVING. */
   serving: () => boolean;
   /** Extensions this server honours, for ServerMetadata. */
@@ -75,9 +78,11 @@ export class MeshOipBackend implements OipBackend {
 
   private async context(
     ctx: Omit<OipCallContext, "signal">,
+    method: string,
     deadline: number | undefined = ctx.deadline,
   ): Promise<RequestContext> {
-    const principal = ctx.principal ?? (await this.options.principalOf(ctx.headers));
+    const principal =
+      ctx.principal ?? (await this.options.principalOf(ctx.headers, `inference.GRPCInferenceService/${method}`));
     return createRequestContext(
       principal,
       Math.min(deadline, ctx.deadline),
@@ -130,22 +135,22 @@ export class MeshOipBackend implements OipBackend {
   }
 
   async modelReady(name: string, version: string, ctx: OipCallContext): Promise<boolean> {
-    const rc = await this.context(ctx);
+    const rc = await this.context(ctx, "ModelReady");
     return this.isLoaded(rc.tenant, await this.getModel(name, version, rc, ctx.signal));
   }
 
   async modelConfig(name: string, version: string, ctx: OipCallContext): Promise<ModelConfig> {
-    const rc = await this.context(ctx);
+    const rc = await this.context(ctx, "ModelConfig");
     return tritonModelConfig(await this.getModel(name, version, rc, ctx.signal));
   }
 
   async repositoryIndex(onlyReady: boolean, ctx: OipCallContext): Promise<RepositoryIndexResponse_ModelIndex[]> {
-    const rc = await this.context(ctx);
+    const rc = await this.context(ctx, "RepositoryIndex");
     return repositoryIndex(this.options.bus, rc, (model) => this.isLoaded(rc.tenant, model), onlyReady);
   }
 
   async modelStatistics(name: string, version: string, ctx: OipCallContext): Promise<InferenceModelStatistics[]> {
-    return modelStatistics(this.options.bus, await this.context(ctx), name, version);
+    return modelStatistics(this.options.bus, await this.context(ctx, "ModelStatistics"), name, version);
   }
 
   async repositoryLoad(
@@ -153,18 +158,18 @@ export class MeshOipBackend implements OipBackend {
     parameters: { [key: string]: ModelRepositoryParameter },
     ctx: OipCallContext,
   ): Promise<void> {
-    const rc = await this.context(ctx);
+    const rc = await this.context(ctx, "RepositoryModelLoad");
     await repositoryModelLoad(this.options, rc, name, parameters, ctx.signal, (model) =>
       this.isLoaded(rc.tenant, model),
     );
   }
 
   async repositoryUnload(name: string, ctx: OipCallContext): Promise<void> {
-    await unloadModel(this.options.bus, await this.context(ctx), name, "");
+    await unloadModel(this.options.bus, await this.context(ctx, "RepositoryModelUnload"), name, "");
   }
 
   async modelMetadata(name: string, version: string, ctx: OipCallContext): Promise<ModelMetadataResponse> {
-    const rc = await this.context(ctx);
+    const rc = await this.context(ctx, "ModelMetadata");
     const model = await this.getModel(name, version, rc, ctx.signal);
     const list = create(ListModelsRequestSchema, { name: model.name, pageSize: 1000 });
     const subject = rpcSubject(ModelRegistryService.typeName, "ListModels");
@@ -206,7 +211,7 @@ export class MeshOipBackend implements OipBackend {
     encoded: Uint8Array,
     ctx: Omit<OipCallContext, "signal"> & { signal?: AbortSignal },
   ): Promise<Uint8Array> {
-    const rc = await this.context(ctx, oipDeadline(request));
+    const rc = await this.context(ctx, "ModelInfer", oipDeadline(request));
     return this.options.router.modelInferEncoded(request, encoded, rc, ctx.signal);
   }
 }
