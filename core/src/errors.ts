@@ -35,6 +35,20 @@ export interface ArbiterErrorOptions {
   cause?: unknown;
 }
 
+/**
+ * Longest message an error carries. Messages quote what the client sent, and a client may send a
+ * name of megabytes: gRPC puts the message in a trailer, whose size clients cap (grpc-java at
+ * 8 KiB by default), so a longer one would lose the status with it.
+ */
+export const MAX_ERROR_MESSAGE_CHARS = 1024;
+
+/** `message`, cut to {@link MAX_ERROR_MESSAGE_CHARS} with a note of how long it was. */
+export function boundedMessage(message: string): string {
+  if (message.length <= MAX_ERROR_MESSAGE_CHARS) return message;
+  const note = `… (${message.length} characters)`;
+  return message.slice(0, MAX_ERROR_MESSAGE_CHARS - note.length) + note;
+}
+
 /** Base class of every error Arbiter reports to a caller. */
 export class ArbiterError extends Error {
   /** The gRPC/Connect status code the caller receives. */
@@ -43,7 +57,8 @@ export class ArbiterError extends Error {
   readonly details: ErrorDetails;
 
   constructor(code: Code, message: string, details: ErrorDetails = {}, options: ArbiterErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const bounded = boundedMessage(message);
+    super(bounded, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.details = details;
     this.name = new.target.name;

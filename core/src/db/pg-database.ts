@@ -15,6 +15,7 @@ import {
   ATTR_SERVER_PORT,
 } from "../tracing/semconv.ts";
 import { endSpan, insideSpan, SpanKind, startSpan, withSpan } from "../tracing/spans.ts";
+import { clientErrorOf } from "./data-errors.ts";
 import type { Database, Queryable, QueryResult } from "./database.ts";
 import { type PostgresSslSettings, postgresSslOptions } from "./pg-ssl.ts";
 
@@ -101,8 +102,12 @@ async function traced<T>(server: Record<string, string | number>, sql: string, r
 function wrap(client: pg.Pool | pg.PoolClient, server: Record<string, string | number>): Queryable {
   return {
     async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
-      const res = await traced(server, sql, () => client.query(sql, params as unknown[] | undefined));
-      return { rows: res.rows as R[], rowCount: res.rowCount ?? 0 };
+      try {
+        const res = await traced(server, sql, () => client.query(sql, params as unknown[] | undefined));
+        return { rows: res.rows as R[], rowCount: res.rowCount ?? 0 };
+      } catch (err) {
+        throw clientErrorOf(err);
+      }
     },
     async exec(sql: string): Promise<void> {
       await traced(server, sql, () => client.query(sql));

@@ -4,6 +4,7 @@
  * transactions itself.
  */
 import { PGlite, type Transaction, types } from "@electric-sql/pglite";
+import { clientErrorOf } from "./data-errors.ts";
 import type { Database, Queryable, QueryResult } from "./database.ts";
 
 export interface PgliteOptions {
@@ -23,8 +24,12 @@ export async function createPgliteDatabase(options: PgliteOptions): Promise<Data
 function wrap(target: PGlite | Transaction): Queryable {
   return {
     async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
-      const res = await target.query<R>(sql, params as unknown[] | undefined);
-      return { rows: res.rows, rowCount: res.affectedRows ?? res.rows.length };
+      try {
+        const res = await target.query<R>(sql, params as unknown[] | undefined);
+        return { rows: res.rows, rowCount: res.affectedRows ?? res.rows.length };
+      } catch (err) {
+        throw clientErrorOf(err);
+      }
     },
     async exec(sql: string): Promise<void> {
       await target.exec(sql);
