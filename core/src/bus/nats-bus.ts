@@ -12,6 +12,7 @@ import {
   type MsgHdrs,
   type NatsConnection,
   headers as natsHeaders,
+  type TlsOptions,
 } from "nats";
 import {
   CancelledError,
@@ -61,7 +62,7 @@ export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
     });
     return new NatsBus(nc);
   } catch (err) {
-    const reason = connectFailure(err, tls !== undefined);
+    const reason = connectFailure(err, tls);
     throw new UnavailableError(
       `cannot connect to NATS at ${options.servers.join(", ")}: ${reason}`,
       {},
@@ -71,10 +72,15 @@ export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
 }
 
 /** Why a first connection failed, in words an operator can act on (TLS failures especially). */
-function connectFailure(err: unknown, tls: boolean): string {
+function connectFailure(err: unknown, tls: TlsOptions | undefined): string {
   const { code, message } = err as { code?: string; message?: string };
   if (code === ErrorCode.ServerOptionNotAvailable && tls) {
     return "TLS is configured (bus.natsTls*) but the server does not offer it";
+  }
+  // A server that verifies clients drops one without a certificate after the handshake, which
+  // the client only sees as its connection never completing.
+  if (code === ErrorCode.Timeout && tls && !tls.certFile) {
+    return `${code} (over TLS without a client certificate: if the server verifies clients, set bus.natsTlsCertFile and bus.natsTlsKeyFile)`;
   }
   // Handshake failures (an untrusted or expired certificate, a host name mismatch) carry Node's
   // TLS code and a message that says which.
