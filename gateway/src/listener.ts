@@ -9,7 +9,7 @@ import http2 from "node:http2";
 import type { Socket } from "node:net";
 import net from "node:net";
 import { InvalidArgumentError, type Logger } from "@arbiter/core";
-import { loadTlsContext, type TlsReloader, watchTlsFiles } from "./tls-reloader.ts";
+import { loadTlsContext, type TlsReloader, tlsFilesSignature, watchTlsFiles } from "./tls-reloader.ts";
 
 type Handler = (
   req: http.IncomingMessage | http2.Http2ServerRequest,
@@ -69,6 +69,7 @@ export async function listen(handler: Handler, options: ListenerOptions): Promis
       clientCaFile: options.tlsClientCaFile,
     };
     const mutual = Boolean(options.tlsClientCaFile);
+    const since = tlsFilesSignature(files);
     const server = http2.createSecureServer(
       // With a client CA, a client without a certificate it signed fails the handshake.
       { ...loadTlsContext(files), allowHTTP1: true, requestCert: mutual, rejectUnauthorized: mutual },
@@ -81,6 +82,7 @@ export async function listen(handler: Handler, options: ListenerOptions): Promis
       apply: (context) => server.setSecureContext(context),
       logger: options.logger,
       checkIntervalMs: options.tlsReloadCheckMs ?? 10_000,
+      since,
     });
     front = server;
     closeInner = () => reloader.close();

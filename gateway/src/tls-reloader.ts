@@ -36,6 +36,11 @@ export interface TlsReloaderOptions {
   checkIntervalMs: number;
   /** Quiet time after a notification before the files are read, in milliseconds. Default 250. */
   debounceMs?: number;
+  /**
+   * {@link tlsFilesSignature} taken before the serving set was loaded; default: now. Taken before,
+   * a change landing while the set loads is seen as a change (and loaded again), never missed.
+   */
+  since?: string;
 }
 
 /** A running watch; `close` stops it. */
@@ -89,8 +94,11 @@ function splitPemCertificates(text: string): string[] {
   return text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
 }
 
-/** What identifies a file's current content cheaply: stat follows symlinks, so a swapped `..data` shows. */
-function signature(files: TlsFiles): string {
+/**
+ * What identifies the files' current contents cheaply (device, inode, size, modification time of
+ * each): stat follows symlinks, so a swapped `..data` link shows as a change.
+ */
+export function tlsFilesSignature(files: TlsFiles): string {
   const paths = [files.certFile, files.keyFile, ...(files.clientCaFile ? [files.clientCaFile] : [])];
   return paths
     .map((path) => {
@@ -112,14 +120,14 @@ function signature(files: TlsFiles): string {
 export function watchTlsFiles(options: TlsReloaderOptions): TlsReloader {
   const { files, apply, logger } = options;
   const debounceMs = options.debounceMs ?? 250;
-  let seen = signature(files);
+  let seen = options.since ?? tlsFilesSignature(files);
   let pending: NodeJS.Timeout | undefined;
   let closed = false;
 
   const check = () => {
     pending = undefined;
     if (closed) return;
-    const now = signature(files);
+    const now = tlsFilesSignature(files);
     if (now === seen) return;
     seen = now;
     let context: SecureContextOptions;
@@ -162,7 +170,7 @@ export function watchTlsFiles(options: TlsReloaderOptions): TlsReloader {
     }
   }
   const interval = setInterval(() => {
-    if (signature(files) !== seen) schedule();
+    if (tlsFilesSignature(files) !== seen) schedule();
   }, options.checkIntervalMs);
   interval.unref();
 

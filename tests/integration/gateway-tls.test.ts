@@ -300,6 +300,41 @@ describe("gateway TLS certificate reload", () => {
   });
 });
 
+describe("gateway TLS settings that cannot work", () => {
+  const dir = mkdtempSync(join(tmpdir(), "arbiter-tls-settings-"));
+  const ca = createCertificateAuthority(dir, "settings-ca");
+  const server = issueCertificate(ca, dir, "settings-server", "server");
+  const other = issueCertificate(ca, dir, "settings-other", "server");
+  const bus = createMemoryBus();
+  after(async () => {
+    await bus.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const start = (gateway: Record<string, string>) =>
+    startGateway({
+      config: loadConfig({ overrides: { gateway: { port: 0, ...gateway }, auth: { enabled: false } } }),
+      bus,
+      logger: createRootLogger({ level: "silent" }),
+    }).then(async (started) => {
+      await started.stop();
+      return started;
+    });
+
+  it("refuses to start, naming what is wrong, instead of serving something else", async () => {
+    await assert.rejects(start({ tlsCertFile: server.cert }), /gateway\.tlsCertFile and gateway\.tlsKeyFile/);
+    await assert.rejects(start({ tlsClientCaFile: ca.cert }), /gateway\.tlsClientCaFile: .*mutual TLS needs TLS/);
+    await assert.rejects(
+      start({ tlsCertFile: server.cert, tlsKeyFile: other.key }),
+      (err: Error) => err.message.includes(other.key) && /does not belong to the certificate/.test(err.message),
+    );
+    await assert.rejects(
+      start({ tlsCertFile: server.cert, tlsKeyFile: server.key, tlsClientCaFile: server.key }),
+      /no PEM certificate in the CA bundle/,
+    );
+  });
+});
+
 describe("gateway with mutual TLS", () => {
   const dir = mkdtempSync(join(tmpdir(), "arbiter-mtls-"));
   const serverCa = createCertificateAuthority(dir, "server-ca");
