@@ -7,6 +7,7 @@
 import { ArbiterError, type Logger } from "@arbiter/core";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { RETRY_AFTER_HEADER, retryAfterSeconds } from "./limits/retry-after.ts";
+import { malformedRequestMessage } from "./malformed-request.ts";
 
 /** Maps any thrown value to the ConnectError the client receives. */
 export function toConnectError(err: unknown, logger: Logger, procedure: string): ConnectError {
@@ -19,6 +20,12 @@ export function toConnectError(err: unknown, logger: Logger, procedure: string):
     return new ConnectError(err.message, err.code);
   }
   if (err instanceof ConnectError) {
+    // A streamed request message that does not parse fails here, inside the call.
+    const malformed = err.code === Code.Internal ? malformedRequestMessage(err.rawMessage) : undefined;
+    if (malformed !== undefined) {
+      logger.debug({ procedure, msg: malformed }, "call failed");
+      return new ConnectError(malformed, Code.InvalidArgument);
+    }
     if (err.code === Code.Internal || err.code === Code.Unknown) logger.error({ err, procedure }, "call failed");
     return err;
   }

@@ -3,8 +3,9 @@
  * gRPC-Web, Connect) and everything else to plain HTTP routes (REST, metrics, or 404).
  *
  * One correction is made on the way out: Connect reports a request body that is not valid
- * protobuf as INTERNAL, but it is the client's mistake, so Arbiter answers INVALID_ARGUMENT, as
- * it does for every other malformed request.
+ * protobuf (or flagged compressed with no encoding) as INTERNAL, but it is the client's mistake,
+ * so Arbiter answers INVALID_ARGUMENT, as it does for every other malformed request, in every
+ * protocol (see malformed-request.ts).
  */
 
 import type { Logger } from "@arbiter/core";
@@ -13,6 +14,7 @@ import { Code, createConnectRouter, createContextValues } from "@connectrpc/conn
 import { createAsyncIterable, type UniversalServerResponse } from "@connectrpc/connect/protocol";
 import { universalRequestFromNodeRequest, universalResponseToNodeResponse } from "@connectrpc/connect-node";
 import { encodeGrpcMessage } from "./grpc-message.ts";
+import { connectGetProblem, fixStatusFrames, malformedRequestMessage } from "./malformed-request.ts";
 import { peerAddress, peerKey } from "./request-context.ts";
 
 type NodeRequest = Parameters<typeof universalRequestFromNodeRequest>[0];
@@ -20,8 +22,6 @@ type NodeResponse = Parameters<typeof universalResponseToNodeResponse>[1];
 
 /** A plain HTTP route handler; returns false when it does not handle the request. */
 export type HttpRoute = (req: NodeRequest, res: NodeResponse) => boolean;
-
-const PARSE_FAILURE = /^parse binary: /;
 
 /**
  * gRPC percent-encodes grpc-message only outside printable ASCII (and "%" itself). Connect encodes
@@ -41,9 +41,16 @@ function normalizeGrpcMessage(headers: Headers | undefined): void {
 async function* withTrailerFix(body: AsyncIterable<Uint8Array>, trailer: Headers): AsyncIterable<Uint8Array> {
   yield* body;
   // Connect sets the status trailer when the body ends.
-  const message = decodeURIComponent(trailer.get("grpc-message") ?? "");
-  if (trailer.get("grpc-status") === String(Code.Internal) && PARSE_FAILURE.test(message)) {
+  let message = trailer.get("grpc-message") ?? "";
+  try {
+    message = decodeURIComponent(message);
+  } catch {
+    // not percent-encoded
+  }
+  const fixed = trailer.get("grpc-status") === String(Code.Internal) ? malformedRequestMessage(message) : undefined;
+  if (fixed !== undefined) {
     trailer.set("grpc-status", String(Code.InvalidArgument));
+    trailer.set("grpc-message", encodeURIComponent(fixed)); // as Connect wrote it; normalized below
   }
   normalizeGrpcMessage(trailer);
 }
@@ -61,13 +68,19 @@ async function fixMalformedBody(res: UniversalServerResponse): Promise<Universal
     normalizeGrpcMessage(res.header);
     return { ...res, body: withTrailerFix(body, res.trailer) };
   }
+  // gRPC-Web and Connect streaming: the status is a frame at the end of the body.
+  const type = res.header?.get("content-type") ?? "";
+  if (type.startsWith("application/grpc-web") || type.startsWith("application/connect+")) {
+    return { ...res, body: fixStatusFrames(body) };
+  }
   // Connect protocol, unary: an error is a small JSON body with HTTP status 500 for INTERNAL.
   if (res.status !== 500) return res;
   const bytes = await collect(body);
   try {
     const error = JSON.parse(new TextDecoder().decode(bytes)) as { code?: string; message?: string };
-    if (error.code === "internal" && PARSE_FAILURE.test(error.message ?? "")) {
-      const fixed = new TextEncoder().encode(JSON.stringify({ ...error, code: "invalid_argument" }));
+    const message = error.code === "internal" ? malformedRequestMessage(error.message ?? "") : undefined;
+    if (message !== undefined) {
+      const fixed = new TextEncoder().encode(JSON.stringify({ ...error, code: "invalid_argument", message }));
       res.header?.set("content-length", String(fixed.byteLength));
       return { ...res, status: 400, body: createAsyncIterable([fixed]) };
     }
@@ -107,6 +120,13 @@ export function createHttpHandler(options: HttpHandlerOptions): (req: NodeReques
       }
       res.writeHead(404, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: `no route for ${req.method} ${path}` }));
+      return;
+    }
+    const getProblem = req.method === "GET" ? connectGetProblem(req.url ?? "") : undefined;
+    if (getProblem !== undefined) {
+      // Connect's GET handler would fail decoding it as INTERNAL; the error JSON is Connect's.
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end(JSON.stringify({ code: "invalid_argument", message: getProblem }));
       return;
     }
     // The caller's address comes from the connection, where a client cannot forge it.

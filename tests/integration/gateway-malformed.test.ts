@@ -1,0 +1,134 @@
+/**
+ * Malformed requests are the client's mistake, and the gateway says so in every protocol: the
+ * statuses a fuzzer found answered INTERNAL (or lost) are INVALID_ARGUMENT, OUT_OF_RANGE or
+ * NOT_FOUND, with a message naming what was wrong.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { FuzzRequest } from "../attacks/fuzz-cases.ts";
+import { type Answer, FuzzSender } from "../attacks/fuzz-send.ts";
+import { frame } from "../attacks/fuzz-wire.ts";
+import { type Mesh, startEmbeddedMesh } from "../support/mesh.ts";
+
+/** Bytes that are not a protobuf message: field 1, length-delimited, with a length past the end. */
+const NOT_PROTOBUF = Buffer.from([0x0a, 0xff, 0xff, 0xff]);
+
+function request(fields: Partial<FuzzRequest> & Pick<FuzzRequest, "path" | "answer">): FuzzRequest {
+  return {
+    target: fields.path,
+    how: "",
+    http2: false,
+    method: "POST",
+    headers: {},
+    body: new Uint8Array(0),
+    ...fields,
+  };
+}
+
+describe("gateway answers to malformed requests", () => {
+  let mesh: Mesh;
+  let sender: FuzzSender;
+  const send = (r: FuzzRequest): Promise<Answer> => sender.send(r);
+  before(async () => {
+    mesh = await startEmbeddedMesh();
+    sender = new FuzzSender(mesh.gatewayUrl, 1);
+  });
+  after(async () => {
+    sender?.close();
+    await mesh?.stop();
+  });
+
+  it("answers INVALID_ARGUMENT to a gRPC-Web message that is not protobuf (the status is in the body)", async () => {
+    const answer = await send(
+      request({
+        path: "/arbiter.v1.ModelRegistryService/GetModel",
+        headers: { "content-type": "application/grpc-web+proto" },
+        body: frame(NOT_PROTOBUF),
+        answer: "grpc-web",
+      }),
+    );
+    assert.equal(answer.code, "invalid_argument");
+    assert.match(
+      answer.message,
+      /^request: expected a message in the protobuf binary encoding, got bytes that do not parse/,
+    );
+  });
+
+  it("answers INVALID_ARGUMENT to a Connect streaming message that is not protobuf (in the end-stream message)", async () => {
+    const answer = await send(
+      request({
+        path: "/arbiter.v1.DecisionService/DecideStream",
+        http2: true,
+        headers: { "content-type": "application/connect+proto", "connect-protocol-version": "1" },
+        body: frame(NOT_PROTOBUF),
+        answer: "connect-stream",
+      }),
+    );
+    assert.equal(answer.code, "invalid_argument");
+    assert.match(answer.message, /protobuf binary encoding/);
+  });
+
+  it("answers INVALID_ARGUMENT to a gRPC frame flagged compressed without grpc-encoding", async () => {
+    const answer = await send(
+      request({
+        path: "/arbiter.v1.ModelRegistryService/ListModels",
+        http2: true,
+        headers: { "content-type": "application/grpc", te: "trailers" },
+        body: frame(new Uint8Array(0), 1),
+        answer: "grpc",
+      }),
+    );
+    assert.equal(answer.code, "invalid_argument");
+    assert.match(answer.message, /flagged compressed with no encoding/);
+  });
+
+  it("answers INVALID_ARGUMENT to a Connect GET whose base64 message is not base64", async () => {
+    const answer = await send(
+      request({
+        path: "/arbiter.v1.ModelRegistryService/ListModels?connect=v1&encoding=proto&base64=1&message=!!!",
+        method: "GET",
+        answer: "connect",
+      }),
+    );
+    assert.equal(answer.status, 400);
+    assert.equal(answer.code, "invalid_argument");
+    assert.equal(answer.message, 'message: expected base64 (base64=1), got "!!!"');
+  });
+
+  it("answers INVALID_ARGUMENT to a name with a NUL character, which the database cannot store", async () => {
+    const answer = await send(
+      request({
+        path: "/arbiter.v1.ModelRegistryService/GetModel",
+        headers: { "content-type": "application/json" },
+        body: Buffer.from(JSON.stringify({ name: "risk\u0000classifier" })),
+        answer: "connect",
+      }),
+    );
+    assert.equal(answer.code, "invalid_argument");
+    assert.match(answer.message, /without NUL characters/);
+  });
+
+  it("answers 400 (OUT_OF_RANGE) to a REST model version past the signed 64-bit range", async () => {
+    const answer = await send(
+      request({ path: "/v2/models/nope/versions/9223372036854775808", method: "GET", answer: "http" }),
+    );
+    assert.equal(answer.status, 400);
+    assert.match(answer.message, /signed 64-bit range/);
+  });
+
+  it("keeps the gRPC status of an error quoting a 70,000-character name", async () => {
+    const id = "n".repeat(70_000);
+    const message = Buffer.from(JSON.stringify({ id }));
+    const answer = await send(
+      request({
+        path: "/arbiter.v1.ClusterService/GetNode",
+        http2: true,
+        headers: { "content-type": "application/grpc+json", te: "trailers" },
+        body: frame(message),
+        answer: "grpc",
+      }),
+    );
+    assert.equal(answer.code, "not_found");
+    assert.match(answer.message, /characters\)$/);
+  });
+});
