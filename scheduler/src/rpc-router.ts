@@ -51,16 +51,20 @@ export function handle<I extends DescMessage, O extends DescMessage>(
 }
 
 /**
- * Told about every request a handler of the table finished: its reply, or the error it threw (the
- * audit log records mutations from here). Called after the reply is on its way, so it adds nothing
- * to the call; it must not throw.
+ * Told about the requests of the subjects it observes once their handler finished: the reply, or
+ * the error thrown (the audit log records mutations from here). `completed` runs after the reply
+ * is on its way, so it adds nothing to the call; it must not throw. Other subjects (the data plane)
+ * pay one set lookup.
  */
-export type CompletedCall = (
-  subject: string,
-  data: Uint8Array,
-  ctx: RequestContext,
-  result: { reply: Uint8Array } | { error: unknown },
-) => void;
+export interface CallObserver {
+  readonly subjects: ReadonlySet<string>;
+  completed(
+    subject: string,
+    data: Uint8Array,
+    ctx: RequestContext,
+    result: { reply: Uint8Array } | { error: unknown },
+  ): void;
+}
 
 /** Serves every handler of the table on the scheduler queue group. */
 export function serveHandlers(
@@ -68,7 +72,7 @@ export function serveHandlers(
   table: HandlerTable,
   logger: Logger,
   nodeId: string,
-  completed?: CompletedCall,
+  observer?: CallObserver,
 ): RpcServer {
   const router: RpcHandler = async (data, ctx, message) => {
     const handler = table.get(message.subject);
@@ -76,14 +80,14 @@ export function serveHandlers(
       const method = message.subject.replace(/^arbiter\.rpc\./, "").replace(/\.([^.]+)$/, "/$1");
       throw new UnimplementedError(method);
     }
-    if (!completed) return handler(data, ctx, message);
+    if (!observer?.subjects.has(message.subject)) return handler(data, ctx, message);
     try {
       const reply = await handler(data, ctx, message);
       const bytes = reply instanceof Uint8Array ? reply : reply.data;
-      setImmediate(() => completed(message.subject, data, ctx, { reply: bytes }));
+      setImmediate(() => observer.completed(message.subject, data, ctx, { reply: bytes }));
       return reply;
     } catch (error) {
-      setImmediate(() => completed(message.subject, data, ctx, { error }));
+      setImmediate(() => observer.completed(message.subject, data, ctx, { error }));
       throw error;
     }
   };

@@ -5,12 +5,12 @@
  * upload steps (the gateway receives the client's stream), so it is recorded at its last one: the
  * commit, or the begin when that fails (the call ends there).
  */
-import { ArbiterError, codeName, decodeRequest, type RequestContext, rpcSubject, UPLOAD_SUBJECTS } from "@arbiter/core";
+import { ArbiterError, codeName, decodeRequest, rpcSubject, UPLOAD_SUBJECTS } from "@arbiter/core";
 import * as api from "@arbiter/proto";
 import { BeginUploadResponseSchema, BeginUploadSchema, CommitUploadSchema } from "@arbiter/proto/internal";
 import { type DescMessage, type DescService, fromBinary } from "@bufbuild/protobuf";
 import { MethodOptions_IdempotencyLevel } from "@bufbuild/protobuf/wkt";
-import type { CompletedCall } from "../rpc-router.ts";
+import type { CallObserver } from "../rpc-router.ts";
 import { auditObject } from "./audit-object.ts";
 import type { AuditStore } from "./audit-store.ts";
 
@@ -100,23 +100,25 @@ function decoded(schema: DescMessage, data: Uint8Array, request: boolean): objec
   }
 }
 
-/** The scheduler's {@link CompletedCall} hook that writes each audited call to `store`. */
-export function callAuditor(store: AuditStore): CompletedCall {
-  const subjects = auditedSubjects();
-  return (subject: string, data: Uint8Array, ctx: RequestContext, result) => {
-    const audited = subjects.get(subject);
-    if (audited === undefined) return;
-    if (audited.failuresOnly && "reply" in result) return;
-    const request = decoded(audited.input, data, true);
-    const response = "reply" in result ? decoded(audited.output, result.reply, false) : undefined;
-    store.record({
-      tenant: ctx.tenant,
-      principalId: ctx.principal.id,
-      action: audited.action,
-      object: auditObject(audited.method, request, response),
-      outcome: outcomeOf(result),
-      peerAddress: ctx.peer ?? "",
-      traceId: traceIdOf(ctx.traceparent),
-    });
+/** The scheduler's {@link CallObserver} that writes each audited call to `store`. */
+export function callAuditor(store: AuditStore): CallObserver {
+  const audited = auditedSubjects();
+  return {
+    subjects: new Set(audited.keys()),
+    completed(subject, data, ctx, result) {
+      const how = audited.get(subject);
+      if (how === undefined || (how.failuresOnly && "reply" in result)) return;
+      const request = decoded(how.input, data, true);
+      const response = "reply" in result ? decoded(how.output, result.reply, false) : undefined;
+      store.record({
+        tenant: ctx.tenant,
+        principalId: ctx.principal.id,
+        action: how.action,
+        object: auditObject(how.method, request, response),
+        outcome: outcomeOf(result),
+        peerAddress: ctx.peer ?? "",
+        traceId: traceIdOf(ctx.traceparent),
+      });
+    },
   };
 }

@@ -4,7 +4,7 @@
  * AuditService.ListAuditEvents.
  */
 import type { Bus, Database, Logger } from "@arbiter/core";
-import type { CompletedCall, HandlerTable } from "../rpc-router.ts";
+import type { CallObserver, HandlerTable } from "../rpc-router.ts";
 import { registerAuditHandlers } from "./audit-handlers.ts";
 import { AuditStore } from "./audit-store.ts";
 import { recordAuthFailures } from "./auth-failures.ts";
@@ -18,7 +18,7 @@ export { auditedSubjects, traceIdOf } from "./call-auditor.ts";
 /** The running audit log of a scheduler node. */
 export interface AuditLog {
   /** Give to `serveHandlers`: records each audited call once it has been answered. */
-  readonly completed: CompletedCall;
+  readonly calls: CallObserver;
   /** Stops taking authentication failures and writes every row still waiting. */
   close(): Promise<void>;
 }
@@ -29,7 +29,7 @@ export function startAuditLog(options: { db: Database; bus: Bus; logger: Logger;
   registerAuditHandlers(options.table, store);
   const stopAuthFailures = recordAuthFailures(options.bus, store, options.logger);
   return {
-    completed: callAuditor(store),
+    calls: callAuditor(store),
     async close() {
       stopAuthFailures();
       // Calls answered just now are handed over on the next turn of the event loop.
