@@ -84,6 +84,7 @@ async function openDatabase(config: ArbiterConfig, logger: Logger): Promise<Data
       url: config.database.url,
       maxConnections: config.database.maxConnections,
       applicationName: "arbiter",
+      ssl: config.database,
     });
   }
   let applied: string[];
@@ -106,7 +107,9 @@ function redactPassword(url: string): string {
 }
 
 async function openBus(config: ArbiterConfig, name: string): Promise<Bus> {
-  return config.bus.kind === "nats" ? createNatsBus({ servers: [...config.bus.natsUrls], name }) : createMemoryBus();
+  return config.bus.kind === "nats"
+    ? createNatsBus({ servers: [...config.bus.natsUrls], name, tls: config.bus })
+    : createMemoryBus();
 }
 
 /** The process's /metrics port, unless metrics.enabled is false. */

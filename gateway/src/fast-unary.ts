@@ -186,7 +186,8 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
     const encoded = body.subarray(5);
     const request = decodeRequest(method.input, encoded);
     const headers = headersView(req.headers);
-    const principal = await options.authenticator.authenticate(headers, method.path.slice(1));
+    const peer = peerAddress(req.socket);
+    const principal = await options.authenticator.authenticate(headers, method.path.slice(1), peer);
     // The tenant's concurrency slot is held until the HTTP/2 stream closes: the reply is sent, or
     // the client reset it (the handler may still run then, as this path does not follow the client).
     const release = options.limiter?.admit(principal.tenant);
@@ -194,7 +195,6 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
     options.check(method.input, request);
     const asked = parseGrpcTimeout(req.headers["grpc-timeout"] as string | undefined);
     const deadline = Date.now() + Math.min(asked ?? options.policy.defaultTimeoutMs, options.policy.maxTimeoutMs);
-    const peer = peerAddress(req.socket);
     const response = await method.handle(request, { headers, principal, deadline, encoded, peer });
     const message = response instanceof Uint8Array ? response : toBinary(method.output, response);
     const frame = Buffer.allocUnsafe(5 + message.byteLength);

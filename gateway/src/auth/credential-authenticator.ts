@@ -21,6 +21,7 @@ import {
   PermissionDeniedError,
   type Principal,
   PUBLIC_PERMISSION,
+  publishAuthFailure,
   roleGrants,
   UnauthenticatedError,
 } from "@arbiter/core";
@@ -32,9 +33,6 @@ import { procedurePermissions } from "./procedure-permissions.ts";
 
 /** Header with which a platform admin names the tenant it acts in. */
 export const TENANT_HEADER = "x-arbiter-tenant";
-
-/** Subject of failed authentications and authorizations (JSON; the audit log records them). */
-export const AUTH_FAILURES_SUBJECT = "arbiter.audit.auth-failures";
 
 /** The caller of public procedures (login, health): no rights of its own. */
 const PUBLIC_CALLER: Principal = Object.freeze({
@@ -97,17 +95,21 @@ export function createCredentialAuthenticator(options: {
     }
   });
 
-  const reportFailure = (procedure: string, reason: string, principal?: Principal) => {
-    const event = {
+  const reportFailure = (
+    headers: RequestHeaders,
+    peer: string | undefined,
+    procedure: string,
+    reason: string,
+    principal?: Principal,
+  ) =>
+    publishAuthFailure(bus, {
       tenant: principal?.tenant ?? "",
       principalId: principal?.id ?? "",
       procedure,
       reason,
-      peer: "",
-      traceId: "",
-    };
-    bus.publish(AUTH_FAILURES_SUBJECT, new TextEncoder().encode(JSON.stringify(event)));
-  };
+      peer: peer ?? "",
+      traceId: headers.get("traceparent")?.split("-")[1] ?? "",
+    });
 
   const identify = async (credential: string): Promise<Principal> => {
     if (JWT_SHAPE.test(credential)) {
@@ -121,7 +123,7 @@ export function createCredentialAuthenticator(options: {
   };
 
   return {
-    async authenticate(headers, procedure) {
+    async authenticate(headers, procedure, peer) {
       const permission = permissions.get(procedure);
       if (permission === PUBLIC_PERMISSION) return PUBLIC_CALLER;
       let principal: Principal;
@@ -133,21 +135,21 @@ export function createCredentialAuthenticator(options: {
           );
         principal = await identify(credential);
       } catch (err) {
-        if (err instanceof UnauthenticatedError) reportFailure(procedure, err.message);
+        if (err instanceof UnauthenticatedError) reportFailure(headers, peer, procedure, err.message);
         throw err;
       }
       const tenant = headers.get(TENANT_HEADER);
       if (tenant !== null && tenant !== principal.tenant) {
         if (!isPlatformAdmin(principal) || !TENANT_ID.test(tenant)) {
           const reason = `${TENANT_HEADER}: only admins of tenant "${DEFAULT_TENANT}" act in other tenants`;
-          reportFailure(procedure, `permission: ${reason}`, principal);
+          reportFailure(headers, peer, procedure, `permission: ${reason}`, principal);
           throw new PermissionDeniedError(reason);
         }
         principal = { ...principal, tenant };
       }
       if (permission === undefined || !roleGrants(principal.role, principal.tenant, permission)) {
         const reason = `${procedure} needs permission ${permission ?? "(none declared)"}, which role ${principal.role} of tenant "${principal.tenant}" does not grant`;
-        reportFailure(procedure, `permission: ${reason}`, principal);
+        reportFailure(headers, peer, procedure, `permission: ${reason}`, principal);
         throw new PermissionDeniedError(reason);
       }
       return principal;

@@ -5,11 +5,15 @@
 
 import { ANONYMOUS_PRINCIPAL, type Principal } from "@arbiter/core";
 import type { Interceptor } from "@connectrpc/connect";
-import { principalKey, type RequestHeaders } from "../request-context.ts";
+import { peerKey, principalKey, type RequestHeaders } from "../request-context.ts";
 
-/** Turns request headers into a principal, or throws UnauthenticatedError. */
+/**
+ * Turns request headers into the principal allowed to call `procedure` ("package.Service/Method"):
+ * UnauthenticatedError without valid credentials, PermissionDeniedError when the principal's role
+ * does not grant the procedure's permission. `peer` (the caller's address) is for the audit log.
+ */
 export interface Authenticator {
-  authenticate(headers: RequestHeaders, procedure: string): Promise<Principal>;
+  authenticate(headers: RequestHeaders, procedure: string, peer?: string): Promise<Principal>;
 }
 
 /**
@@ -22,7 +26,11 @@ export function createAnonymousAuthenticator(): Authenticator {
 
 export function authInterceptor(authenticator: Authenticator): Interceptor {
   return (next) => async (req) => {
-    const principal = await authenticator.authenticate(req.header, `${req.service.typeName}/${req.method.name}`);
+    const principal = await authenticator.authenticate(
+      req.header,
+      `${req.service.typeName}/${req.method.name}`,
+      req.contextValues.get(peerKey),
+    );
     req.contextValues.set(principalKey, principal);
     return next(req);
   };
