@@ -11,15 +11,20 @@ import { publishAuthFailure } from "@arbiter/core";
 import {
   type AuditEvent,
   AuditService,
+  AuthService,
   Metric,
   ModelRegistryService,
+  PrincipalKind,
   type RegisterModelRequest,
   RegisterModelRequestSchema,
+  Role,
+  TenantService,
   VectorService,
 } from "@arbiter/proto";
 import { create } from "@bufbuild/protobuf";
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
-import { type Client, Code, type Transport } from "@connectrpc/connect";
+import { type Client, Code, type Interceptor, type Transport } from "@connectrpc/connect";
+import { createGrpcTransport } from "@connectrpc/connect-node";
 import { chunksOf, client, grpcTransport } from "../support/clients.ts";
 import { exampleModel } from "../support/examples.ts";
 import { expectCode } from "../support/expect-code.ts";
@@ -256,5 +261,100 @@ describe("audit log", () => {
       `SELECT outcome, object FROM audit_events WHERE tenant_id = 'other' AND action = 'auth.failure'`,
     );
     assert.deepEqual(other, [{ outcome: "UNAUTHENTICATED", object: failure.procedure }]);
+  });
+});
+
+const ADMIN_KEY = "audit-test-bootstrap-admin-key-0123456789abcdef";
+
+/** A gRPC transport whose every call carries `key` (and, for a platform admin, the tenant it acts in). */
+function transportAs(baseUrl: string, key: string, tenant?: string): Transport {
+  const credentials: Interceptor = (next) => (req) => {
+    req.header.set("x-api-key", key);
+    if (tenant !== undefined) req.header.set("x-arbiter-tenant", tenant);
+    return next(req);
+  };
+  return createGrpcTransport({ baseUrl, interceptors: [credentials] });
+}
+
+describe("audit log with authentication", () => {
+  let mesh: Awaited<ReturnType<typeof startEmbeddedMesh>>;
+
+  before(async () => {
+    mesh = await startEmbeddedMesh({ ARBITER_AUTH_ENABLED: "true", ARBITER_AUTH_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY });
+  });
+  after(async () => {
+    await mesh?.stop();
+  });
+
+  it("records the authenticated principal, files each row under the tenant acted in, and shows a tenant only its own", async () => {
+    const admin = transportAs(mesh.gatewayUrl, ADMIN_KEY);
+    const adminId = (await client(AuthService, admin).whoAmI({})).principal?.id ?? "";
+    assert.notEqual(adminId, "");
+    await client(TenantService, admin).createTenant({ id: "b", displayName: "B" });
+    // The platform admin creates tenant b's admin and its key, acting in b.
+    const inB = client(TenantService, transportAs(mesh.gatewayUrl, ADMIN_KEY, "b"));
+    const { principal } = await inB.createPrincipal({
+      kind: PrincipalKind.SERVICE_ACCOUNT,
+      name: "b-admin",
+      role: Role.ADMIN,
+    });
+    const bAdminId = principal?.id ?? "";
+    const { key, secret } = await inB.createApiKey({ principalId: bAdminId });
+    const asB = transportAs(mesh.gatewayUrl, secret);
+    await client(VectorService, asB).createCollection({ name: "b-only", dim: 2, metric: Metric.L2 });
+
+    const bRows = await eventsUntil(client(AuditService, asB), (es) => es.length >= 3);
+    assert.deepEqual(bRows.map(summary), [
+      {
+        action: `${VECTORS}/CreateCollection`,
+        object: "collection/b-only",
+        outcome: "OK",
+        principal: bAdminId,
+      },
+      {
+        action: "arbiter.v1.TenantService/CreateApiKey",
+        object: `api_key/${key?.id}`,
+        outcome: "OK",
+        principal: adminId,
+      },
+      {
+        action: "arbiter.v1.TenantService/CreatePrincipal",
+        object: `principal/${bAdminId}`,
+        outcome: "OK",
+        principal: adminId,
+      },
+    ]);
+    assert.ok(bRows.every((e) => e.tenant === "b"));
+
+    const defaultRows = await allEvents(client(AuditService, admin));
+    assert.deepEqual(
+      defaultRows.filter((e) => e.action.startsWith("arbiter.v1.")).map(summary),
+      [{ action: "arbiter.v1.TenantService/CreateTenant", object: "tenant/b", outcome: "OK", principal: adminId }],
+      "the default tenant sees its own call, not what was done in b",
+    );
+  });
+
+  it("records calls turned away: bad credentials, and a role without the permission", async () => {
+    const admin = transportAs(mesh.gatewayUrl, ADMIN_KEY);
+    const tenants = client(TenantService, admin);
+    const { principal } = await tenants.createPrincipal({
+      kind: PrincipalKind.SERVICE_ACCOUNT,
+      name: "reader",
+      role: Role.VIEWER,
+    });
+    const { secret } = await tenants.createApiKey({ principalId: principal?.id ?? "" });
+    const viewer = client(VectorService, transportAs(mesh.gatewayUrl, secret));
+    await expectCode(viewer.createCollection({ name: "denied", dim: 2, metric: Metric.L2 }), Code.PermissionDenied);
+    const stranger = client(VectorService, transportAs(mesh.gatewayUrl, "arb_not-a-real-key-0123456789abcdef0123"));
+    await expectCode(stranger.deleteCollection({ name: "anything" }), Code.Unauthenticated);
+
+    const rows = await eventsUntil(client(AuditService, admin), (es) => es.length >= 2, "auth.failure");
+    assert.deepEqual(
+      rows.map((e) => [e.object, e.outcome, e.principalId]),
+      [
+        [`${VECTORS}/DeleteCollection`, "UNAUTHENTICATED", ""],
+        [`${VECTORS}/CreateCollection`, "PERMISSION_DENIED", principal?.id],
+      ],
+    );
   });
 });
