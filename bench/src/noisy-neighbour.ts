@@ -11,8 +11,8 @@
  *
  * Writes bench/results/noisy-neighbour.json: {"limits_a", "b_alone": {p50_us, p99_us,
  * throughput_rps, errors}, "b_flooded": {...}, "a_flood": {served_rps, refused_rps, failed,
- * callers}, "p99_ratio"}. Exits 1 when the mesh cannot make the tenants or B's calls fail (its
- * latency is reported either way; the ratio is never a pass/fail).
+ * callers}, "p99_ratio", "load_average": {before, after}}. Exits 1 when the mesh cannot make the
+ * tenants or B's calls fail (its latency is reported either way; the ratio is never a pass/fail).
  *
  * The flood runs in a child process of its own (this file with `--flood`), so that its callers
  * compete with the mesh for the CPU as another client would, not with B's load generator's event
@@ -23,7 +23,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import http2 from "node:http2";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -200,9 +200,12 @@ interface Results {
   b_flooded: Level;
   a_flood: FloodResult;
   p99_ratio: number;
+  /** The machine's 1-minute load average before and after (other work on it skews every number). */
+  load_average: { before: number; after: number };
 }
 
 async function run(): Promise<Results> {
+  const loadBefore = Math.round((loadavg()[0] ?? 0) * 100) / 100;
   const dataDir = mkdtempSync(join(tmpdir(), "arbiter-bench-noisy-"));
   const mesh = await spawnRole(
     "start",
@@ -210,6 +213,7 @@ async function run(): Promise<Results> {
       ARBITER_DATA_DIR: dataDir,
       ARBITER_GATEWAY_PORT: "0",
       ARBITER_LOG_LEVEL: "info",
+      ARBITER_AUTH_ENABLED: "true",
       ARBITER_AUTH_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
       ARBITER_LIMITS_TENANT_OVERRIDES_a: A_LIMITS,
     },
@@ -241,6 +245,7 @@ async function run(): Promise<Results> {
       b_flooded: flooded,
       a_flood: await result,
       p99_ratio: Math.round((flooded.p99_us / alone.p99_us) * 100) / 100,
+      load_average: { before: loadBefore, after: Math.round((loadavg()[0] ?? 0) * 100) / 100 },
     };
   } finally {
     session.close();
@@ -261,6 +266,7 @@ function report(r: Results): string {
     "",
     `A during the flood: ${r.a_flood.served_rps} calls/s served, ${r.a_flood.refused_rps} calls/s refused (RESOURCE_EXHAUSTED), ${r.a_flood.failed} other failures`,
     `B p99 flooded / alone: ${r.p99_ratio}× (target ≤ ${TARGET_RATIO}×)`,
+    `machine load average (1 min): ${r.load_average.before} before, ${r.load_average.after} after`,
   ].join("\n");
 }
 

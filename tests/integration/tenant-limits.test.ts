@@ -2,11 +2,20 @@
  * Per-tenant limits at the gateway, on an embedded mesh: a tenant over its rate is refused
  * RESOURCE_EXHAUSTED with the limit, the tenant and the value in the message and a retry-after,
  * on the fast gRPC path (a stock grpc-js client), through Connect, and over the Open Inference
- * Protocol's REST routes (HTTP 429 with Retry-After); health is never limited.
+ * Protocol's REST routes (HTTP 429 with Retry-After); health is never limited; and another
+ * tenant's calls go through all the while.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { InferenceService, ModelRegistryService, RegisterModelRequestSchema } from "@arbiter/proto";
+import {
+  AuthService,
+  InferenceService,
+  ModelRegistryService,
+  PrincipalKind,
+  RegisterModelRequestSchema,
+  Role,
+  TenantService,
+} from "@arbiter/proto";
 import { Health } from "@arbiter/proto/grpc";
 import { create } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
@@ -40,11 +49,42 @@ const restBody = JSON.stringify({
   inputs: [{ name: "features", datatype: "FP32", shape: [4, 30], data: (features.data as number[][]).flat() }],
 });
 
-/** Calls Infer with a grpc-js client (the gateway's fast gRPC path) and the admin key. */
-function grpcJsInfer(stock: grpc.Client): Promise<{ error?: grpc.ServiceError }> {
+/** Registers the example risk classifier with `key`, in its tenant. */
+async function registerModel(url: string, key: string): Promise<void> {
+  const registry = client(ModelRegistryService, grpcTransport(url));
+  await registry.registerModel(
+    (async function* () {
+      yield create(RegisterModelRequestSchema, {
+        part: { case: "metadata", value: { name: "risk-classifier", version: 1n, framework: "sklearn" } },
+      });
+      for (const chunk of chunksOf(exampleModel("risk-classifier"), 64 * 1024))
+        yield create(RegisterModelRequestSchema, { part: { case: "chunk", value: chunk } });
+    })(),
+    { headers: { "x-api-key": key } },
+  );
+}
+
+/** Makes tenant `id` (as the bootstrap admin) with an operator of its own; returns the operator's API key. */
+async function makeTenant(url: string, id: string): Promise<string> {
+  const tenants = client(TenantService, grpcTransport(url));
+  const admin = { "x-api-key": ADMIN_KEY };
+  await tenants.createTenant({ id }, { headers: admin });
+  const inTenant = { headers: { ...admin, "x-arbiter-tenant": id } };
+  const { principal } = await tenants.createPrincipal(
+    { kind: PrincipalKind.SERVICE_ACCOUNT, name: "svc", role: Role.OPERATOR },
+    inTenant,
+  );
+  const { secret } = await tenants.createApiKey({ principalId: principal?.id ?? "" }, inTenant);
+  const me = await client(AuthService, grpcTransport(url)).whoAmI({}, { headers: { "x-api-key": secret } });
+  assert.equal(me.principal?.tenant, id, "the new key authenticates in its tenant");
+  return secret;
+}
+
+/** Calls Infer with a grpc-js client (the gateway's fast gRPC path), as the holder of `key`. */
+function grpcJsInfer(stock: grpc.Client, key = ADMIN_KEY): Promise<{ error?: grpc.ServiceError }> {
   return new Promise((resolve) => {
     const metadata = new grpc.Metadata();
-    metadata.set("x-api-key", ADMIN_KEY);
+    metadata.set("x-api-key", key);
     (stock as unknown as Record<string, (...args: unknown[]) => void>).infer?.call(
       stock,
       create(InferenceService.method.infer.input, inferRequest),
@@ -53,6 +93,13 @@ function grpcJsInfer(stock: grpc.Client): Promise<{ error?: grpc.ServiceError }>
       (err: grpc.ServiceError | null) => resolve(err ? { error: err } : {}),
     );
   });
+}
+
+/** Calls as the default tenant until it is refused (what refilled since its last refusal is spent). */
+async function spendDefault(stock: grpc.Client): Promise<void> {
+  for (let i = 0; i < ATTEMPTS; i++)
+    if ((await grpcJsInfer(stock)).error?.code === grpc.status.RESOURCE_EXHAUSTED) return;
+  assert.fail(`the default tenant was still served after ${ATTEMPTS} calls`);
 }
 
 /** Retry-After / retry-after as the limit sends it: whole seconds, at least 1. */
@@ -64,6 +111,8 @@ function assertRetryAfter(value: string | null | undefined): void {
 describe("tenant limits (embedded)", () => {
   let mesh: Mesh;
   let stock: grpc.Client;
+  /** The API key of tenant "b", which has the default limits (no rate limit). */
+  let keyB: string;
   const headers = { "x-api-key": ADMIN_KEY };
 
   before(async () => {
@@ -73,17 +122,9 @@ describe("tenant limits (embedded)", () => {
       ARBITER_LIMITS_TENANT_OVERRIDES_default: `rps=${RATE},burst=${BURST}`,
     });
     stock = grpcJsClient(InferenceService, mesh.gatewayUrl.replace("http://", ""));
-    const registry = client(ModelRegistryService, grpcTransport(mesh.gatewayUrl));
-    await registry.registerModel(
-      (async function* () {
-        yield create(RegisterModelRequestSchema, {
-          part: { case: "metadata", value: { name: "risk-classifier", version: 1n, framework: "sklearn" } },
-        });
-        for (const chunk of chunksOf(exampleModel("risk-classifier"), 64 * 1024))
-          yield create(RegisterModelRequestSchema, { part: { case: "chunk", value: chunk } });
-      })(),
-      { headers },
-    );
+    await registerModel(mesh.gatewayUrl, ADMIN_KEY);
+    keyB = await makeTenant(mesh.gatewayUrl, "b");
+    await registerModel(mesh.gatewayUrl, keyB);
   });
   after(async () => {
     stock?.close();
@@ -143,11 +184,32 @@ describe("tenant limits (embedded)", () => {
   });
 
   it("never limits health, over gRPC or REST, while the tenant is refused", async () => {
-    assert.equal((await grpcJsInfer(stock)).error?.code, grpc.status.RESOURCE_EXHAUSTED);
+    await spendDefault(stock);
     const health = client(Health, grpcTransport(mesh.gatewayUrl));
     for (let i = 0; i < 20; i++) {
       assert.equal((await health.check({ service: "" }, { headers })).status, 1 /* SERVING */);
       assert.equal((await fetch(`${mesh.gatewayUrl}/v2/health/ready`)).status, 200);
     }
+  });
+
+  it("serves another tenant's calls while the limited one is refused", async () => {
+    await spendDefault(stock);
+    const inference = client(InferenceService, connectHttp1Transport(mesh.gatewayUrl));
+    let defaultRefused = 0;
+    for (let i = 0; i < 3 * BURST; i++) {
+      // The limited tenant keeps calling (1 of its calls a second gets through) ...
+      if ((await grpcJsInfer(stock)).error?.code === grpc.status.RESOURCE_EXHAUSTED) defaultRefused++;
+      // ... and tenant b is served on every path.
+      assert.equal((await grpcJsInfer(stock, keyB)).error, undefined, `tenant b's call ${i + 1} over gRPC`);
+      const res = await inference.infer(inferRequest, { headers: { "x-api-key": keyB } });
+      assert.equal(res.model, "risk-classifier");
+      const rest = await fetch(`${mesh.gatewayUrl}/v2/models/risk-classifier/infer`, {
+        method: "POST",
+        headers: { "x-api-key": keyB, "content-type": "application/json" },
+        body: restBody,
+      });
+      assert.equal(rest.status, 200, await rest.text());
+    }
+    assert.ok(defaultRefused > 0, "the limited tenant was refused meanwhile");
   });
 });
