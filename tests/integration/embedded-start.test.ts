@@ -5,14 +5,16 @@
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { DecisionService, ModelRegistryService, PipelineService } from "@arbiter/proto";
+import { AuthService, DecisionService, ModelRegistryService, PipelineService, Role } from "@arbiter/proto";
 import { Health, HealthCheckResponse_ServingStatus } from "@arbiter/proto/grpc";
+import { Code, ConnectError } from "@connectrpc/connect";
+import { createGrpcTransport } from "@connectrpc/connect-node";
 import { client, grpcTransport } from "../support/clients.ts";
 import { EXPECTED } from "../support/examples.ts";
 import { type RoleProcess, spawnRole } from "../support/mesh.ts";
@@ -29,6 +31,19 @@ const PIPELINES = readdirSync(fileURLToPath(new URL("../../examples/pipelines/",
   .filter((f) => f.endsWith(".json"))
   .map((f) => f.slice(0, -".json".length))
   .sort();
+
+/** gRPC to `url` sending `key` as a bearer credential (none when undefined). */
+function authenticated(url: string, key: string | undefined) {
+  return createGrpcTransport({
+    baseUrl: url,
+    interceptors: [
+      (next) => (req) => {
+        if (key) req.header.set("authorization", `Bearer ${key}`);
+        return next(req);
+      },
+    ],
+  });
+}
 
 describe("arbiter start (embedded mode)", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "arbiter-data-"));
@@ -116,6 +131,41 @@ describe("arbiter start (embedded mode)", () => {
     assert.equal(fromCli.label, "decline");
     assert.equal(fromCli.firedRules?.[0]?.name, "high_risk");
     assert.equal((await cli("recommendation", "--inputs", `@${REQUESTS}/recommendation.json`)).label, "recommend");
+    running.child.kill("SIGTERM");
+    assert.equal(await running.exited, 0);
+  });
+
+  it("is secure by default: prints a one-time admin key, refuses calls without it, takes one from ARBITER_AUTH_BOOTSTRAP_ADMIN_KEY", async () => {
+    const secureDir = mkdtempSync(join(tmpdir(), "arbiter-data-"));
+    // What `npm start` does, with nothing about authentication configured.
+    const secure = { ARBITER_DATA_DIR: secureDir, ARBITER_GATEWAY_PORT: "0", ARBITER_AUTH_ENABLED: "true" };
+    running = await spawnRole("start", secure, secureDir);
+    let url = `http://127.0.0.1:${running.id}`;
+    const printed = /Bootstrap admin API key[^\n]*\n\s*\n\s*(arb_[0-9a-f]{12}_[A-Za-z0-9_-]{43})/.exec(
+      readFileSync(running.logFile, "utf8"),
+    )?.[1];
+    assert.ok(printed, "the key is printed once at the first start");
+    const models = (key?: string) => client(ModelRegistryService, authenticated(url, key)).listModels({});
+    await assert.rejects(models(), (e: unknown) => e instanceof ConnectError && e.code === Code.Unauthenticated);
+    assert.equal((await models(printed)).models.length, EXAMPLES.length);
+    const whoAmI = await client(AuthService, authenticated(url, printed)).whoAmI({});
+    assert.equal(whoAmI.principal?.tenant, "default");
+    assert.equal(whoAmI.principal?.role, Role.ADMIN);
+    // Health needs no credentials (what probes and load balancers ask).
+    assert.equal(
+      (await client(Health, grpcTransport(url)).check({ service: "" })).status,
+      HealthCheckResponse_ServingStatus.SERVING,
+    );
+    running.child.kill("SIGTERM");
+    assert.equal(await running.exited, 0);
+
+    // A restart prints no new key, and the printed one still works; a configured key works too.
+    const configured = "automation-bootstrap-key-0123456789abcdef";
+    running = await spawnRole("start", { ...secure, ARBITER_AUTH_BOOTSTRAP_ADMIN_KEY: configured }, secureDir);
+    url = `http://127.0.0.1:${running.id}`;
+    assert.doesNotMatch(readFileSync(running.logFile, "utf8"), /Bootstrap admin API key/);
+    assert.equal((await models(printed)).models.length, EXAMPLES.length);
+    assert.equal((await models(configured)).models.length, EXAMPLES.length);
     running.child.kill("SIGTERM");
     assert.equal(await running.exited, 0);
   });
