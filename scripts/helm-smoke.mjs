@@ -11,7 +11,8 @@
 //      outputs recorded in examples/models/expected.json.
 //
 // The decision itself is asked by the `arbiter decide` command the test pod runs next.
-// Environment: ARBITER_GATEWAY_URL (http://host:port), ARBITER_SMOKE_MODEL, ARBITER_SMOKE_PIPELINE.
+// Environment: ARBITER_GATEWAY_URL (http://host:port), ARBITER_SMOKE_MODEL, ARBITER_SMOKE_PIPELINE,
+// ARBITER_API_KEY (sent as a bearer credential: the release's bootstrap admin key).
 // Exits 0 when every step passed, 1 with a message naming the failed step otherwise.
 import { readFileSync } from "node:fs";
 import { ModelRegistryService, PipelineSchema, PipelineService } from "@arbiter/proto";
@@ -27,7 +28,17 @@ const gatewayUrl = process.env.ARBITER_GATEWAY_URL ?? "http://127.0.0.1:8080";
 const modelName = process.env.ARBITER_SMOKE_MODEL ?? "diabetes-regressor";
 const pipelineName = process.env.ARBITER_SMOKE_PIPELINE ?? "transaction-risk";
 
-const transport = createGrpcTransport({ baseUrl: gatewayUrl });
+const apiKey = process.env.ARBITER_API_KEY ?? "";
+const credentials = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
+const transport = createGrpcTransport({
+  baseUrl: gatewayUrl,
+  interceptors: [
+    (next) => (req) => {
+      for (const [name, value] of Object.entries(credentials)) req.header.set(name, value);
+      return next(req);
+    },
+  ],
+});
 const health = createClient(Health, transport);
 const models = createClient(ModelRegistryService, transport);
 const pipelines = createClient(PipelineService, transport);
@@ -99,7 +110,7 @@ async function infer(name) {
   }));
   const res = await fetch(`${gatewayUrl}/v2/models/${name}/infer`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...credentials },
     body: JSON.stringify({ inputs }),
   });
   const body = await res.text();
