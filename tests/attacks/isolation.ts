@@ -1,0 +1,78 @@
+/**
+ * The attack suite's tenant-isolation attack, against one running mesh with authentication on:
+ * two tenants made through the public API (see isolation-setup.ts), tenant B's admin trying every
+ * RPC and REST route on tenant A's objects by guessed and leaked ids (isolation-probes.ts), A
+ * checking afterwards that nothing of its changed (isolation-intact.ts), and B searching a
+ * same-named collection with queries planted next to A's vectors (isolation-vectors.ts).
+ */
+import { changedObjectsOfA } from "./isolation-intact.ts";
+import { creationProbes, type Probe, readAndMutationProbes } from "./isolation-probes.ts";
+import { setUpTenants } from "./isolation-setup.ts";
+import { plantedVectorQueries } from "./isolation-vectors.ts";
+
+/** Options of {@link runIsolation}. */
+export interface IsolationOptions {
+  /** http://127.0.0.1:<port> of the gateway (loopback only). */
+  gatewayUrl: string;
+  /** The bootstrap admin's API key (a platform admin of tenant `default`). */
+  adminKey: string;
+  log?: (line: string) => void;
+  /** Also log every probe and what it answered. */
+  verbose?: boolean;
+}
+
+/** What the attack found. */
+export interface IsolationResult {
+  /** Calls of B on A's objects (RPCs and REST routes), plus A's checks that its objects are intact. */
+  probes: number;
+  /** Probes that answered anything but NOT_FOUND or returned something of A's, changes to A's objects, and planted queries that found A's vectors. */
+  leaks: number;
+  /** Planted vector-search queries B made (Search and SearchBatch). */
+  vectorQueries: number;
+  /** The first leaks: method, id kind, what came back. */
+  examples: string[];
+}
+
+const MAX_EXAMPLES = 20;
+const SEARCHES = 1000;
+const BATCHES = 10;
+const BATCH_SIZE = 50;
+
+/** Runs the isolation attack; see the file's comment. */
+export async function runIsolation(options: IsolationOptions): Promise<IsolationResult> {
+  const log = options.log ?? (() => {});
+  const started = Date.now();
+  const setup = await setUpTenants(options.gatewayUrl, options.adminKey);
+  log(`isolation: tenants ${setup.a.id} and ${setup.b.id} and A's objects ready in ${Date.now() - started} ms`);
+
+  let probes = 0;
+  let leaks = 0;
+  const examples: string[] = [];
+  const leak = (line: string) => {
+    leaks++;
+    if (examples.length < MAX_EXAMPLES) examples.push(line);
+  };
+  const runAll = async (list: Probe[]) => {
+    for (const probe of list) {
+      probes++;
+      const found = await probe.run();
+      if (options.verbose)
+        log(`  ${found === undefined ? "hidden" : "LEAK  "} ${probe.method} (${probe.idKind}): ${probe.answer}`);
+      if (found !== undefined) leak(`${probe.method} (${probe.idKind}): ${found}`);
+    }
+  };
+
+  await runAll(readAndMutationProbes(setup));
+  await runAll(creationProbes(setup));
+  const changed = await changedObjectsOfA(setup);
+  probes += 7;
+  for (const change of changed) leak(`A's objects changed: ${change}`);
+  log(`isolation: ${probes} probes, ${leaks} leaks`);
+
+  const planted = await plantedVectorQueries(setup, { search: SEARCHES, batches: BATCHES, batchSize: BATCH_SIZE });
+  for (const example of planted.examples) if (examples.length < MAX_EXAMPLES) examples.push(example);
+  leaks += planted.leaks;
+  log(`isolation: ${planted.queries} planted vector queries, ${planted.leaks} found A's vectors`);
+  log(`isolation: done in ${Date.now() - started} ms`);
+  return { probes, leaks, vectorQueries: planted.queries, examples };
+}
