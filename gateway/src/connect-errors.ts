@@ -9,14 +9,27 @@ import { Code, ConnectError } from "@connectrpc/connect";
 import { RETRY_AFTER_HEADER, retryAfterSeconds } from "./limits/retry-after.ts";
 import { malformedRequestMessage } from "./malformed-request.ts";
 
+/**
+ * A limit's refusal with its retry-after, built without a stack trace: refusals come by the
+ * thousand when a tenant floods, and the trace would only point here.
+ */
+function refusedCall(err: ArbiterError, retryAfterSeconds: number): ConnectError {
+  const depth = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new ConnectError(err.message, err.code, { [RETRY_AFTER_HEADER]: String(retryAfterSeconds) });
+  } finally {
+    Error.stackTraceLimit = depth;
+  }
+}
+
 /** Maps any thrown value to the ConnectError the client receives. */
 export function toConnectError(err: unknown, logger: Logger, procedure: string): ConnectError {
   if (err instanceof ArbiterError) {
     logger.debug({ procedure, code: Code[err.code], msg: err.message }, "call failed");
     // A limit that knows when it frees up says so: gRPC sends it as a trailer, Connect as a header.
     const retryAfter = retryAfterSeconds(err);
-    if (retryAfter !== undefined)
-      return new ConnectError(err.message, err.code, { [RETRY_AFTER_HEADER]: String(retryAfter) });
+    if (retryAfter !== undefined) return refusedCall(err, retryAfter);
     return new ConnectError(err.message, err.code);
   }
   if (err instanceof ConnectError) {

@@ -26,6 +26,21 @@ interface TenantState {
 
 const NOTHING_TO_RELEASE: Release = () => {};
 
+/**
+ * The error of a refused call, without a stack trace: a tenant flooding the gateway is refused
+ * thousands of times a second, and capturing a stack is most of what a refusal would cost (the
+ * trace would only ever point here).
+ */
+function refusal(limit: string, message: string, retryAfterMs: number): ResourceExhaustedError {
+  const depth = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new ResourceExhaustedError(limit, message, retryAfterMs);
+  } finally {
+    Error.stackTraceLimit = depth;
+  }
+}
+
 /** Admits or refuses calls by their tenant's limits. */
 export class TenantLimiter {
   private readonly tenants = new Map<string, TenantState>();
@@ -59,7 +74,7 @@ export class TenantLimiter {
     const state = this.stateOf(tenant, limits);
     // Both limits are checked before either is charged: a refused call costs the tenant nothing.
     if (limits.concurrency > 0 && state.inFlight >= limits.concurrency) {
-      throw new ResourceExhaustedError(
+      throw refusal(
         "limits.tenantConcurrency",
         `tenant ${JSON.stringify(tenant)}: concurrency limit ${limits.concurrency} calls in flight exceeded`,
         CONCURRENCY_RETRY_MS,
@@ -67,7 +82,7 @@ export class TenantLimiter {
     }
     const wait = state.bucket?.take(this.now()) ?? 0;
     if (wait > 0) {
-      throw new ResourceExhaustedError(
+      throw refusal(
         "limits.tenantRequestsPerSecond",
         `tenant ${JSON.stringify(tenant)}: rate limit ${limits.requestsPerSecond} requests/s exceeded`,
         wait,
