@@ -8,7 +8,7 @@
  * protocol (see malformed-request.ts).
  */
 
-import type { Logger } from "@arbiter/core";
+import { boundedMessage, type Logger } from "@arbiter/core";
 import type { ConnectRouter, ConnectRouterOptions } from "@connectrpc/connect";
 import { Code, createConnectRouter, createContextValues } from "@connectrpc/connect";
 import { createAsyncIterable, type UniversalServerResponse } from "@connectrpc/connect/protocol";
@@ -32,7 +32,8 @@ function normalizeGrpcMessage(headers: Headers | undefined): void {
   const encoded = headers?.get("grpc-message");
   if (!headers || encoded === null || encoded === undefined) return;
   try {
-    headers.set("grpc-message", encodeGrpcMessage(decodeURIComponent(encoded)));
+    // Bounded: a message quoting a huge field would push the trailers past what clients accept.
+    headers.set("grpc-message", encodeGrpcMessage(boundedMessage(decodeURIComponent(encoded))));
   } catch {
     // not percent-encoded text: leave it as it is
   }

@@ -214,7 +214,7 @@ const HEADER_VARIANTS = [
   "duplicated content-type",
   "duplicated grpc-timeout",
   "connect-protocol-version 2",
-  "te: garbage",
+  "te: garbage (HTTP/1.1), a grpc-status request header (HTTP/2)",
   "grpc-accept-encoding garbage",
   "traceparent garbage",
   "x-arbiter-tenant garbage",
@@ -631,7 +631,9 @@ function compose(
           headers["connect-protocol-version"] = "2";
           break;
         case 5:
-          headers.te = "gzip, deflate";
+          // HTTP/2 allows only "te: trailers"; there the garbage goes in grpc-status, a response header.
+          if (http2Protocol) headers["grpc-status"] = "0";
+          else headers.te = "gzip, deflate";
           break;
         case 6:
           headers["grpc-accept-encoding"] = ",,;;==";

@@ -248,6 +248,12 @@ export class FuzzSender {
         size += chunk.byteLength;
       });
       stream.on("error", () => {});
+      // The answer is complete when its side ends, even if the server stopped reading the request
+      // (an early error for a request too large): then our side is cancelled.
+      stream.on("end", () => {
+        done(interpret(request.answer, status, headers, trailers, Buffer.concat(parts)));
+        if (!stream.closed) stream.close(http2.constants.NGHTTP2_CANCEL);
+      });
       stream.on("close", () => {
         if (status === 0) {
           done({ status: 0, message: "", failure: `stream closed without a response (RST_STREAM ${stream.rstCode})` });

@@ -48,7 +48,7 @@ export interface FuzzResult {
 
 const BATCH = 250;
 const HEALTH_EVERY = 500;
-const SETTLE_MS = 2_000;
+const SETTLE_MS = 3_000;
 
 /** The public services: every arbiter.v1 service exported by @arbiter/proto, and the OIP's. */
 export function publicServices(): DescService[] {
@@ -60,6 +60,22 @@ export function publicServices(): DescService[] {
       String((value as { typeName?: unknown }).typeName).startsWith("arbiter.v1."),
   );
   return [...v1, GRPCInferenceService];
+}
+
+/**
+ * The lowest resident set size of a process over `ms` (sampled every 250 ms), or undefined when it
+ * is gone. The lowest, because the size right after a garbage collection is what the process
+ * holds; between collections it also holds garbage, by an amount that depends on timing.
+ */
+async function settledResidentBytes(pid: number, ms: number): Promise<number | undefined> {
+  let lowest: number | undefined;
+  for (let waited = 0; waited <= ms; waited += 250) {
+    const now = residentBytes(pid);
+    if (now === undefined) return lowest;
+    lowest = lowest === undefined ? now : Math.min(lowest, now);
+    await sleep(250);
+  }
+  return lowest;
 }
 
 /** Resident set size of a process in bytes, or undefined when it is gone. */
@@ -116,7 +132,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
 
   const sender = new FuzzSender(options.gatewayUrl);
   const concurrency = options.concurrency ?? 12;
-  const warmup = Math.min(500, Math.floor(options.cases / 10));
+  // Long enough for every code path to have been taken once and the heap to have grown to its size.
+  const warmup = Math.min(1000, Math.floor(options.cases / 10));
   const examples: string[] = [];
   const outcomes = new Map<string, number>();
   let sent = 0;
@@ -128,7 +145,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   const record = (request: FuzzRequest, answer: Answer) => {
     // Not an error the gateway answered, but worth a look: a request it never answered.
     if (answer.failure && unanswered++ < 5) log(`no answer: ${request.target} — ${request.how}: ${answer.failure}`);
-    const outcome = answer.failure ? "no answer" : (answer.code ?? `HTTP ${answer.status}`);
+    const outcome = answer.failure
+      ? `no answer (${answer.failure.replace(/[:(].*/, "").trim()})`
+      : (answer.code ?? `HTTP ${answer.status}`);
     outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
     if (!isInternalError(answer)) return;
     internalErrors++;
@@ -138,13 +157,24 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     }
   };
 
+  /** The slowest cases, which is where a run's time goes. */
+  const slowest: { ms: number; what: string }[] = [];
+  const noteDuration = (request: FuzzRequest, ms: number) => {
+    if (slowest.length >= 5 && ms <= (slowest[slowest.length - 1]?.ms ?? 0)) return;
+    slowest.push({ ms, what: `${request.target} — ${request.how}` });
+    slowest.sort((a, b) => b.ms - a.ms);
+    slowest.length = Math.min(slowest.length, 5);
+  };
+
   /** Sends `batch` with `concurrency` requests in flight. */
   const runBatch = async (batch: FuzzRequest[]) => {
     let index = 0;
     const worker = async () => {
       while (index < batch.length) {
         const request = batch[index++] as FuzzRequest;
+        const began = Date.now();
         record(request, await sender.send(request));
+        noteDuration(request, Date.now() - began);
         sent++;
       }
     };
@@ -163,8 +193,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     let nextHealth = HEALTH_EVERY;
     for (let batchNo = 0; sent < options.cases && !crash; batchNo++) {
       if (startRss === undefined && sent >= warmup) {
-        await sleep(SETTLE_MS);
-        startRss = residentBytes(options.pid);
+        startRss = await settledResidentBytes(options.pid, SETTLE_MS);
         log(`after ${sent} warm-up cases: ${((startRss ?? 0) / 2 ** 20).toFixed(1)} MiB resident`);
       }
       const size = Math.min(BATCH, (startRss === undefined ? warmup : options.cases) - sent);
@@ -184,14 +213,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     sender.close();
   }
 
-  await sleep(SETTLE_MS);
-  const endRss = residentBytes(options.pid);
+  const endRss = await settledResidentBytes(options.pid, SETTLE_MS);
   if (crash) examples.unshift(`crash: ${crash}`);
   const memoryGrowth = startRss && endRss ? endRss / startRss - 1 : 0;
   const seconds = (Date.now() - started) / 1000;
   log(
     `${sent} cases in ${seconds.toFixed(1)} s; memory ${((startRss ?? 0) / 2 ** 20).toFixed(1)} → ${((endRss ?? 0) / 2 ** 20).toFixed(1)} MiB (${(memoryGrowth * 100).toFixed(1)} %)`,
   );
+  for (const { ms, what } of slowest) log(`slow: ${ms} ms ${what.slice(0, 200)}`);
   log(
     `answers: ${[...outcomes]
       .sort((a, b) => b[1] - a[1])

@@ -131,4 +131,19 @@ describe("gateway answers to malformed requests", () => {
     assert.equal(answer.code, "not_found");
     assert.match(answer.message, /characters\)$/);
   });
+
+  it("keeps the gRPC status when Connect's own error quotes a 70,000-character value", async () => {
+    const message = Buffer.from(JSON.stringify({ name: "m", selector: { version: "x".repeat(70_000) } }));
+    const answer = await send(
+      request({
+        path: "/arbiter.v1.ModelRegistryService/GetModel",
+        http2: true,
+        headers: { "content-type": "application/grpc+json", te: "trailers" },
+        body: frame(message),
+        answer: "grpc",
+      }),
+    );
+    assert.equal(answer.code, "invalid_argument");
+    assert.ok(answer.message.length <= 1024, `a message of ${answer.message.length} characters`);
+  });
 });
