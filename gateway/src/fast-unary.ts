@@ -188,10 +188,11 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
     const headers = headersView(req.headers);
     const peer = peerAddress(req.socket);
     const principal = await options.authenticator.authenticate(headers, method.path.slice(1), peer);
-    // The tenant's concurrency slot is held until the HTTP/2 stream closes: the reply is sent, or
-    // the client reset it (the handler may still run then, as this path does not follow the client).
+    // The tenant's concurrency slot is held until the reply is written ("finish": before the client
+    // can have it and call again) or the client resets the stream ("close"; the handler may still
+    // run then, as this path does not follow the client).
     const release = options.limiter?.admit(principal.tenant);
-    if (release) res.once("close", release);
+    if (release) res.once("finish", release).once("close", release);
     options.check(method.input, request);
     const asked = parseGrpcTimeout(req.headers["grpc-timeout"] as string | undefined);
     const deadline = Date.now() + Math.min(asked ?? options.policy.defaultTimeoutMs, options.policy.maxTimeoutMs);

@@ -2,8 +2,9 @@
  * Per-tenant limits at the gateway, on an embedded mesh: a tenant over its rate is refused
  * RESOURCE_EXHAUSTED with the limit, the tenant and the value in the message and a retry-after,
  * on the fast gRPC path (a stock grpc-js client), through Connect, and over the Open Inference
- * Protocol's REST routes (HTTP 429 with Retry-After); health is never limited; and another
- * tenant's calls go through all the while.
+ * Protocol's REST routes (HTTP 429 with Retry-After); health is never limited; another tenant's
+ * calls go through all the while; and an open stream holds one of its tenant's concurrency slots
+ * until it ends.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -111,7 +112,7 @@ function assertRetryAfter(value: string | null | undefined): void {
 describe("tenant limits (embedded)", () => {
   let mesh: Mesh;
   let stock: grpc.Client;
-  /** The API key of tenant "b", which has the default limits (no rate limit). */
+  /** The API key of tenant "b": no rate limit, one call in flight at a time. */
   let keyB: string;
   const headers = { "x-api-key": ADMIN_KEY };
 
@@ -120,6 +121,8 @@ describe("tenant limits (embedded)", () => {
       ARBITER_AUTH_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
       ARBITER_AUTH_ENABLED: "true",
       ARBITER_LIMITS_TENANT_OVERRIDES_default: `rps=${RATE},burst=${BURST}`,
+      // No rate limit; one call at a time: each call of b must free its slot as it ends.
+      ARBITER_LIMITS_TENANT_OVERRIDES_b: "concurrency=1",
     });
     stock = grpcJsClient(InferenceService, mesh.gatewayUrl.replace("http://", ""));
     await registerModel(mesh.gatewayUrl, ADMIN_KEY);
@@ -192,7 +195,7 @@ describe("tenant limits (embedded)", () => {
     }
   });
 
-  it("serves another tenant's calls while the limited one is refused", async () => {
+  it("serves another tenant's calls, one after another on every path, while the limited one is refused", async () => {
     await spendDefault(stock);
     const inference = client(InferenceService, connectHttp1Transport(mesh.gatewayUrl));
     let defaultRefused = 0;
@@ -211,5 +214,31 @@ describe("tenant limits (embedded)", () => {
       assert.equal(rest.status, 200, await rest.text());
     }
     assert.ok(defaultRefused > 0, "the limited tenant was refused meanwhile");
+  });
+
+  it("holds a concurrency slot for an open stream until it ends", async () => {
+    const inference = client(InferenceService, grpcTransport(mesh.gatewayUrl));
+    let endInput: () => void = () => {};
+    const inputEnded = new Promise<void>((resolve) => {
+      endInput = resolve;
+    });
+    const responses = inference
+      .inferStream(
+        (async function* () {
+          yield { request: inferRequest };
+          await inputEnded;
+        })(),
+        { headers: { "x-api-key": keyB } },
+      )
+      [Symbol.asyncIterator]();
+    const first = await responses.next();
+    assert.equal(first.value?.errorCode, 0, "the stream is open and served");
+    const { error } = await grpcJsInfer(stock, keyB);
+    assert.equal(error?.code, grpc.status.RESOURCE_EXHAUSTED);
+    assert.equal(error.details, 'tenant "b": concurrency limit 1 calls in flight exceeded');
+    assertRetryAfter(error.metadata.get("retry-after")[0]?.toString());
+    endInput();
+    assert.equal((await responses.next()).done, true);
+    assert.equal((await grpcJsInfer(stock, keyB)).error, undefined, "the slot is free once the stream ended");
   });
 });

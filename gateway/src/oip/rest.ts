@@ -86,7 +86,7 @@ interface ResponseLike {
   writeHead(status: number, headers: Record<string, string | number>): unknown;
   write(chunk: Uint8Array): boolean;
   end(chunk?: string | Uint8Array): unknown;
-  once(event: "close", listener: () => void): unknown;
+  once(event: "close" | "finish", listener: () => void): unknown;
   readonly headersSent: boolean;
   readonly writableEnded: boolean;
   readonly writableFinished: boolean;
@@ -231,14 +231,18 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
 
   /**
    * Authenticates the caller and admits the call by its tenant's limits (RESOURCE_EXHAUSTED: 429
-   * with Retry-After) before its body is read; the slot is held until the response closes (sent,
-   * or the client gone). Undefined without `authenticate`: the backend authenticates then.
+   * with Retry-After) before its body is read; the slot is held until the response is written
+   * ("finish", before the client can have it and call again) or the client is gone ("close").
+   * Undefined without `authenticate`: the backend authenticates then.
    */
   const admit = async (req: RequestLike, res: ResponseLike, method: string): Promise<Principal | undefined> => {
     if (!options.authenticate) return undefined;
     const principal = await options.authenticate(requestHeaders(req), `inference.GRPCInferenceService/${method}`);
     const release = options.limiter?.admit(principal.tenant);
-    if (release) res.once("close", release);
+    if (release) {
+      res.once("finish", release);
+      res.once("close", release);
+    }
     return principal;
   };
 
