@@ -3,8 +3,8 @@
  * inside a tenant), over gRPC, and with the outcome of a call as data instead of an exception.
  */
 import type { DescService } from "@bufbuild/protobuf";
-import { type Client, Code, ConnectError, createClient, type Transport } from "@connectrpc/connect";
-import { createGrpcTransport } from "@connectrpc/connect-node";
+import { type Client, Code, ConnectError, createClient, type Interceptor, type Transport } from "@connectrpc/connect";
+import { createConnectTransport, createGrpcTransport } from "@connectrpc/connect-node";
 
 /** Who makes a call: an API key, optionally acting inside another tenant (platform admins only). */
 export interface Caller {
@@ -12,30 +12,36 @@ export interface Caller {
   readonly key: string;
   /** Sent as `x-arbiter-tenant` when set. */
   readonly tenant?: string;
+  /** The protocol of the calls: gRPC (the default) or Connect with JSON bodies (both over HTTP/2). */
+  readonly protocol?: "grpc" | "connect";
 }
 
-/** The headers that authenticate `caller`. */
+/** The headers that authenticate `caller` (none for an empty key: the public calls, such as Login). */
 export function headersOf(caller: Caller): Record<string, string> {
-  return { authorization: `Bearer ${caller.key}`, ...(caller.tenant ? { "x-arbiter-tenant": caller.tenant } : {}) };
+  return {
+    ...(caller.key ? { authorization: `Bearer ${caller.key}` } : {}),
+    ...(caller.tenant ? { "x-arbiter-tenant": caller.tenant } : {}),
+  };
 }
 
 const transports = new Map<string, Transport>();
 
 /** One gRPC transport per caller (one HTTP/2 session), so thousands of calls reuse it. */
 function transportOf(caller: Caller): Transport {
-  const id = `${caller.gatewayUrl}\n${caller.key}\n${caller.tenant ?? ""}`;
+  const id = `${caller.gatewayUrl}\n${caller.key}\n${caller.tenant ?? ""}\n${caller.protocol ?? "grpc"}`;
   let transport = transports.get(id);
   if (!transport) {
     const headers = headersOf(caller);
-    transport = createGrpcTransport({
-      baseUrl: caller.gatewayUrl,
-      interceptors: [
-        (next) => (req) => {
-          for (const [name, value] of Object.entries(headers)) req.header.set(name, value);
-          return next(req);
-        },
-      ],
-    });
+    const interceptors: Interceptor[] = [
+      (next) => (req) => {
+        for (const [name, value] of Object.entries(headers)) req.header.set(name, value);
+        return next(req);
+      },
+    ];
+    transport =
+      caller.protocol === "connect"
+        ? createConnectTransport({ baseUrl: caller.gatewayUrl, httpVersion: "2", useBinaryFormat: false, interceptors })
+        : createGrpcTransport({ baseUrl: caller.gatewayUrl, interceptors });
     transports.set(id, transport);
   }
   return transport;

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import type { TensorSchema } from "@arbiter/proto";
 import {
   AuditService,
+  AuthService,
   ClusterService,
   DecisionService,
   InferenceService,
@@ -201,10 +202,12 @@ function foreignLoadedModels(nodes: NodeInfo[], tenant: string): string[] {
   );
 }
 
-/** Every probe of B on A's objects, except those that create objects in B (see {@link creationProbes}). */
-export function readAndMutationProbes(setup: IsolationSetup): Probe[] {
+/**
+ * Every RPC probe of B on A's objects, except those that create objects in B (see
+ * {@link creationProbes}), made as `caller` (B's admin by API key or token, over some protocol).
+ */
+export function readAndMutationProbes(setup: IsolationSetup, caller: Caller): Probe[] {
   const { a, b, planted } = setup;
-  const caller = b.caller;
   const model = planted.model;
   const pipeline = planted.pipeline;
   const byVersion = { selector: { case: "version" as const, value: model.version } };
@@ -341,27 +344,6 @@ export function readAndMutationProbes(setup: IsolationSetup): Probe[] {
     ),
     hidden("GRPCInferenceService/RepositoryModelUnload", "guessed name", () =>
       oip.repositoryModelUnload({ modelName: model.name }),
-    ),
-
-    // Inference, Open Inference Protocol over REST.
-    rest(caller, "GET", `/v2/models/${model.name}`, "guessed name"),
-    rest(caller, "GET", `/v2/models/${model.name}/versions/${model.version}`, "leaked name+version"),
-    rest(caller, "GET", `/v2/models/${model.name}/ready`, "guessed name"),
-    rest(caller, "GET", `/v2/models/${model.name}/versions/${model.alias}/config`, "leaked name+alias"),
-    rest(caller, "GET", `/v2/models/${model.name}/stats`, "guessed name"),
-    rest(caller, "POST", `/v2/models/${model.name}/infer`, "guessed name", {
-      inputs: [{ name: "features", datatype: "FP32", shape: [1, ROW.length], data: ROW }],
-    }),
-    rest(caller, "POST", `/v2/models/${model.name}/versions/${model.version}/infer`, "leaked name+version", {
-      inputs: [{ name: "features", datatype: "FP32", shape: [1, ROW.length], data: ROW }],
-    }),
-    rest(caller, "POST", `/v2/repository/models/${model.name}/load`, "guessed name", {}),
-    rest(caller, "POST", `/v2/repository/models/${model.name}/unload`, "guessed name", {}),
-    rest(caller, "GET", "/v2/models/stats", "none (every model)", undefined, (json) =>
-      ((json as { model_stats?: { name: string }[] }).model_stats ?? []).map((s) => s.name),
-    ),
-    rest(caller, "POST", "/v2/repository/index", "none", {}, (json) =>
-      ((json as { name: string }[]) ?? []).map((m) => m.name),
     ),
 
     // Pipelines.
@@ -582,7 +564,10 @@ export function readAndMutationProbes(setup: IsolationSetup): Probe[] {
       "TenantService/ListPrincipals",
       "none",
       () => tenants.listPrincipals({}),
-      (r) => r.principals.filter((p) => p.id !== b.principalId).map((p) => `principal ${p.name} of ${p.tenant}`),
+      (r) =>
+        r.principals
+          .filter((p) => p.tenant !== b.id || p.id === a.principalId)
+          .map((p) => `principal ${p.name} of ${p.tenant}`),
     ),
     hidden("TenantService/DeletePrincipal", "leaked principal id", () =>
       tenants.deletePrincipal({ id: a.principalId }),
@@ -648,6 +633,81 @@ export function readAndMutationProbes(setup: IsolationSetup): Probe[] {
     ),
   ];
   return probes;
+}
+
+/** The Open Inference Protocol REST routes on A's model, as B's admin. */
+export function restProbes(setup: IsolationSetup): Probe[] {
+  const caller = setup.b.caller;
+  const model = setup.planted.model;
+  return [
+    rest(caller, "GET", `/v2/models/${model.name}`, "guessed name"),
+    rest(caller, "GET", `/v2/models/${model.name}/versions/${model.version}`, "leaked name+version"),
+    rest(caller, "GET", `/v2/models/${model.name}/ready`, "guessed name"),
+    rest(caller, "GET", `/v2/models/${model.name}/versions/${model.alias}/config`, "leaked name+alias"),
+    rest(caller, "GET", `/v2/models/${model.name}/stats`, "guessed name"),
+    rest(caller, "POST", `/v2/models/${model.name}/infer`, "guessed name", {
+      inputs: [{ name: "features", datatype: "FP32", shape: [1, ROW.length], data: ROW }],
+    }),
+    rest(caller, "POST", `/v2/models/${model.name}/versions/${model.version}/infer`, "leaked name+version", {
+      inputs: [{ name: "features", datatype: "FP32", shape: [1, ROW.length], data: ROW }],
+    }),
+    rest(caller, "POST", `/v2/repository/models/${model.name}/load`, "guessed name", {}),
+    rest(caller, "POST", `/v2/repository/models/${model.name}/unload`, "guessed name", {}),
+    rest(caller, "GET", "/v2/models/stats", "none (every model)", undefined, (json) =>
+      ((json as { model_stats?: { name: string }[] }).model_stats ?? []).map((s) => s.name),
+    ),
+    rest(caller, "POST", "/v2/repository/index", "none", {}, (json) =>
+      ((json as { name: string }[]) ?? []).map((m) => m.name),
+    ),
+
+    sameAsGhost(
+      "x-arbiter-tenant + GET /v2/models/{m}",
+      "leaked tenant id",
+      async (tenant) => {
+        const res = await fetch(`${caller.gatewayUrl}/v2/models/${model.name}`, {
+          headers: headersOf({ ...caller, tenant }),
+        });
+        const text = await res.text();
+        if (res.ok) return text;
+        throw new ConnectError(text, httpCode(res.status));
+      },
+      setup.a.id,
+      "iso-ghost",
+    ),
+  ];
+}
+
+/**
+ * Signing in to A with a wrong password must answer exactly as signing in to a tenant that does
+ * not exist, or as a user A does not have: otherwise anyone learns A's tenant and user names.
+ */
+export function loginProbes(setup: IsolationSetup): Probe[] {
+  const { a } = setup;
+  const auth = clientOf(AuthService, { gatewayUrl: a.caller.gatewayUrl, key: "" });
+  const attempt = (tenant: string, username: string) => () =>
+    auth.login({ tenant, username, password: "not-the-password-0" });
+  const probe = (idKind: string, real: () => Promise<unknown>, ghost: () => Promise<unknown>): Probe => ({
+    method: "AuthService/Login",
+    idKind,
+    async run() {
+      const [r, g] = [await outcomeOf(real), await outcomeOf(ghost)];
+      this.answer = `${shown(r)}; for a tenant or user that does not exist: ${shown(g)}`;
+      const same = !r.ok && !g.ok && r.code === g.code && r.message === g.message;
+      return same ? undefined : this.answer;
+    },
+  });
+  return [
+    probe("leaked tenant id and user name", attempt(a.id, a.userName), attempt("iso-ghost", a.userName)),
+    probe("leaked tenant id and user name", attempt(a.id, a.userName), attempt(a.id, "nobody-here")),
+  ];
+}
+
+/** The gRPC code of an HTTP status of the REST routes (enough to compare two answers). */
+function httpCode(status: number): Code {
+  if (status === 404) return Code.NotFound;
+  if (status === 403) return Code.PermissionDenied;
+  if (status === 401) return Code.Unauthenticated;
+  return Code.Internal;
 }
 
 /**

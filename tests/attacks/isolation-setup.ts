@@ -37,7 +37,14 @@ export interface IsolationTenant {
   readonly caller: Caller;
   readonly principalId: string;
   readonly keyId: string;
+  /** An admin user of the tenant, signed in: its access token (a JWT) as the credential. */
+  readonly tokenCaller: Caller;
+  /** That user's name (it signs in with {@link USER_PASSWORD}). */
+  readonly userName: string;
 }
+
+/** The password of each tenant's admin user. */
+export const USER_PASSWORD = "isolation-user-password-1";
 
 /** Dimension of the planted vectors. */
 export const VECTOR_DIM = 16;
@@ -103,7 +110,15 @@ async function createTenant(gatewayUrl: string, adminKey: string, id: string): P
   const caller = { gatewayUrl, key: secret };
   const { principal: me } = await clientOf(AuthService, caller).whoAmI({});
   if (me?.tenant !== id) throw new Error(`the new key of ${id} authenticates in tenant ${me?.tenant}`);
-  return { id, caller, principalId: principal.id, keyId: key.id };
+  const userName = `${id}-user`;
+  await inside.createPrincipal({ kind: PrincipalKind.USER, name: userName, role: Role.ADMIN, password: USER_PASSWORD });
+  const { accessToken } = await clientOf(AuthService, { gatewayUrl, key: "" }).login({
+    tenant: id,
+    username: userName,
+    password: USER_PASSWORD,
+  });
+  const tokenCaller = { gatewayUrl, key: accessToken };
+  return { id, caller, principalId: principal.id, keyId: key.id, tokenCaller, userName };
 }
 
 /** Vector records `<prefix>-0`... with a payload naming their owner. */

@@ -6,7 +6,7 @@
  * same-named collection with queries planted next to A's vectors (isolation-vectors.ts).
  */
 import { changedObjectsOfA } from "./isolation-intact.ts";
-import { creationProbes, type Probe, readAndMutationProbes } from "./isolation-probes.ts";
+import { creationProbes, loginProbes, type Probe, readAndMutationProbes, restProbes } from "./isolation-probes.ts";
 import { setUpTenants } from "./isolation-setup.ts";
 import { plantedVectorQueries } from "./isolation-vectors.ts";
 
@@ -38,6 +38,11 @@ const SEARCHES = 1000;
 const BATCHES = 10;
 const BATCH_SIZE = 50;
 
+/** The same probes, named with how they were made. */
+function via(how: string, probes: Probe[]): Probe[] {
+  return probes.map((probe) => ({ ...probe, method: `${probe.method} [${how}]` }));
+}
+
 /** Runs the isolation attack; see the file's comment. */
 export async function runIsolation(options: IsolationOptions): Promise<IsolationResult> {
   const log = options.log ?? (() => {});
@@ -62,7 +67,13 @@ export async function runIsolation(options: IsolationOptions): Promise<Isolation
     }
   };
 
-  await runAll(readAndMutationProbes(setup));
+  // Every RPC probe as B's admin over gRPC, again over Connect with JSON bodies (the gateway's other
+  // path to the handlers), and as B's admin user signed in with a JWT instead of an API key.
+  await runAll(readAndMutationProbes(setup, setup.b.caller));
+  await runAll(via("Connect JSON", readAndMutationProbes(setup, { ...setup.b.caller, protocol: "connect" })));
+  await runAll(via("JWT", readAndMutationProbes(setup, setup.b.tokenCaller)));
+  await runAll(restProbes(setup));
+  await runAll(loginProbes(setup));
   await runAll(creationProbes(setup));
   const changed = await changedObjectsOfA(setup);
   probes += 7;
