@@ -5,6 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { DecideRequestSchema } from "@arbiter/proto";
+import { create, toBinary } from "@bufbuild/protobuf";
 import type { FuzzRequest } from "../attacks/fuzz-cases.ts";
 import { type Answer, FuzzSender } from "../attacks/fuzz-send.ts";
 import { frame } from "../attacks/fuzz-wire.ts";
@@ -95,7 +97,7 @@ describe("gateway answers to malformed requests", () => {
     assert.equal(answer.message, 'message: expected base64 (base64=1), got "!!!"');
   });
 
-  it("answers INVALID_ARGUMENT to a name with a NUL character, which the database cannot store", async () => {
+  it("answers INVALID_ARGUMENT naming the field to a name with a NUL character, which the database cannot store", async () => {
     const answer = await send(
       request({
         path: "/arbiter.v1.ModelRegistryService/GetModel",
@@ -105,7 +107,25 @@ describe("gateway answers to malformed requests", () => {
       }),
     );
     assert.equal(answer.code, "invalid_argument");
-    assert.match(answer.message, /without NUL characters/);
+    assert.equal(answer.message, 'name: expected text without NUL characters (U+0000), got "risk\\u0000classifier"');
+  });
+
+  it("finds a NUL character in a nested field over gRPC too (the fast path of Decide)", async () => {
+    const message = toBinary(
+      DecideRequestSchema,
+      create(DecideRequestSchema, { pipeline: "p", attributes: { channel: "web\u0000" } }),
+    );
+    const answer = await send(
+      request({
+        path: "/arbiter.v1.DecisionService/Decide",
+        http2: true,
+        headers: { "content-type": "application/grpc", te: "trailers" },
+        body: frame(message),
+        answer: "grpc",
+      }),
+    );
+    assert.equal(answer.code, "invalid_argument");
+    assert.match(answer.message, /^attributes\["channel"\]: expected text without NUL characters/);
   });
 
   it("answers 400 (OUT_OF_RANGE) to a REST model version past the signed 64-bit range", async () => {

@@ -1,7 +1,8 @@
 /**
  * Enforces the protovalidate rules declared in the contract on every request message (each message
  * of a client stream too). A violation is INVALID_ARGUMENT naming the field, the rule and the
- * received value, before any work is done.
+ * received value, before any work is done. Strings with a NUL character are refused too (the
+ * database cannot store them), naming the field.
  */
 
 import { InvalidArgumentError } from "@arbiter/core";
@@ -53,6 +54,72 @@ function toError(message: unknown, violation: Violation): InvalidArgumentError {
   return new InvalidArgumentError(field, expectation(violation), show(valueAt(message, violation.field)));
 }
 
+/** How deep {@link findNul} descends; deeper messages are left to the database's own refusal. */
+const NUL_SEARCH_DEPTH = 32;
+
+/**
+ * The path and value of the first string field holding a NUL character (U+0000), which
+ * PostgreSQL's text cannot store: names, ids and aliases are stored or looked up there. The
+ * values of google.protobuf.Value and Struct are data, not identifiers, and are not searched.
+ */
+export function findNul(schema: DescMessage, message: unknown, depth = 0): { path: string; value: string } | undefined {
+  if (depth > NUL_SEARCH_DEPTH || message === null || typeof message !== "object") return undefined;
+  if (schema.typeName.startsWith("google.protobuf.")) return undefined;
+  const record = message as Record<string, unknown>;
+  for (const field of schema.fields) {
+    let value: unknown;
+    if (field.oneof) {
+      const chosen = record[field.oneof.localName] as { case?: string; value?: unknown } | undefined;
+      if (chosen?.case !== field.localName) continue;
+      value = chosen.value;
+    } else {
+      value = record[field.localName];
+    }
+    const at = (suffix: string) => `${field.name}${suffix}`;
+    const nested = (found: { path: string; value: string } | undefined, prefix: string) =>
+      found ? { path: `${prefix}.${found.path}`, value: found.value } : undefined;
+    switch (field.fieldKind) {
+      case "scalar":
+        if (typeof value === "string" && value.includes("\u0000")) return { path: at(""), value };
+        break;
+      case "message": {
+        const found = nested(findNul(field.message, value, depth + 1), at(""));
+        if (found) return found;
+        break;
+      }
+      case "list": {
+        if (!Array.isArray(value) || field.listKind === "enum") break;
+        for (let i = 0; i < value.length; i++) {
+          const item = value[i];
+          if (field.listKind === "scalar") {
+            if (typeof item !== "string") break; // a list of numbers or bytes
+            if (item.includes("\u0000")) return { path: at(`[${i}]`), value: item };
+          } else {
+            const found = nested(findNul(field.message, item, depth + 1), at(`[${i}]`));
+            if (found) return found;
+          }
+        }
+        break;
+      }
+      case "map": {
+        if (value === null || typeof value !== "object") break;
+        for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+          if (key.includes("\u0000")) return { path: at(`[${JSON.stringify(key)}]`), value: key };
+          if (field.mapKind === "scalar" && typeof item === "string" && item.includes("\u0000")) {
+            return { path: at(`[${JSON.stringify(key)}]`), value: item };
+          }
+          if (field.mapKind === "message") {
+            const found = nested(findNul(field.message, item, depth + 1), at(`[${JSON.stringify(key)}]`));
+            if (found) return found;
+          }
+        }
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Checks a message against its rules; throws InvalidArgumentError naming the first violation. */
 export type MessageCheck = (schema: DescMessage, message: Message) => void;
 
@@ -67,6 +134,8 @@ export function createMessageCheck(): MessageCheck {
     } else if (result.kind === "error") {
       throw result.error;
     }
+    const nul = findNul(schema, message);
+    if (nul) throw new InvalidArgumentError(nul.path, "text without NUL characters (U+0000)", show(nul.value));
   };
 }
 
