@@ -15,7 +15,13 @@ import {
   VectorService,
 } from "@arbiter/proto";
 import { type Caller, clientOf, outcomeOf, statusName } from "./isolation-calls.ts";
-import { A_VECTORS, type IsolationSetup, PRIVATE_COLLECTION, SHARED_COLLECTION } from "./isolation-setup.ts";
+import {
+  A_VECTORS,
+  type IsolationSetup,
+  PRIVATE_COLLECTION,
+  SHARED_COLLECTION,
+  SHARED_HNSW_COLLECTION,
+} from "./isolation-setup.ts";
 
 /** One check: a description of what is wrong, or undefined. */
 type Check = [what: string, run: (a: Caller) => Promise<string | undefined>];
@@ -53,6 +59,9 @@ function checks(setup: IsolationSetup): Check[] {
         const shared = await vectors.getCollection({ name: SHARED_COLLECTION });
         if (shared.collection?.count !== BigInt(A_VECTORS))
           return `${SHARED_COLLECTION} holds ${shared.collection?.count}`;
+        const hnsw = await vectors.getCollection({ name: SHARED_HNSW_COLLECTION });
+        if (hnsw.collection?.count !== BigInt(A_VECTORS))
+          return `${SHARED_HNSW_COLLECTION} holds ${hnsw.collection?.count}`;
         const own = await vectors.getCollection({ name: PRIVATE_COLLECTION });
         if (own.collection?.count !== 50n) return `${PRIVATE_COLLECTION} holds ${own.collection?.count}`;
         const { hits } = await vectors.search({

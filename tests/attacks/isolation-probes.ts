@@ -30,7 +30,8 @@ import {
   VectorService,
 } from "@arbiter/proto";
 import { GRPCInferenceService } from "@arbiter/proto/inference";
-import { create, fromJson, type JsonObject, type MessageInitShape } from "@bufbuild/protobuf";
+import { create, fromJson, type JsonObject, type MessageInitShape, toJson } from "@bufbuild/protobuf";
+import { type Value, ValueSchema } from "@bufbuild/protobuf/wkt";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { EXPECTED, exampleModel, fp32Bytes } from "../support/examples.ts";
 import { transactionInputs } from "../support/transaction-risk.ts";
@@ -49,6 +50,7 @@ import {
   type IsolationSetup,
   PRIVATE_COLLECTION,
   SHARED_COLLECTION,
+  SHARED_HNSW_COLLECTION,
   VECTOR_DIM,
 } from "./isolation-setup.ts";
 
@@ -103,22 +105,23 @@ function hidden(method: string, idKind: string, call: () => Promise<unknown>, al
 }
 
 /**
- * A list or search: it must answer, and every item it returns must be B's. `notFoundAccepted`: the
- * list is filtered by an id of A's, which may also answer NOT_FOUND.
+ * A list or search: it must answer, and every item it returns must be B's. `acceptedErrors`: the
+ * list is filtered by an id of A's, which may also answer NOT_FOUND (or an id B cannot use, which
+ * may answer INVALID_ARGUMENT).
  */
 function listed<T>(
   method: string,
   idKind: string,
   call: () => Promise<T>,
   foreignItems: (value: T) => string[],
-  notFoundAccepted = false,
+  acceptedErrors: Code[] = [],
 ): Probe {
   return {
     method,
     idKind,
     async run() {
       const outcome = await observe(this, call);
-      if (!outcome.ok) return notFoundAccepted && outcome.code === Code.NotFound ? undefined : shown(outcome);
+      if (!outcome.ok) return acceptedErrors.includes(outcome.code) ? undefined : shown(outcome);
       const foreign = foreignItems(outcome.value);
       return foreign.length === 0 ? undefined : `returned ${foreign.slice(0, 5).join(", ")}`;
     },
@@ -194,6 +197,13 @@ function rest(
 
 /** The same id in upper case: PostgreSQL reads it as the same uuid, so it must be scoped too. */
 const upper = (id: string) => id.toUpperCase();
+
+/** Collections B may list: its two of the shared names, holding its own vectors. */
+function foreignCollections(r: { collections: { name: string; count: bigint }[] }): string[] {
+  return r.collections
+    .filter((c) => ![SHARED_COLLECTION, SHARED_HNSW_COLLECTION].includes(c.name) || c.count !== BigInt(B_VECTORS))
+    .map((c) => `${c.name} (${c.count} vectors)`);
+}
 
 /** Models of other tenants that a node lists (B may see its own only). */
 function foreignLoadedModels(nodes: NodeInfo[], tenant: string): string[] {
@@ -439,7 +449,7 @@ export function readAndMutationProbes(setup: IsolationSetup, caller: Caller): Pr
       "guessed pipeline name",
       () => decisions.listDecisions({ pipeline: pipeline.name }),
       (r) => nothingOwned(r.decisions, (d) => `decision ${d.id} of ${d.pipeline}`),
-      true,
+      [Code.NotFound],
     ),
     hidden("DecisionService/Replay", "guessed pipeline name", () => decisions.replay({ pipeline: pipeline.name })),
     hidden("DecisionService/Replay", "leaked name+version", () =>
@@ -503,14 +513,13 @@ export function readAndMutationProbes(setup: IsolationSetup, caller: Caller): Pr
       (r) =>
         r.collection?.count === BigInt(B_VECTORS) ? undefined : `count ${r.collection?.count}, B holds ${B_VECTORS}`,
     ),
+    listed("VectorService/ListCollections", "none", () => vectors.listCollections({}), foreignCollections),
     listed(
       "VectorService/ListCollections",
-      "none",
-      () => vectors.listCollections({}),
-      (r) =>
-        r.collections
-          .filter((c) => c.name !== SHARED_COLLECTION || c.count !== BigInt(B_VECTORS))
-          .map((c) => `${c.name} (${c.count} vectors)`),
+      "leaked page token",
+      () => vectors.listCollections({ pageToken: planted.collectionPageToken }),
+      foreignCollections,
+      [Code.InvalidArgument],
     ),
     hidden("VectorService/DeleteCollection", "guessed name", () =>
       vectors.deleteCollection({ name: PRIVATE_COLLECTION }),
@@ -540,6 +549,42 @@ export function readAndMutationProbes(setup: IsolationSetup, caller: Caller): Pr
           { collection: PRIVATE_COLLECTION, query: setup.planted.aVectors[1] ?? [], k: 3 },
         ],
       }),
+    ),
+
+    // The example objects tenant `default` holds, by their documented names.
+    hidden("PipelineService/GetPipeline", "guessed name (default's example)", () =>
+      pipelines.getPipeline({ name: "recommendation" }),
+    ),
+    hidden("VectorService/GetCollection", "guessed name (default's example)", () =>
+      vectors.getCollection({ name: "catalogue" }),
+    ),
+    hidden("VectorService/Search", "guessed name (default's example)", () =>
+      vectors.search({ collection: "catalogue", query: [0.1, 0.2, 0.3, 0.4], k: 3 }),
+    ),
+    hidden("InferenceService/Infer", "guessed name (default's example)", () =>
+      inference.infer({ model: "diabetes-regressor", inputs: [FEATURES] }),
+    ),
+
+    // Names that would cross a tenant boundary if a name were ever pasted into a path or subject.
+    ...[`${a.id}.${model.name}`, `${a.id}/${model.name}`, `../${a.id}/${model.name}`, "*", ">"].map((name) =>
+      hidden(
+        "InferenceService/Infer",
+        "name naming A's tenant",
+        () => inference.infer({ model: name, inputs: [FEATURES] }),
+        [Code.InvalidArgument],
+      ),
+    ),
+    hidden(
+      "PipelineService/GetPipeline",
+      "name naming A's tenant",
+      () => pipelines.getPipeline({ name: `${a.id}.${pipeline.name}` }),
+      [Code.InvalidArgument],
+    ),
+    hidden(
+      "VectorService/Search",
+      "name naming A's tenant",
+      () => vectors.search({ collection: `${a.id}.${PRIVATE_COLLECTION}`, query: planted.aVectors[0] ?? [], k: 3 }),
+      [Code.InvalidArgument],
     ),
 
     // Tenants, principals and keys.
@@ -585,11 +630,21 @@ export function readAndMutationProbes(setup: IsolationSetup, caller: Caller): Pr
       tenants.createApiKey({ principalId: upper(a.principalId) }),
     ),
     listed(
+      "TenantService/ListPrincipals",
+      "leaked page token",
+      () => tenants.listPrincipals({ pageToken: planted.principalPageToken }),
+      (r) =>
+        r.principals
+          .filter((p) => p.tenant !== b.id || p.id === a.principalId)
+          .map((p) => `principal ${p.name} of ${p.tenant}`),
+      [Code.InvalidArgument],
+    ),
+    listed(
       "TenantService/ListApiKeys",
       "leaked principal id",
       () => tenants.listApiKeys({ principalId: a.principalId }),
       (r) => r.keys.map((k) => `key ${k.id} of ${k.principalId}`),
-      true,
+      [Code.NotFound],
     ),
     listed(
       "TenantService/ListApiKeys",
@@ -614,7 +669,7 @@ export function readAndMutationProbes(setup: IsolationSetup, caller: Caller): Pr
       "leaked principal id",
       () => audit.listAuditEvents({ principalId: a.principalId, pageSize: 1000 }),
       (r) => r.events.filter((e) => e.tenant !== b.id).map((e) => `${e.tenant} ${e.action} ${e.object}`),
-      true,
+      [Code.NotFound],
     ),
     listed(
       "ClusterService/ListNodes",
@@ -862,6 +917,23 @@ export function creationProbes(setup: IsolationSetup): Probe[] {
           requestId: planted.decisionRequestId,
         }),
       (r) => (r.decision && r.decision.id !== planted.decisionId ? undefined : `decision ${r.decision?.id} is A's`),
+    ),
+    answered(
+      "DecisionService/Decide",
+      "B's pipeline searching the shared collection name",
+      async () => {
+        const search = searchPipeline(SHARED_COLLECTION);
+        search.name = "b-shared-search";
+        await pipelines.createPipeline({ pipeline: search });
+        return clientOf(DecisionService, caller).decide({
+          pipeline: search.name,
+          inputs: { query: { kind: { case: "value", value: fromJson(ValueSchema, planted.aVectors[7] ?? []) } } },
+        });
+      },
+      (r) => {
+        const ids = toJson(ValueSchema, r.decision?.outputs.ids?.kind.value as Value) as string[];
+        return ids.length > 0 && ids.every((id) => id.startsWith("b-")) ? undefined : `ids ${ids.join(", ")}`;
+      },
     ),
     answered(
       "TenantService/CreatePrincipal",

@@ -50,6 +50,8 @@ export const USER_PASSWORD = "isolation-user-password-1";
 export const VECTOR_DIM = 16;
 /** The collection both tenants have, each with its own vectors. */
 export const SHARED_COLLECTION = "shared-catalogue";
+/** A second pair of same-named collections, on the approximate (HNSW) index. */
+export const SHARED_HNSW_COLLECTION = "shared-catalogue-hnsw";
 /** A collection only A has. */
 export const PRIVATE_COLLECTION = "a-private-vectors";
 /** Vectors A plants (ids "a-0"...) and B holds (ids "b-0"...). */
@@ -67,6 +69,9 @@ export interface PlantedObjects {
   readonly binding: string;
   /** A's vectors, in id order ("a-<n>" is `aVectors[n]`). */
   readonly aVectors: readonly number[][];
+  /** next_page_token of A's first page of one collection, and of one principal. */
+  readonly collectionPageToken: string;
+  readonly principalPageToken: string;
 }
 
 const PIPELINE_FILE = fileURLToPath(new URL("../../examples/pipelines/transaction-risk.json", import.meta.url));
@@ -138,14 +143,15 @@ function records(
   }));
 }
 
-/** Creates a FLAT L2 collection and fills it. */
+/** Creates an L2 collection (FLAT unless `index` says otherwise) and fills it. */
 async function plantCollection(
   caller: Caller,
   name: string,
   recs: MessageInitShape<typeof VectorRecordSchema>[],
+  index = IndexKind.FLAT,
 ): Promise<void> {
   const vectors = clientOf(VectorService, caller);
-  await vectors.createCollection({ name, dim: VECTOR_DIM, metric: Metric.L2, index: IndexKind.FLAT });
+  await vectors.createCollection({ name, dim: VECTOR_DIM, metric: Metric.L2, index });
   await vectors.upsertVectors({ collection: name, records: recs });
 }
 
@@ -187,7 +193,10 @@ async function plantTenantA(a: Caller): Promise<PlantedObjects> {
 
   const aVectors = randomVectors(A_VECTORS, 0xa11ce);
   await plantCollection(a, SHARED_COLLECTION, records("a", aVectors, "iso-a"));
+  await plantCollection(a, SHARED_HNSW_COLLECTION, records("a", aVectors, "iso-a"), IndexKind.HNSW);
   await plantCollection(a, PRIVATE_COLLECTION, records("a", aVectors.slice(0, 50), "iso-a"));
+  const collectionPage = await clientOf(VectorService, a).listCollections({ pageSize: 1 });
+  const principalPage = await clientOf(TenantService, a).listPrincipals({ pageSize: 1 });
 
   const decisionRequestId = "a-decision-1";
   const decisions = clientOf(DecisionService, a);
@@ -228,6 +237,8 @@ async function plantTenantA(a: Caller): Promise<PlantedObjects> {
     taskIdempotencyKey,
     binding,
     aVectors,
+    collectionPageToken: collectionPage.nextPageToken,
+    principalPageToken: principalPage.nextPageToken,
   };
 }
 
@@ -243,6 +254,8 @@ export async function setUpTenants(gatewayUrl: string, adminKey: string): Promis
   const a = await createTenant(gatewayUrl, adminKey, "iso-a");
   const b = await createTenant(gatewayUrl, adminKey, "iso-b");
   const planted = await plantTenantA(a.caller);
-  await plantCollection(b.caller, SHARED_COLLECTION, records("b", randomVectors(B_VECTORS, 0xb0b), "iso-b"));
+  const bVectors = records("b", randomVectors(B_VECTORS, 0xb0b), "iso-b");
+  await plantCollection(b.caller, SHARED_COLLECTION, bVectors);
+  await plantCollection(b.caller, SHARED_HNSW_COLLECTION, bVectors, IndexKind.HNSW);
   return { a, b, planted };
 }

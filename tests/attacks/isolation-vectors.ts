@@ -1,6 +1,6 @@
 /**
- * Planted vector-search queries: A's and B's collections share a name; B searches it with A's own
- * vectors, slightly perturbed, so that in a shared index A's vectors ("a-<n>", payload owner
+ * Planted vector-search queries: A's and B's collections share a name (two pairs: an exact index
+ * and an HNSW one); B searches them with A's own vectors, slightly perturbed, so that in a shared index A's vectors ("a-<n>", payload owner
  * "iso-a") would be the nearest hits. No hit may be A's. A asks a few of the same queries first, so
  * the test is known to be able to see A's vectors (and A's index is the one any cache holds).
  */
@@ -9,7 +9,7 @@ import type { SearchRequestSchema } from "@arbiter/proto";
 import { type SearchResponse, VectorService } from "@arbiter/proto";
 import type { MessageInitShape } from "@bufbuild/protobuf";
 import { clientOf } from "./isolation-calls.ts";
-import { type IsolationSetup, SHARED_COLLECTION, seededRandom } from "./isolation-setup.ts";
+import { type IsolationSetup, SHARED_COLLECTION, SHARED_HNSW_COLLECTION, seededRandom } from "./isolation-setup.ts";
 
 /** How many queries B makes, and how many of them go through SearchBatch. */
 export interface PlantedQueryCounts {
@@ -62,8 +62,10 @@ export async function plantedVectorQueries(
   const noise = seededRandom(0x5eed);
   const near = (i: number) =>
     (planted.aVectors[i % planted.aVectors.length] ?? []).map((v) => v + (noise() - 0.5) * 1e-3);
+  // Queries alternate between the exact pair and the HNSW pair.
+  const collectionOf = (i: number) => (i % 2 === 0 ? SHARED_COLLECTION : SHARED_HNSW_COLLECTION);
   const request = (i: number, filterOwnerA: boolean): MessageInitShape<typeof SearchRequestSchema> => ({
-    collection: SHARED_COLLECTION,
+    collection: collectionOf(i),
     query: near(i),
     k: K,
     includePayload: true,
@@ -74,9 +76,10 @@ export async function plantedVectorQueries(
 
   // A first: its own nearest hit is the planted vector, so these queries would find A's vectors.
   const asA = clientOf(VectorService, a.caller);
-  for (const i of [3, 4, 5]) {
-    const { hits } = await asA.search({ collection: SHARED_COLLECTION, query: near(i), k: 1 });
-    if (hits[0]?.id !== `a-${i}`) throw new Error(`A's own query near a-${i} found ${hits[0]?.id}: setup is wrong`);
+  for (const i of [3, 4, 5, 6]) {
+    const { hits } = await asA.search({ collection: collectionOf(i), query: near(i), k: 1 });
+    if (hits[0]?.id !== `a-${i}`)
+      throw new Error(`A's own query near a-${i} in ${collectionOf(i)} found ${hits[0]?.id}: setup is wrong`);
   }
 
   const asB = clientOf(VectorService, b.caller);
@@ -90,14 +93,14 @@ export async function plantedVectorQueries(
   };
   await inParallel(counts.search, async (i) => {
     const res = await asB.search(request(i, i % 10 === 9));
-    record(`Search near a-${i % planted.aVectors.length}`, res);
+    record(`Search of ${collectionOf(i)} near a-${i % planted.aVectors.length}`, res);
   });
   await inParallel(counts.batches, async (batch) => {
     const first = counts.search + batch * counts.batchSize;
     const searches = Array.from({ length: counts.batchSize }, (_, j) => request(first + j, j % 10 === 9));
     const { results } = await asB.searchBatch({ searches });
     for (const [j, res] of results.entries()) {
-      record(`SearchBatch near a-${(first + j) % planted.aVectors.length}`, res);
+      record(`SearchBatch of ${collectionOf(first + j)} near a-${(first + j) % planted.aVectors.length}`, res);
     }
   });
   return { queries: counts.search + counts.batches * counts.batchSize, leaks, examples };
