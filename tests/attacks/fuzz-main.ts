@@ -30,6 +30,8 @@ const mesh = await spawnRole(
     ARBITER_DATA_DIR: dataDir,
     ARBITER_GATEWAY_PORT: "0",
     ARBITER_AUTH_ENABLED: values.auth,
+    // Every refused request is a debug line; writing 10,000 of them would slow the process down.
+    ARBITER_LOG_LEVEL: "info",
     ARBITER_AUTH_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
   },
   dataDir,

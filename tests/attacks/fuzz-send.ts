@@ -259,6 +259,15 @@ export class FuzzSender {
           done({ status: 0, message: "", failure: `stream closed without a response (RST_STREAM ${stream.rstCode})` });
           return;
         }
+        // Reset before its end (its session went away, or the server refused it): no answer came.
+        if (stream.rstCode !== http2.constants.NGHTTP2_NO_ERROR) {
+          done({
+            status,
+            message: "",
+            failure: `stream reset before the end of the answer (RST_STREAM ${stream.rstCode})`,
+          });
+          return;
+        }
         done(interpret(request.answer, status, headers, trailers, Buffer.concat(parts)));
       });
       stream.end(request.body);

@@ -133,7 +133,7 @@ describe("gateway answers to malformed requests", () => {
       request({ path: "/v2/models/nope/versions/9223372036854775808", method: "GET", answer: "http" }),
     );
     assert.equal(answer.status, 400);
-    assert.match(answer.message, /signed 64-bit range/);
+    assert.match(answer.message, /model version: expected at most 9223372036854775807, got 9223372036854775808/);
   });
 
   it("keeps the gRPC status of an error quoting a 70,000-character name", async () => {
