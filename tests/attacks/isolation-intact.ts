@@ -1,10 +1,13 @@
 /**
  * After tenant B's attempts, tenant A checks with its own key that every object it planted is as
  * it left it: the model's version, configuration and alias, the pipeline's alias, the vectors, the
- * decision record, the task (not cancelled), the stream binding, its principal's role and its key.
+ * decision record, the task (not cancelled), the stream binding, its principal's role and its key;
+ * and that its model and pipeline still run A's artifact and rules, though B now has its own under
+ * the same names.
  */
 import {
   DecisionService,
+  InferenceService,
   ModelRegistryService,
   PipelineService,
   Role,
@@ -14,6 +17,8 @@ import {
   TenantService,
   VectorService,
 } from "@arbiter/proto";
+import { EXPECTED, fp32Bytes } from "../support/examples.ts";
+import { transactionInputs } from "../support/transaction-risk.ts";
 import { type Caller, clientOf, outcomeOf, statusName } from "./isolation-calls.ts";
 import {
   A_VECTORS,
@@ -22,6 +27,14 @@ import {
   SHARED_COLLECTION,
   SHARED_HNSW_COLLECTION,
 } from "./isolation-setup.ts";
+
+const ROW = ((EXPECTED["risk-classifier"]?.inputs.features?.data ?? []) as number[][])[0] ?? [];
+const FEATURES = {
+  name: "features",
+  datatype: "FP32",
+  shape: [1n, BigInt(ROW.length)],
+  data: { case: "rawContents" as const, value: fp32Bytes([ROW]) },
+};
 
 /** One check: a description of what is wrong, or undefined. */
 type Check = [what: string, run: (a: Caller) => Promise<string | undefined>];
@@ -89,6 +102,34 @@ function checks(setup: IsolationSetup): Check[] {
       },
     ],
     [
+      "A's model serves A's artifact",
+      async (c) => {
+        const { outputs } = await clientOf(InferenceService, c).infer({
+          model: model.name,
+          selector: { selector: { case: "alias", value: model.alias } },
+          inputs: [FEATURES],
+        });
+        const names = outputs
+          .map((t) => t.name)
+          .sort()
+          .join();
+        return names === "label,probabilities" ? undefined : `outputs ${names}`;
+      },
+    ],
+    [
+      "A's pipeline decides by A's rules",
+      async (c) => {
+        const { decision } = await clientOf(DecisionService, c).decide({
+          pipeline: pipeline.name,
+          selector: { selector: { case: "alias", value: pipeline.alias } },
+          inputs: transactionInputs(1),
+        });
+        return ["approve", "review", "decline"].includes(decision?.label ?? "")
+          ? undefined
+          : `label ${decision?.label}`;
+      },
+    ],
+    [
       "A's stream binding",
       async (c) => {
         const { binding } = await clientOf(StreamService, c).getStreamBinding({ name: planted.binding });
@@ -112,13 +153,14 @@ function checks(setup: IsolationSetup): Check[] {
   ];
 }
 
-/** What B's attempts changed of A's objects, as A sees them (empty when nothing). */
-export async function changedObjectsOfA(setup: IsolationSetup): Promise<string[]> {
+/** What B's attempts changed of A's objects, as A sees them (`problems` empty when nothing), and how many checks ran. */
+export async function changedObjectsOfA(setup: IsolationSetup): Promise<{ checks: number; problems: string[] }> {
   const problems: string[] = [];
-  for (const [what, run] of checks(setup)) {
+  const all = checks(setup);
+  for (const [what, run] of all) {
     const outcome = await outcomeOf(() => run(setup.a.caller));
     if (!outcome.ok) problems.push(`${what}: ${statusName(outcome)} ${outcome.message}`);
     else if (outcome.value !== undefined) problems.push(`${what}: ${outcome.value}`);
   }
-  return problems;
+  return { checks: all.length, problems };
 }

@@ -16,13 +16,10 @@ import {
   ClusterService,
   DecisionService,
   InferenceService,
-  Metric,
   ModelRegistryService,
   type NodeInfo,
   PipelineSchema,
   PipelineService,
-  PrincipalKind,
-  RegisterModelRequestSchema,
   Role,
   StreamService,
   TaskService,
@@ -30,10 +27,9 @@ import {
   VectorService,
 } from "@arbiter/proto";
 import { GRPCInferenceService } from "@arbiter/proto/inference";
-import { create, fromJson, type JsonObject, type MessageInitShape, toJson } from "@bufbuild/protobuf";
-import { type Value, ValueSchema } from "@bufbuild/protobuf/wkt";
+import { create, fromJson, type JsonObject, type MessageInitShape } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
-import { EXPECTED, exampleModel, fp32Bytes } from "../support/examples.ts";
+import { EXPECTED, fp32Bytes } from "../support/examples.ts";
 import { transactionInputs } from "../support/transaction-risk.ts";
 import {
   type Caller,
@@ -129,7 +125,7 @@ function listed<T>(
 }
 
 /** A call that must succeed and whose answer `check` finds nothing of A's in (undefined when fine). */
-function answered<T>(
+export function answered<T>(
   method: string,
   idKind: string,
   call: () => Promise<T>,
@@ -817,7 +813,7 @@ function exampleDefinition(name: string): JsonObject {
 }
 
 /** A pipeline of one vector search of `collection`. */
-function searchPipeline(collection: string) {
+export function searchPipeline(collection: string) {
   return create(PipelineSchema, {
     name: "b-search-probe",
     inputs: [{ name: "query", type: "list", required: true }],
@@ -827,124 +823,4 @@ function searchPipeline(collection: string) {
       { from: "search.ids", to: "output.ids" },
     ],
   });
-}
-
-/**
- * Probes that create objects in B under A's names and keys, run in this order after the others
- * (they give B objects those names would then find): B's first version of a name must be 1, an
- * alias B sets must have had no previous version, A's idempotency key and request id must start
- * B's own task and decision, and no name may be "already taken" by A.
- */
-export function creationProbes(setup: IsolationSetup): Probe[] {
-  const { a, b, planted } = setup;
-  const caller = b.caller;
-  const registry = clientOf(ModelRegistryService, caller);
-  const pipelines = clientOf(PipelineService, caller);
-  const model = planted.model;
-  const pipeline = planted.pipeline;
-  return [
-    answered(
-      "ModelRegistryService/RegisterModel",
-      "guessed name (next version)",
-      () =>
-        registry.registerModel(
-          (async function* () {
-            yield create(RegisterModelRequestSchema, { part: { case: "metadata", value: { name: model.name } } });
-            yield create(RegisterModelRequestSchema, { part: { case: "chunk", value: exampleModel(model.name) } });
-          })(),
-        ),
-      (r) => (r.model?.version === 1n ? undefined : `B's first version is ${r.model?.version}`),
-    ),
-    answered(
-      "ModelRegistryService/SetModelAlias",
-      "leaked alias",
-      () => registry.setModelAlias({ name: model.name, alias: model.alias, version: 1n }),
-      (r) => (r.previousVersion === 0n ? undefined : `previous version ${r.previousVersion}`),
-    ),
-    answered(
-      "PipelineService/CreatePipeline",
-      "guessed name (next version)",
-      () => pipelines.createPipeline({ pipeline: fromJson(PipelineSchema, exampleDefinition(pipeline.name)) }),
-      (r) => (r.pipeline?.version === 1n ? undefined : `B's first version is ${r.pipeline?.version}`),
-    ),
-    answered(
-      "PipelineService/SetPipelineAlias",
-      "leaked alias",
-      () => pipelines.setPipelineAlias({ name: pipeline.name, alias: pipeline.alias, version: 1n }),
-      (r) => (r.previousVersion === 0n ? undefined : `previous version ${r.previousVersion}`),
-    ),
-    answered(
-      "StreamService/CreateStreamBinding",
-      "leaked name",
-      () =>
-        clientOf(StreamService, caller).createStreamBinding({
-          binding: { name: planted.binding, pipeline: pipeline.name },
-        }),
-      (r) => (r.binding?.inputSubject.includes(`.${b.id}.`) ? undefined : `input subject ${r.binding?.inputSubject}`),
-    ),
-    answered(
-      "VectorService/CreateCollection",
-      "guessed name",
-      () =>
-        clientOf(VectorService, caller).createCollection({
-          name: PRIVATE_COLLECTION,
-          dim: VECTOR_DIM,
-          metric: Metric.L2,
-        }),
-      (r) => (r.collection?.count === 0n ? undefined : `new collection holds ${r.collection?.count} vectors`),
-    ),
-    answered(
-      "TaskService/SubmitTask",
-      "leaked idempotency key",
-      () =>
-        clientOf(TaskService, caller).submitTask({
-          idempotencyKey: planted.taskIdempotencyKey,
-          target: { case: "model", value: { model: model.name } },
-          items: [{ tensors: [FEATURES] }],
-        }),
-      (r) =>
-        r.created && r.task?.id !== planted.taskId
-          ? undefined
-          : `created ${r.created}, task ${r.task?.id} (A's ${planted.taskId})`,
-    ),
-    answered(
-      "DecisionService/Decide",
-      "leaked request id",
-      () =>
-        clientOf(DecisionService, caller).decide({
-          pipeline: pipeline.name,
-          inputs: transactionInputs(0),
-          requestId: planted.decisionRequestId,
-        }),
-      (r) => (r.decision && r.decision.id !== planted.decisionId ? undefined : `decision ${r.decision?.id} is A's`),
-    ),
-    answered(
-      "DecisionService/Decide",
-      "B's pipeline searching the shared collection name",
-      async () => {
-        const search = searchPipeline(SHARED_COLLECTION);
-        search.name = "b-shared-search";
-        await pipelines.createPipeline({ pipeline: search });
-        return clientOf(DecisionService, caller).decide({
-          pipeline: search.name,
-          inputs: { query: { kind: { case: "value", value: fromJson(ValueSchema, planted.aVectors[7] ?? []) } } },
-        });
-      },
-      (r) => {
-        const ids = toJson(ValueSchema, r.decision?.outputs.ids?.kind.value as Value) as string[];
-        return ids.length > 0 && ids.every((id) => id.startsWith("b-")) ? undefined : `ids ${ids.join(", ")}`;
-      },
-    ),
-    answered(
-      "TenantService/CreatePrincipal",
-      "guessed principal name",
-      () =>
-        clientOf(TenantService, caller).createPrincipal({
-          kind: PrincipalKind.SERVICE_ACCOUNT,
-          name: `${a.id}-admin`,
-          role: Role.VIEWER,
-        }),
-      (r) => (r.principal?.tenant === b.id ? undefined : `principal in tenant ${r.principal?.tenant}`),
-    ),
-  ];
 }

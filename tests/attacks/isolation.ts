@@ -1,12 +1,15 @@
 /**
  * The attack suite's tenant-isolation attack, against one running mesh with authentication on:
  * two tenants made through the public API (see isolation-setup.ts), tenant B's admin trying every
- * RPC and REST route on tenant A's objects by guessed and leaked ids (isolation-probes.ts), A
- * checking afterwards that nothing of its changed (isolation-intact.ts), and B searching a
- * same-named collection with queries planted next to A's vectors (isolation-vectors.ts).
+ * RPC and REST route on tenant A's objects by guessed and leaked ids (isolation-probes.ts), then
+ * making its own objects under A's names and keys (isolation-creation.ts), A checking afterwards
+ * that nothing of its changed (isolation-intact.ts), and B searching same-named collections with
+ * queries planted next to A's vectors (isolation-vectors.ts).
  */
+
+import { creationProbes } from "./isolation-creation.ts";
 import { changedObjectsOfA } from "./isolation-intact.ts";
-import { creationProbes, loginProbes, type Probe, readAndMutationProbes, restProbes } from "./isolation-probes.ts";
+import { loginProbes, type Probe, readAndMutationProbes, restProbes } from "./isolation-probes.ts";
 import { setUpTenants } from "./isolation-setup.ts";
 import { plantedVectorQueries } from "./isolation-vectors.ts";
 
@@ -76,8 +79,8 @@ export async function runIsolation(options: IsolationOptions): Promise<Isolation
   await runAll(loginProbes(setup));
   await runAll(creationProbes(setup));
   const changed = await changedObjectsOfA(setup);
-  probes += 7;
-  for (const change of changed) leak(`A's objects changed: ${change}`);
+  probes += changed.checks;
+  for (const change of changed.problems) leak(`A's objects changed: ${change}`);
   log(`isolation: ${probes} probes, ${leaks} leaks`);
 
   const planted = await plantedVectorQueries(setup, { search: SEARCHES, batches: BATCHES, batchSize: BATCH_SIZE });
