@@ -3,24 +3,27 @@
  * An embedded mesh (`arbiter start`) gets two tenants, A (limited: `limits.tenantOverrides`) and
  * B (the defaults), each with its own copy of the example risk classifier. B's Infer latency
  * (ModelInfer, one row, raw FP32, on the fast gRPC path) is measured alone, then while A floods
- * with many concurrent callers that retry at once when refused — far over A's limits. Reports B's
- * p99 under the flood over its p99 alone, against the target of at most 2×, with what A got
- * through and how much of it was refused.
+ * with many concurrent callers of bulk requests that retry at once when refused — far over A's
+ * limits. Reports B's p99 under the flood over its p99 alone, against the target of at most 2×,
+ * with what A got through and how much of it was refused.
  *
  *   node --import tsx bench/src/noisy-neighbour.ts        (npm run bench:noisy)
  *
- * Writes bench/results/noisy-neighbour.json: {"limits_a", "b_alone": {p50_us, p99_us,
+ * Writes bench/results/noisy-neighbour.json: {"limits_a", "a_rows", "b_alone": {p50_us, p99_us,
  * throughput_rps, errors}, "b_flooded": {...}, "a_flood": {served_rps, refused_rps, failed,
  * callers}, "p99_ratio", "load_average": {before, after}}. Exits 1 when the mesh cannot make the
  * tenants or B's calls fail (its latency is reported either way; the ratio is never a pass/fail).
  *
  * The flood runs in a child process of its own (this file with `--flood`), so that its callers
  * compete with the mesh for the CPU as another client would, not with B's load generator's event
- * loop. Env (read here only): BENCH_SECONDS per phase (default 10), BENCH_WARMUP_SECONDS
- * (default 1), BENCH_B_CONCURRENCY (default 2), BENCH_FLOOD_CALLERS (default 64: 8 times A's
- * concurrency quota, offering several times its rate; on a small machine more callers mostly
- * measure the flood's own client, which shares the cores with the mesh), BENCH_A_LIMITS (default
- * `rps=200,burst=200,concurrency=8`; `rps=0,concurrency=0` shows the same flood without limits).
+ * loop. B sends one row per call, as an interactive caller; A sends bulk requests of many rows, so
+ * each call A gets through costs the model that much. Env (read here only): BENCH_SECONDS per
+ * phase (default 10), BENCH_WARMUP_SECONDS (default 1), BENCH_B_CONCURRENCY (default 2),
+ * BENCH_FLOOD_CALLERS (default 64: 16 times A's concurrency quota; on a small machine more callers
+ * mostly measure the flood's own client, which shares the cores with the mesh), BENCH_A_ROWS (rows
+ * per A request, default 64), BENCH_A_LIMITS (default `rps=100,burst=100,concurrency=4`;
+ * `rps=0,concurrency=0` runs the same flood without limits, for comparison), BENCH_FLOOD_RETRY
+ * (`at-once`, the default, or `after`: refused callers wait the refusal's retry-after).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -50,7 +53,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 const B_CONCURRENCY = Number(process.env.BENCH_B_CONCURRENCY ?? 2);
 const FLOOD_CALLERS = Number(process.env.BENCH_FLOOD_CALLERS ?? 64);
-const A_LIMITS = process.env.BENCH_A_LIMITS ?? "rps=200,burst=200,concurrency=8";
+const A_LIMITS = process.env.BENCH_A_LIMITS ?? "rps=100,burst=100,concurrency=4";
+const A_ROWS = Number(process.env.BENCH_A_ROWS ?? 64);
+const FLOOD_RETRY = process.env.BENCH_FLOOD_RETRY === "after" ? "after" : "at-once";
 const TARGET_RATIO = 2;
 /** The bootstrap admin's key of the mesh under test (tenant `default`). */
 const ADMIN_KEY = "noisy-neighbour-bench-admin-key-0123456789abcdef";
@@ -59,19 +64,31 @@ const MODEL_INFER = "/inference.GRPCInferenceService/ModelInfer";
 const RESOURCE_EXHAUSTED = 8;
 
 const rows = (EXPECTED["risk-classifier"]?.inputs.features?.data ?? []) as number[][];
-const frames = rows.map((row) =>
-  framed(
+/** A ModelInfer request of `batch` rows of the example input, starting at row `first`. */
+function inferFrame(first: number, batch: number): Buffer {
+  const data = Array.from({ length: batch }, (_, k) => rows[(first + k) % rows.length] as number[]);
+  return framed(
     ModelInferRequestSchema,
     create(ModelInferRequestSchema, {
       modelName: "risk-classifier",
-      inputs: [{ name: "features", datatype: "FP32", shape: [1n, 30n] }],
-      rawInputContents: [fp32Bytes(row)],
+      inputs: [{ name: "features", datatype: "FP32", shape: [BigInt(batch), 30n] }],
+      rawInputContents: [fp32Bytes(data)],
     }),
-  ),
-);
+  );
+}
+/** B's requests: one row each, as an interactive caller sends them. */
+const frames = rows.map((_, i) => inferFrame(i, 1));
+/** A's requests: BENCH_A_ROWS rows each. */
+const floodFrames = rows.map((_, i) => inferFrame(i, A_ROWS));
 
-/** One unary ModelInfer on `session` as the holder of `key`; resolves with the gRPC status code. */
-function modelInfer(session: http2.ClientHttp2Session, key: string, frame: Buffer): Promise<number> {
+/** How a call ended: its gRPC status code (-1: none), and the retry-after of a refusal, in seconds. */
+interface CallEnd {
+  status: number;
+  retryAfter?: number;
+}
+
+/** One unary ModelInfer on `session` as the holder of `key`. */
+function modelInfer(session: http2.ClientHttp2Session, key: string, frame: Buffer): Promise<CallEnd> {
   return new Promise((resolve, reject) => {
     const stream = session.request({
       ":method": "POST",
@@ -82,15 +99,21 @@ function modelInfer(session: http2.ClientHttp2Session, key: string, frame: Buffe
       "x-api-key": key,
     });
     let status: string | undefined;
-    stream.on("response", (headers) => {
-      status = headers["grpc-status"] as string | undefined;
-    });
-    stream.on("trailers", (trailers) => {
-      status = trailers["grpc-status"] as string | undefined;
-    });
+    let retryAfter: string | undefined;
+    const read = (headers: http2.IncomingHttpHeaders) => {
+      status = (headers["grpc-status"] as string | undefined) ?? status;
+      retryAfter = (headers["retry-after"] as string | undefined) ?? retryAfter;
+    };
+    stream.on("response", read);
+    stream.on("trailers", read);
     stream.on("data", () => {});
     stream.on("error", reject);
-    stream.on("end", () => resolve(status === undefined ? -1 : Number(status)));
+    stream.on("end", () =>
+      resolve({
+        status: status === undefined ? -1 : Number(status),
+        ...(retryAfter === undefined ? {} : { retryAfter: Number(retryAfter) }),
+      }),
+    );
     stream.end(frame);
   });
 }
@@ -101,13 +124,15 @@ interface FloodResult {
   refused_rps: number;
   failed: number;
   callers: number;
+  /** "at-once": a refused caller calls again at once; "after": it waits the refusal's retry-after. */
+  retry: string;
 }
 
 /**
  * The flood (child process mode): `callers` callers over a few connections call back to back as
  * tenant A until stdin closes, then print what they got as one JSON line.
  */
-async function flood(url: string, key: string, callers: number): Promise<void> {
+async function flood(url: string, key: string, callers: number, retry: string): Promise<void> {
   const sessions = Array.from({ length: 4 }, () => http2.connect(url));
   let served = 0;
   let refused = 0;
@@ -121,10 +146,15 @@ async function flood(url: string, key: string, callers: number): Promise<void> {
   const caller = async (c: number) => {
     const session = sessions[c % sessions.length] as http2.ClientHttp2Session;
     for (let i = c; !stop; i += callers) {
-      const status = await modelInfer(session, key, frames[i % frames.length] as Buffer).catch(() => -1);
-      if (status === 0) served++;
-      else if (status === RESOURCE_EXHAUSTED) refused++;
-      else failed++;
+      const end = await modelInfer(session, key, floodFrames[i % floodFrames.length] as Buffer).catch(() => ({
+        status: -1,
+        retryAfter: undefined,
+      }));
+      if (end.status === 0) served++;
+      else if (end.status === RESOURCE_EXHAUSTED) {
+        refused++;
+        if (retry === "after") await new Promise((resolve) => setTimeout(resolve, (end.retryAfter ?? 1) * 1000));
+      } else failed++;
     }
   };
   console.log("flooding");
@@ -136,6 +166,7 @@ async function flood(url: string, key: string, callers: number): Promise<void> {
     refused_rps: Math.round(refused / elapsed),
     failed,
     callers,
+    retry,
   };
   console.log(JSON.stringify(result));
 }
@@ -144,7 +175,7 @@ async function flood(url: string, key: string, callers: number): Promise<void> {
 async function startFlood(url: string, key: string): Promise<{ child: ChildProcess; result: Promise<FloodResult> }> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", fileURLToPath(import.meta.url), "--flood", url, key, String(FLOOD_CALLERS)],
+    ["--import", "tsx", fileURLToPath(import.meta.url), "--flood", url, key, String(FLOOD_CALLERS), FLOOD_RETRY],
     { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] },
   );
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
@@ -198,6 +229,7 @@ async function makeTenant(url: string, id: string): Promise<string> {
 
 interface Results {
   limits_a: string;
+  a_rows: number;
   b_alone: Level;
   b_flooded: Level;
   a_flood: FloodResult;
@@ -227,12 +259,13 @@ async function run(): Promise<Results> {
     const keyA = await makeTenant(url, "a");
     const keyB = await makeTenant(url, "b");
     const callB = async (i: number) => {
-      const status = await modelInfer(session, keyB, frames[i % frames.length] as Buffer);
+      const { status } = await modelInfer(session, keyB, frames[i % frames.length] as Buffer);
       if (status !== 0) throw new Error(`grpc-status ${status}`);
     };
     // Loads both tenants' models before anything is timed.
     await callB(0);
-    if ((await modelInfer(session, keyA, frames[0] as Buffer)) !== 0) throw new Error("tenant A cannot infer");
+    if ((await modelInfer(session, keyA, floodFrames[0] as Buffer)).status !== 0)
+      throw new Error("tenant A cannot infer");
     const alone = await drive(B_CONCURRENCY, SECONDS, WARMUP_SECONDS, callB);
     const { child, result } = await startFlood(url, keyA);
     let flooded: Level;
@@ -243,6 +276,7 @@ async function run(): Promise<Results> {
     }
     return {
       limits_a: A_LIMITS,
+      a_rows: A_ROWS,
       b_alone: alone,
       b_flooded: flooded,
       a_flood: await result,
@@ -260,7 +294,7 @@ function report(r: Results): string {
   const row = (name: string, l: Level) =>
     `${name.padEnd(16)} ${String(l.p50_us).padStart(7)}  ${String(l.p99_us).padStart(7)}  ${String(l.throughput_rps).padStart(13)}  ${String(l.errors).padStart(7)}`;
   return [
-    `tenant A limits: ${r.limits_a}; A floods with ${r.a_flood.callers} callers retrying at once`,
+    `tenant A limits: ${r.limits_a}; A floods with ${r.a_flood.callers} callers of ${r.a_rows} rows a request, retrying ${r.a_flood.retry === "after" ? "after retry-after" : "at once"}`,
     "",
     "tenant B         p50 µs   p99 µs   throughput/s   errors",
     row("alone", r.b_alone),
@@ -273,7 +307,7 @@ function report(r: Results): string {
 }
 
 if (process.argv[2] === "--flood") {
-  await flood(process.argv[3] as string, process.argv[4] as string, Number(process.argv[5]));
+  await flood(process.argv[3] as string, process.argv[4] as string, Number(process.argv[5]), String(process.argv[6]));
   process.exit(0);
 }
 
