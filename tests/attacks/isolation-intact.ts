@@ -3,9 +3,10 @@
  * it left it: the model's version, configuration and alias, the pipeline's alias, the vectors, the
  * decision record, the task (not cancelled), the stream binding, its principal's role and its key;
  * and that its model and pipeline still run A's artifact and rules, though B now has its own under
- * the same names.
+ * the same names; and that A's audit log shows none of B's attempts (they are B's to read).
  */
 import {
+  AuditService,
   DecisionService,
   InferenceService,
   ModelRegistryService,
@@ -134,6 +135,15 @@ function checks(setup: IsolationSetup): Check[] {
       async (c) => {
         const { binding } = await clientOf(StreamService, c).getStreamBinding({ name: planted.binding });
         return binding?.pipeline === pipeline.name ? undefined : `pipeline ${binding?.pipeline}`;
+      },
+    ],
+    [
+      "A's audit log holds only A's calls",
+      async (c) => {
+        const { events } = await clientOf(AuditService, c).listAuditEvents({ pageSize: 1000 });
+        const foreign = events.filter((e) => e.tenant !== a.id || e.principalId === setup.b.principalId);
+        if (events.length === 0) return "no events at all";
+        return foreign.length === 0 ? undefined : `${foreign[0]?.tenant} ${foreign[0]?.action} ${foreign[0]?.object}`;
       },
     ],
     [
