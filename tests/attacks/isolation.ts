@@ -10,7 +10,7 @@
 import { creationProbes } from "./isolation-creation.ts";
 import { changedObjectsOfA } from "./isolation-intact.ts";
 import { loginProbes, type Probe, readAndMutationProbes, restProbes } from "./isolation-probes.ts";
-import { setUpTenants } from "./isolation-setup.ts";
+import { setUpTenants, USER_PASSWORD } from "./isolation-setup.ts";
 import { plantedVectorQueries } from "./isolation-vectors.ts";
 
 /** Options of {@link runIsolation}. */
@@ -34,6 +34,8 @@ export interface IsolationResult {
   vectorQueries: number;
   /** The first leaks: method, id kind, what came back. */
   examples: string[];
+  /** The credentials the attack made (both tenants' API keys and tokens, the users' password), for a search of the logs. */
+  secrets: string[];
 }
 
 const MAX_EXAMPLES = 20;
@@ -94,5 +96,6 @@ export async function runIsolation(options: IsolationOptions): Promise<Isolation
     `isolation: ${planted.queries} planted vector queries, ${planted.leaks} found A's vectors, in ${Date.now() - queriesStarted} ms`,
   );
   log(`isolation: done in ${Date.now() - started} ms`);
-  return { probes, leaks, vectorQueries: planted.queries, examples };
+  const secrets = [setup.a, setup.b].flatMap((t) => [t.caller.key, t.tokenCaller.key]);
+  return { probes, leaks, vectorQueries: planted.queries, examples, secrets: [...secrets, USER_PASSWORD] };
 }
