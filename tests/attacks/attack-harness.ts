@@ -111,7 +111,13 @@ export async function runAttackSuite(options: AttackOptions): Promise<AttackRepo
     mesh.child.kill("SIGTERM");
     await mesh.exited;
     const logText = readFileSync(mesh.logFile, "utf8");
-    const secrets = [adminKey, jwt.hmacSecret, pemBody(jwt.privateKeyPem), ...credentials.secrets];
+    const secrets = [
+      adminKey,
+      jwt.hmacSecret,
+      pemBody(jwt.privateKeyPem),
+      ...credentials.secrets,
+      ...isolation.secrets,
+    ];
     const logged = secrets.filter((secret) => logText.includes(secret));
     const report: AttackReport = {
       credentialsTried: credentials.tried,

@@ -127,7 +127,8 @@ export async function runCredentialAttacks(options: {
   };
   const [header64, payload64, signature64] = accessToken.split(".") as [string, string, string];
   const escalated = b64({ ...JSON.parse(Buffer.from(payload64, "base64url").toString()), role: "admin" });
-  const flipped = `${signature64.slice(0, -2)}${signature64.endsWith("A") ? "B" : "A"}${signature64.slice(-1)}`;
+  // A character in the middle changes whole bytes of the signature (the last one carries padding bits).
+  const flipped = `${signature64.slice(0, 10)}${signature64[10] === "A" ? "B" : "A"}${signature64.slice(11)}`;
 
   const forged: Forged[] = [
     { name: "no credentials", headers: {} },
