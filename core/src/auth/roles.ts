@@ -4,8 +4,9 @@
  * the role × RPC matrix is derived, never kept by hand.
  *
  * Roles are cumulative: viewer ⊂ developer ⊂ operator ⊂ admin, within the principal's tenant.
- * Two permissions reach beyond one tenant — `tenants.admin` (create, list, delete tenants) and
- * `cluster.admin` (process-wide log levels) — and belong only to admins of the system tenant.
+ * Three permissions reach beyond one tenant — `tenants.admin` (create, list, delete tenants),
+ * `cluster.admin` (process-wide log levels) and `plugins.write` (plugin modules run inside every
+ * scheduler, for every tenant) — and belong only to admins of the system tenant.
  */
 import { DEFAULT_TENANT, type Principal, type RoleName } from "../context.ts";
 
@@ -34,11 +35,10 @@ const OPERATOR = [
   "pipelines.write",
   "vectors.write",
   "streams.write",
-  "plugins.write",
   "decisions.replay",
 ];
 const ADMIN = [...OPERATOR, "principals.read", "principals.write", "keys.read", "keys.write", "audit.read"];
-const PLATFORM = new Set(["tenants.admin", "cluster.admin"]);
+const PLATFORM = new Set(["tenants.admin", "cluster.admin", "plugins.write"]);
 
 const GRANTS: Readonly<Record<RoleName, ReadonlySet<string>>> = {
   viewer: new Set(VIEWER),
