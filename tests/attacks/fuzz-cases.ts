@@ -325,7 +325,7 @@ function damageArb(m: RpcMethod, settings: CaseSettings): fc.Arbitrary<Damage> {
     {
       weight: pathToValue(m.method.input) ? 2 : 0,
       arbitrary: fc
-        .tuple(fc.constantFrom(100, 1000, 10_000, 100_000), fc.boolean())
+        .tuple(fc.constantFrom(100, 1000, 10_000, 20_000), fc.boolean())
         .map<Damage>(([depth, binary]) => ({ kind: "deep", depth, binary })),
     },
     {
@@ -679,13 +679,15 @@ function compose(
   const answer: AnswerKind =
     method === "GET"
       ? "connect"
-      : protocol === "grpc-web"
-        ? "grpc-web"
-        : isGrpc
-          ? "grpc"
-          : m.streaming && method === "POST"
-            ? "connect-stream"
-            : "connect";
+      : damage.kind === "content-type"
+        ? answerOfContentType(damage.value, m.streaming)
+        : protocol === "grpc-web"
+          ? "grpc-web"
+          : isGrpc
+            ? "grpc"
+            : m.streaming && method === "POST"
+              ? "connect-stream"
+              : "connect";
   const credentialHow = credentials.how ? `, ${credentials.how}` : "";
   return {
     target: m.path.slice(1),
@@ -697,6 +699,18 @@ function compose(
     body,
     answer,
   };
+}
+
+/**
+ * How the answer to a request of this content-type carries its status: the server picks the
+ * protocol from the content-type, whatever the rest of the request looks like.
+ */
+function answerOfContentType(type: string, streaming: boolean): AnswerKind {
+  if (type.startsWith("application/grpc-web")) return "grpc-web";
+  if (type.startsWith("application/grpc")) return "grpc";
+  if (type.startsWith("application/connect+")) return "connect-stream";
+  if (!streaming && (type.startsWith("application/json") || type.startsWith("application/proto"))) return "connect";
+  return "http";
 }
 
 /** Hostile calls of the given RPCs. */

@@ -39,8 +39,6 @@ const GRPC_CODES = [
   "unauthenticated",
 ];
 
-const MAX_READ = 1 << 20;
-
 function grpcCode(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   return GRPC_CODES[Number(value)] ?? `code ${value}`;
@@ -163,6 +161,11 @@ export class FuzzSender {
       // A session the server ends (GOAWAY after a protocol error) fails its streams; each stream
       // reports that itself.
       session.on("error", () => {});
+      // After a GOAWAY the session takes no new streams: the next request opens another.
+      const retired = session;
+      session.on("goaway", () => {
+        if (this.sessions[i] === retired) this.sessions[i] = undefined;
+      });
       this.sessions[i] = session;
     }
     return session;
@@ -196,12 +199,9 @@ export class FuzzSender {
       });
       req.on("error", (err) => done({ status: 0, message: "", failure: err.message }));
       req.on("response", (res) => {
+        // All of it: gRPC-Web and Connect streams carry their status in the last frame.
         const parts: Buffer[] = [];
-        let size = 0;
-        res.on("data", (chunk: Buffer) => {
-          if (size < MAX_READ) parts.push(chunk);
-          size += chunk.byteLength;
-        });
+        res.on("data", (chunk: Buffer) => parts.push(chunk));
         res.on("error", (err) => done({ status: res.statusCode ?? 0, message: "", failure: err.message }));
         res.on("end", () =>
           done(interpret(request.answer, res.statusCode ?? 0, res.headers, res.trailers, Buffer.concat(parts))),
@@ -235,7 +235,6 @@ export class FuzzSender {
       let headers: http2.IncomingHttpHeaders = {};
       let trailers: http2.IncomingHttpHeaders = {};
       const parts: Buffer[] = [];
-      let size = 0;
       stream.on("response", (h) => {
         headers = h;
         status = Number(h[":status"] ?? 0);
@@ -243,10 +242,7 @@ export class FuzzSender {
       stream.on("trailers", (t) => {
         trailers = t;
       });
-      stream.on("data", (chunk: Buffer) => {
-        if (size < MAX_READ) parts.push(chunk);
-        size += chunk.byteLength;
-      });
+      stream.on("data", (chunk: Buffer) => parts.push(chunk));
       stream.on("error", () => {});
       // The answer is complete when its side ends, even if the server stopped reading the request
       // (an early error for a request too large): then our side is cancelled.

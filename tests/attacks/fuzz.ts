@@ -132,8 +132,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
 
   const sender = new FuzzSender(options.gatewayUrl);
   const concurrency = options.concurrency ?? 12;
-  // Long enough for every code path to have been taken once and the heap to have grown to its size.
-  const warmup = Math.min(1000, Math.floor(options.cases / 10));
+  // Long enough for every code path to have been taken (models loaded, caches filled) and the heap
+  // to have grown to its working size.
+  const warmup = Math.min(2000, Math.floor(options.cases / 5));
   const examples: string[] = [];
   const outcomes = new Map<string, number>();
   let sent = 0;
