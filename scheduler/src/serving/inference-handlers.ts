@@ -24,6 +24,7 @@ import {
   InvalidArgumentError,
   isDatatype,
   MODEL_VERSION_HEADER,
+  ModelNotFoundError,
   type ModelRef,
   modelSubject,
   NODE_HEADER,
@@ -275,7 +276,13 @@ function incoming(data: Uint8Array, message: BusMessage): IncomingInference {
 /** The handler of a loaded model's own subject. */
 export function modelHandler(loaded: LoadedModel): RpcHandler {
   const version = { [MODEL_VERSION_HEADER]: String(loaded.ref.version) };
-  return async (data, ctx, message) => ({ data: await incoming(data, message).run(loaded, ctx), headers: version });
+  const { tenant, name } = loaded.ref;
+  return async (data, ctx, message) => {
+    // The subject names the model's tenant; the request's context must name the same one (a check
+    // behind the gateway's, which picks the subject from the caller's tenant).
+    if (ctx.tenant !== tenant) throw new ModelNotFoundError(ctx.tenant, name, String(loaded.ref.version));
+    return { data: await incoming(data, message).run(loaded, ctx), headers: version };
+  };
 }
 
 /**
