@@ -21,7 +21,7 @@ import {
 } from "@arbiter/proto";
 import { CommitUploadSchema } from "@arbiter/proto/internal";
 import { create } from "@bufbuild/protobuf";
-import { auditObject } from "./audit-object.ts";
+import { auditObject, MAX_AUDIT_OBJECT_CHARS } from "./audit-object.ts";
 
 test("a request's name or id names an object of the kind the method mentions, with its version", () => {
   assert.equal(
@@ -102,4 +102,10 @@ test("the response names what a create made: the id or version the server assign
 
 test("a call that names no object records none", () => {
   assert.equal(auditObject("SetLogLevel", create(SetLogLevelRequestSchema, { level: "debug" }), {}), "");
+});
+
+test("an object named with megabytes is recorded cut short, saying how long the name was", () => {
+  const object = auditObject("DeleteModel", create(DeleteModelRequestSchema, { name: "a".repeat(4_000_000) }), {});
+  assert.equal(object.length, MAX_AUDIT_OBJECT_CHARS);
+  assert.match(object, /^model\/aaa+… \(4000006 characters\)$/);
 });

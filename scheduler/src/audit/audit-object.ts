@@ -53,10 +53,25 @@ const NOUNS: readonly (readonly [noun: string, kind: string])[] = [
 type Fields = Readonly<Record<string, unknown>>;
 
 /**
+ * Longest object name recorded. A failed call is audited with the name its request gave, and a
+ * request may name its object with megabytes (refused, but recorded): unbounded, a few such calls
+ * make every ListAuditEvents page hundreds of megabytes.
+ */
+export const MAX_AUDIT_OBJECT_CHARS = 300;
+
+/**
  * The object `method` (its name, e.g. "DeletePipeline") acted on; "" when neither message names
- * one. Secrets (passwords, API key secrets) are in no field read here.
+ * one, cut to {@link MAX_AUDIT_OBJECT_CHARS}. Secrets (passwords, API key secrets) are in no field
+ * read here.
  */
 export function auditObject(method: string, request: object | undefined, response: object | undefined): string {
+  const object = namedObject(method, request, response);
+  if (object.length <= MAX_AUDIT_OBJECT_CHARS) return object;
+  const note = `… (${object.length} characters)`;
+  return object.slice(0, MAX_AUDIT_OBJECT_CHARS - note.length) + note;
+}
+
+function namedObject(method: string, request: object | undefined, response: object | undefined): string {
   for (const message of [response, request]) {
     if (message === undefined) continue;
     const fields = withOneofs(message as Fields);
