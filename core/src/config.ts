@@ -337,7 +337,11 @@ export const CONFIG_SCHEMA = {
       values: ["disable", "require", "verify-full"],
       doc: "TLS to PostgreSQL: disable (plain, unless database.url has an sslmode), require (encrypted, server not verified), verify-full (encrypted, certificate checked against sslCaFile, or the system CAs, and the host name). An sslmode in database.url takes precedence.",
     },
-    sslCaFile: { type: "string", default: "", doc: "PEM CA bundle that signed PostgreSQL's certificate (sslMode = verify-full)." },
+    sslCaFile: {
+      type: "string",
+      default: "",
+      doc: "PEM CA bundle that signed PostgreSQL's certificate (sslMode = verify-full).",
+    },
     sslCertFile: {
       type: "string",
       default: "",
