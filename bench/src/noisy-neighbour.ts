@@ -9,7 +9,7 @@
  *
  *   node --import tsx bench/src/noisy-neighbour.ts        (npm run bench:noisy)
  *
- * Writes bench/results/noisy-neighbour.json: {"limits_a", "a_rows", "b_alone": {p50_us, p99_us,
+ * Writes bench/results/noisy-neighbour.json: {"limits_a", "refusal_delay_ms", "a_rows", "b_alone": {p50_us, p99_us,
  * throughput_rps, errors}, "b_flooded": {...}, "a_flood": {served_rps, refused_rps, failed,
  * callers}, "p99_ratio", "load_average": {before, after}}. Exits 1 when the mesh cannot make the
  * tenants or B's calls fail (its latency is reported either way; the ratio is never a pass/fail).
@@ -23,7 +23,9 @@
  * mostly measure the flood's own client, which shares the cores with the mesh), BENCH_A_ROWS (rows
  * per A request, default 64), BENCH_A_LIMITS (default `rps=100,burst=100,concurrency=4`;
  * `rps=0,concurrency=0` runs the same flood without limits, for comparison), BENCH_FLOOD_RETRY
- * (`at-once`, the default, or `after`: refused callers wait the refusal's retry-after).
+ * (`at-once`, the default, or `after`: refused callers wait the refusal's retry-after),
+ * BENCH_REFUSAL_DELAY_MS (the mesh's `limits.tenantRefusalDelayMs`, default its default; 0 answers
+ * refusals at once).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -32,6 +34,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { CONFIG_SCHEMA } from "@arbiter/core";
 import {
   AuthService,
   ModelRegistryService,
@@ -56,6 +59,9 @@ const FLOOD_CALLERS = Number(process.env.BENCH_FLOOD_CALLERS ?? 64);
 const A_LIMITS = process.env.BENCH_A_LIMITS ?? "rps=100,burst=100,concurrency=4";
 const A_ROWS = Number(process.env.BENCH_A_ROWS ?? 64);
 const FLOOD_RETRY = process.env.BENCH_FLOOD_RETRY === "after" ? "after" : "at-once";
+const REFUSAL_DELAY_MS = Number(
+  process.env.BENCH_REFUSAL_DELAY_MS ?? CONFIG_SCHEMA.limits.tenantRefusalDelayMs.default,
+);
 const TARGET_RATIO = 2;
 /** The bootstrap admin's key of the mesh under test (tenant `default`). */
 const ADMIN_KEY = "noisy-neighbour-bench-admin-key-0123456789abcdef";
@@ -229,6 +235,7 @@ async function makeTenant(url: string, id: string): Promise<string> {
 
 interface Results {
   limits_a: string;
+  refusal_delay_ms: number;
   a_rows: number;
   b_alone: Level;
   b_flooded: Level;
@@ -250,6 +257,7 @@ async function run(): Promise<Results> {
       ARBITER_AUTH_ENABLED: "true",
       ARBITER_AUTH_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
       ARBITER_LIMITS_TENANT_OVERRIDES_a: A_LIMITS,
+      ARBITER_LIMITS_TENANT_REFUSAL_DELAY_MS: String(REFUSAL_DELAY_MS),
     },
     dataDir,
   );
@@ -276,6 +284,7 @@ async function run(): Promise<Results> {
     }
     return {
       limits_a: A_LIMITS,
+      refusal_delay_ms: REFUSAL_DELAY_MS,
       a_rows: A_ROWS,
       b_alone: alone,
       b_flooded: flooded,
@@ -294,7 +303,7 @@ function report(r: Results): string {
   const row = (name: string, l: Level) =>
     `${name.padEnd(16)} ${String(l.p50_us).padStart(7)}  ${String(l.p99_us).padStart(7)}  ${String(l.throughput_rps).padStart(13)}  ${String(l.errors).padStart(7)}`;
   return [
-    `tenant A limits: ${r.limits_a}; A floods with ${r.a_flood.callers} callers of ${r.a_rows} rows a request, retrying ${r.a_flood.retry === "after" ? "after retry-after" : "at once"}`,
+    `tenant A limits: ${r.limits_a}, refusals held ${r.refusal_delay_ms} ms; A floods with ${r.a_flood.callers} callers of ${r.a_rows} rows a request, retrying ${r.a_flood.retry === "after" ? "after retry-after" : "at once"}`,
     "",
     "tenant B         p50 µs   p99 µs   throughput/s   errors",
     row("alone", r.b_alone),

@@ -378,6 +378,13 @@ export const CONFIG_SCHEMA = {
       max: 1000000000,
       doc: "Calls each tenant may have in flight at one gateway (an open stream holds one until it ends); 0: unlimited. 512 by default: above any sensible client pool, yet one tenant cannot hold an unbounded share of the gateway's memory and of the schedulers' queues.",
     },
+    tenantRefusalDelayMs: {
+      type: "int",
+      default: 1000,
+      min: 0,
+      max: 10000,
+      doc: "How long a call refused for a tenant limit is held before its RESOURCE_EXHAUSTED is answered, in milliseconds (never past its retry-after or its deadline; at most 1024 refusals per tenant are held, the others answered at once). A refusal answered at once costs the gateway about as much as a small call, so a client that retries without waiting keeps the gateway busy for everyone: held, each of its callers calls at most once per delay (bench:noisy: a flooding tenant slowed another's p99 9.5 times with refusals answered at once, not measurably with them held). 0: answered at once.",
+    },
     tenantOverrides: {
       type: "map",
       default: {},

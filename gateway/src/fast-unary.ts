@@ -33,7 +33,7 @@ import { OK, type RpcMetrics } from "./interceptors/rpc-metrics.ts";
 import { rpcAttributes, TRACE_ID_HEADER } from "./interceptors/tracing.ts";
 import type { MessageCheck } from "./interceptors/validation.ts";
 import { RETRY_AFTER_HEADER } from "./limits/retry-after.ts";
-import type { TenantLimiter } from "./limits/tenant-limiter.ts";
+import type { Release, TenantLimiter } from "./limits/tenant-limiter.ts";
 import { type DeadlinePolicy, peerAddress, type RequestHeaders } from "./request-context.ts";
 
 /** What a fast unary handler gets besides its request. */
@@ -191,7 +191,15 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
     // The tenant's concurrency slot is held until the reply is written ("finish": before the client
     // can have it and call again) or the client resets the stream ("close"; the handler may still
     // run then, as this path does not follow the client).
-    const release = options.limiter?.admit(principal.tenant);
+    let release: Release | undefined;
+    try {
+      release = options.limiter?.admit(principal.tenant);
+    } catch (err) {
+      const asked = parseGrpcTimeout(req.headers["grpc-timeout"] as string | undefined);
+      const until = Date.now() + Math.min(asked ?? options.policy.defaultTimeoutMs, options.policy.maxTimeoutMs);
+      await options.limiter?.holdRefusal(principal.tenant, err, until);
+      throw err;
+    }
     if (release) res.once("finish", release).once("close", release);
     options.check(method.input, request);
     const asked = parseGrpcTimeout(req.headers["grpc-timeout"] as string | undefined);

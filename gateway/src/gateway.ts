@@ -127,7 +127,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   if (!config.auth.enabled && options.authenticator === undefined)
     logger.warn("auth.enabled is false: every caller is the anonymous admin of the default tenant");
   // One limiter for every path (Connect, the fast gRPC path, REST): a tenant's calls count together.
-  const limiter = new TenantLimiter(tenantLimitTable(config.limits));
+  const limiter = new TenantLimiter(tenantLimitTable(config.limits), {
+    refusalDelayMs: config.limits.tenantRefusalDelayMs,
+  });
   const check = createMessageCheck();
   const inferenceRouter = new InferenceRouter(bus);
   const oip = new MeshOipBackend({
@@ -246,7 +248,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       errorInterceptor(logger),
       inFlight.interceptor,
       authInterceptor(authenticator),
-      tenantLimitInterceptor(limiter),
+      tenantLimitInterceptor(limiter, policy),
       validationInterceptor(check),
     ],
   });

@@ -67,7 +67,7 @@ function serve(settings: Partial<Parameters<typeof tenantLimitTable>[0]>) {
         interceptors: [
           errorInterceptor(createRootLogger({ level: "silent" })),
           authInterceptor(headerAuthenticator),
-          tenantLimitInterceptor(limiter),
+          tenantLimitInterceptor(limiter, { defaultTimeoutMs: 30_000, maxTimeoutMs: 300_000 }),
         ],
       },
     },

@@ -4,8 +4,9 @@
  * until its last message is sent, it fails, or the client cancels it.
  */
 import type { Interceptor } from "@connectrpc/connect";
-import { principalKey } from "../request-context.ts";
-import type { TenantLimiter } from "./tenant-limiter.ts";
+import { parseGrpcTimeout } from "../fast-unary.ts";
+import { type DeadlinePolicy, principalKey } from "../request-context.ts";
+import type { Release, TenantLimiter } from "./tenant-limiter.ts";
 
 /**
  * Never limited: health and reflection (probes and tooling must get through whatever a tenant
@@ -29,11 +30,28 @@ export function exemptFromTenantLimits(procedure: string): boolean {
   return EXEMPT_PROCEDURES.has(procedure) || EXEMPT_SERVICES.has(procedure.slice(0, procedure.indexOf("/")));
 }
 
-/** Admits each call by its principal's tenant; place it right after the authentication interceptor. */
-export function tenantLimitInterceptor(limiter: TenantLimiter): Interceptor {
+/** A call's deadline, epoch milliseconds: its gRPC or Connect timeout header, bounded by `policy`. */
+function deadlineOf(header: Headers, policy: DeadlinePolicy): number {
+  const connect = Number(header.get("connect-timeout-ms") ?? Number.NaN);
+  const asked = parseGrpcTimeout(header.get("grpc-timeout") ?? undefined) ?? (connect > 0 ? connect : undefined);
+  return Date.now() + Math.min(asked ?? policy.defaultTimeoutMs, policy.maxTimeoutMs);
+}
+
+/**
+ * Admits each call by its principal's tenant; place it right after the authentication
+ * interceptor. `policy` bounds how long a refusal may be held (see TenantLimiter.holdRefusal).
+ */
+export function tenantLimitInterceptor(limiter: TenantLimiter, policy: DeadlinePolicy): Interceptor {
   return (next) => async (req) => {
     if (exemptFromTenantLimits(`${req.service.typeName}/${req.method.name}`)) return next(req);
-    const release = limiter.admit(req.contextValues.get(principalKey).tenant);
+    const tenant = req.contextValues.get(principalKey).tenant;
+    let release: Release;
+    try {
+      release = limiter.admit(tenant);
+    } catch (err) {
+      await limiter.holdRefusal(tenant, err, deadlineOf(req.header, policy), req.signal);
+      throw err;
+    }
     // A cancelled call may leave its handler (or its stream) unfinished for a while: its slot is
     // free as soon as the client is gone.
     const signal = req.signal;

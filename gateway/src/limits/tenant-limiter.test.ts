@@ -4,7 +4,7 @@ import { Code, ResourceExhaustedError, tenantLimitTable } from "@arbiter/core";
 import { TenantLimiter } from "./tenant-limiter.ts";
 
 /** A limiter on a clock the test moves. */
-function limiterOf(settings: Partial<Parameters<typeof tenantLimitTable>[0]>) {
+function limiterOf(settings: Partial<Parameters<typeof tenantLimitTable>[0]>, refusalDelayMs = 0) {
   const clock = { now: 0 };
   const limiter = new TenantLimiter(
     tenantLimitTable({
@@ -14,7 +14,7 @@ function limiterOf(settings: Partial<Parameters<typeof tenantLimitTable>[0]>) {
       tenantOverrides: {},
       ...settings,
     }),
-    () => clock.now,
+    { now: () => clock.now, refusalDelayMs },
   );
   return { limiter, clock };
 }
@@ -94,5 +94,46 @@ describe("tenant limiter", () => {
     const { limiter } = limiterOf({});
     for (let i = 0; i < 10_000; i++) limiter.admit("default");
     assert.equal(limiter.inFlight("default"), 0, "nothing is tracked for an unlimited tenant");
+  });
+
+  describe("holding refusals", () => {
+    /** Whether `promise` is still pending once the event loop has turned. */
+    async function pending(promise: Promise<unknown>): Promise<boolean> {
+      let settled = false;
+      void promise.then(() => {
+        settled = true;
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      return !settled;
+    }
+
+    function refusedOnce(limiter: TenantLimiter): unknown {
+      limiter.admit("a");
+      try {
+        limiter.admit("a");
+      } catch (err) {
+        return err;
+      }
+      return assert.fail("expected a refusal");
+    }
+
+    it("holds a refusal until the call ends when a delay is set", async () => {
+      const { limiter } = limiterOf({ tenantRequestsPerSecond: 1, tenantBurst: 1 }, 60_000);
+      const err = refusedOnce(limiter);
+      const cancel = new AbortController();
+      const held = limiter.holdRefusal("a", err, Date.now() + 60_000, cancel.signal);
+      assert.ok(await pending(held), "held");
+      cancel.abort();
+      await held;
+    });
+
+    it("answers at once without a delay, near the call's deadline, and for errors that are not limits", async () => {
+      const { limiter } = limiterOf({ tenantRequestsPerSecond: 1, tenantBurst: 1 });
+      assert.equal(await pending(limiter.holdRefusal("a", refusedOnce(limiter), Date.now() + 60_000)), false);
+      const delayed = limiterOf({ tenantRequestsPerSecond: 1, tenantBurst: 1 }, 60_000).limiter;
+      const err = refusedOnce(delayed);
+      assert.equal(await pending(delayed.holdRefusal("a", err, Date.now() + 10)), false, "deadline too close");
+      assert.equal(await pending(delayed.holdRefusal("a", new Error("x"), Date.now() + 60_000)), false);
+    });
   });
 });

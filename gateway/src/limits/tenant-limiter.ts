@@ -5,7 +5,9 @@
  * RESOURCE_EXHAUSTED naming the limit, the tenant and the value, and how long to wait. The state
  * is this gateway's own: with several gateways behind a load balancer, each admits its share.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { ResourceExhaustedError, type TenantLimits, type TenantLimitTable } from "@arbiter/core";
+import { retryAfterSeconds } from "./retry-after.ts";
 import { TokenBucket } from "./token-bucket.ts";
 
 /** Ends an admitted call's hold on its tenant's concurrency slot; calling it again does nothing. */
@@ -17,11 +19,27 @@ const CONCURRENCY_RETRY_MS = 1000;
 /** Idle tenants' state is dropped once this many tenants have some (it is made again on their next call). */
 const SWEEP_ABOVE = 1024;
 
+/** Refusals of one tenant held at once (each holds a timer and its open call); more are answered at once. */
+const MAX_HELD_REFUSALS = 1024;
+
+/** A held refusal is answered this long before the call's deadline, so the client still gets it. */
+const DEADLINE_MARGIN_MS = 50;
+
+/** Options of {@link TenantLimiter}. */
+export interface TenantLimiterOptions {
+  /** Monotonic milliseconds (tests pass their own clock). */
+  now?: () => number;
+  /** `limits.tenantRefusalDelayMs`: how long a refusal is held before it is answered; 0: at once. */
+  refusalDelayMs?: number;
+}
+
 interface TenantState {
   readonly limits: TenantLimits;
   /** Undefined when the tenant has no rate limit. */
   readonly bucket: TokenBucket | undefined;
   inFlight: number;
+  /** Refusals being held (see holdRefusal). */
+  held: number;
 }
 
 const NOTHING_TO_RELEASE: Release = () => {};
@@ -44,15 +62,17 @@ function refusal(limit: string, message: string, retryAfterMs: number): Resource
 /** Admits or refuses calls by their tenant's limits. */
 export class TenantLimiter {
   private readonly tenants = new Map<string, TenantState>();
+  private readonly now: () => number;
+  private readonly refusalDelayMs: number;
 
-  /**
-   * @param table every tenant's limits (`tenantLimitTable(config.limits)`)
-   * @param now monotonic milliseconds (tests pass their own clock)
-   */
+  /** @param table every tenant's limits (`tenantLimitTable(config.limits)`) */
   constructor(
     private readonly table: TenantLimitTable,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+    options: TenantLimiterOptions = {},
+  ) {
+    this.now = options.now ?? (() => performance.now());
+    this.refusalDelayMs = options.refusalDelayMs ?? 0;
+  }
 
   /** The limits that apply to `tenant`. */
   limitsOf(tenant: string): TenantLimits {
@@ -97,13 +117,43 @@ export class TenantLimiter {
     };
   }
 
+  /**
+   * Waits before a refusal of `tenant` (what {@link admit} threw) is answered:
+   * `limits.tenantRefusalDelayMs`, never past the refusal's retry-after header nor `deadline` (epoch
+   * milliseconds), and not at all when the delay is 0 or the tenant already has
+   * {@link MAX_HELD_REFUSALS} refusals held. A refusal answered at once costs the gateway about as
+   * much as a small call, and a client that retries at once would call again straight away: held,
+   * each of its callers calls at most once per delay. Ends early when `signal` aborts.
+   */
+  async holdRefusal(tenant: string, refusal: unknown, deadline: number, signal?: AbortSignal): Promise<void> {
+    if (this.refusalDelayMs === 0 || !(refusal instanceof ResourceExhaustedError)) return;
+    const state = this.tenants.get(tenant);
+    if (state === undefined || state.held >= MAX_HELD_REFUSALS) return;
+    // The client is told to retry after whole seconds (at least 1): holding it up to that is no
+    // longer than it was asked to wait anyway.
+    const delay = Math.min(
+      this.refusalDelayMs,
+      (retryAfterSeconds(refusal) ?? 0) * 1000,
+      deadline - Date.now() - DEADLINE_MARGIN_MS,
+    );
+    if (delay <= 0) return;
+    state.held++;
+    try {
+      await sleep(delay, undefined, signal ? { signal } : {});
+    } catch {
+      // the call ended (cancelled, or its deadline): nobody waits for the answer any more
+    } finally {
+      state.held--;
+    }
+  }
+
   private stateOf(tenant: string, limits: TenantLimits): TenantState {
     let state = this.tenants.get(tenant);
     if (state === undefined) {
       if (this.tenants.size >= SWEEP_ABOVE) this.sweep();
       const bucket =
         limits.requestsPerSecond > 0 ? new TokenBucket(limits.requestsPerSecond, limits.burst, this.now()) : undefined;
-      state = { limits, bucket, inFlight: 0 };
+      state = { limits, bucket, inFlight: 0, held: 0 };
       this.tenants.set(tenant, state);
     }
     return state;
@@ -113,7 +163,8 @@ export class TenantLimiter {
   private sweep(): void {
     const now = this.now();
     for (const [tenant, state] of this.tenants) {
-      if (state.inFlight === 0 && (state.bucket === undefined || state.bucket.full(now))) this.tenants.delete(tenant);
+      if (state.inFlight === 0 && state.held === 0 && (state.bucket === undefined || state.bucket.full(now)))
+        this.tenants.delete(tenant);
     }
   }
 }

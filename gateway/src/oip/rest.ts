@@ -238,7 +238,14 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
   const admit = async (req: RequestLike, res: ResponseLike, method: string): Promise<Principal | undefined> => {
     if (!options.authenticate) return undefined;
     const principal = await options.authenticate(requestHeaders(req), `inference.GRPCInferenceService/${method}`);
-    const release = options.limiter?.admit(principal.tenant);
+    let release: (() => void) | undefined;
+    try {
+      release = options.limiter?.admit(principal.tenant);
+    } catch (err) {
+      const until = Date.now() + Math.min(options.defaultTimeoutMs, options.maxTimeoutMs);
+      await options.limiter?.holdRefusal(principal.tenant, err, until);
+      throw err;
+    }
     if (release) {
       res.once("finish", release);
       res.once("close", release);
