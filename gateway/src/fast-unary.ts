@@ -176,6 +176,10 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
   };
 
   const serve = async (method: FastUnaryMethod, req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => {
+    // Credentials first: a caller without them costs no body read and no decode.
+    const headers = headersView(req.headers);
+    const peer = peerAddress(req.socket);
+    const principal = await options.authenticator.authenticate(headers, method.path.slice(1), peer);
     const body = await readBody(req, options.maxMessageBytes + 5);
     if (body.byteLength < 5)
       throw new InvalidArgumentError("request body", "a gRPC message frame", `${body.byteLength} bytes`);
@@ -185,9 +189,6 @@ export function createFastUnaryRoute(options: FastUnaryOptions) {
     }
     const encoded = body.subarray(5);
     const request = decodeRequest(method.input, encoded);
-    const headers = headersView(req.headers);
-    const peer = peerAddress(req.socket);
-    const principal = await options.authenticator.authenticate(headers, method.path.slice(1), peer);
     // The tenant's concurrency slot is held until the reply is written ("finish": before the client
     // can have it and call again) or the client resets the stream ("close"; the handler may still
     // run then, as this path does not follow the client).
