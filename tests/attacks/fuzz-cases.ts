@@ -25,6 +25,11 @@ export interface FuzzRequest {
   readonly headers: Record<string, string | string[]>;
   readonly body: Uint8Array;
   readonly answer: AnswerKind;
+  /**
+   * Sent on a connection of its own: a request the server may answer by punishing the whole
+   * HTTP/2 session (too many headers), which must not cost the requests beside it their answers.
+   */
+  readonly ownConnection?: boolean;
 }
 
 /** One RPC of the API under attack. */
@@ -693,6 +698,7 @@ function compose(
     target: m.path.slice(1),
     how: `${protocol}: ${how || "well-formed message"}${credentialHow}`,
     http2: http2Protocol,
+    ownConnection: http2Protocol && damage.kind === "headers" && damage.variant <= 1,
     method,
     path,
     headers,

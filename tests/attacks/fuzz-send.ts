@@ -126,6 +126,13 @@ export function interpret(
   return { status, code: "unknown", message: "no trailer frame" };
 }
 
+/**
+ * The client's own HTTP/2 sessions hold every request body in flight: with Node's default budget
+ * (10 MB) a few near-limit messages would make the client itself refuse the session's other
+ * streams (ENHANCE_YOUR_CALM), which is no answer of the gateway's.
+ */
+const CLIENT_SESSION: http2.ClientSessionOptions = { maxSessionMemory: 1024 };
+
 /** Sends requests to one gateway; `close` ends its connections. */
 export class FuzzSender {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
@@ -157,7 +164,7 @@ export class FuzzSender {
     const i = this.next++ % this.sessions.length;
     let session = this.sessions[i];
     if (!session || session.closed || session.destroyed) {
-      session = http2.connect(this.baseUrl);
+      session = http2.connect(this.baseUrl, CLIENT_SESSION);
       // A session the server ends (GOAWAY after a protocol error) fails its streams; each stream
       // reports that itself.
       session.on("error", () => {});
@@ -218,6 +225,7 @@ export class FuzzSender {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        own?.close();
         resolve(answer);
       };
       let stream: http2.ClientHttp2Stream;
@@ -225,8 +233,11 @@ export class FuzzSender {
         stream?.close(http2.constants.NGHTTP2_CANCEL);
         done({ status: 0, message: "", failure: `no answer in ${this.timeoutMs} ms` });
       }, this.timeoutMs);
+      const own = request.ownConnection ? http2.connect(this.baseUrl, CLIENT_SESSION) : undefined;
+      own?.on("error", () => {});
       try {
-        stream = this.session().request({ ":method": request.method, ":path": request.path, ...request.headers });
+        const session = own ?? this.session();
+        stream = session.request({ ":method": request.method, ":path": request.path, ...request.headers });
       } catch (err) {
         done({ status: 0, message: "", failure: `refused by the client: ${(err as Error).message}` });
         return;
@@ -248,7 +259,9 @@ export class FuzzSender {
       // (an early error for a request too large): then our side is cancelled.
       stream.on("end", () => {
         done(interpret(request.answer, status, headers, trailers, Buffer.concat(parts)));
-        if (!stream.closed) stream.close(http2.constants.NGHTTP2_CANCEL);
+        // Only then: resetting every finished stream would look like a rapid-reset attack, and the
+        // server would rightly refuse the session's next streams (ENHANCE_YOUR_CALM).
+        if (!stream.closed && !stream.writableFinished) stream.close(http2.constants.NGHTTP2_CANCEL);
       });
       stream.on("close", () => {
         if (status === 0) {

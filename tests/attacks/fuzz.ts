@@ -142,13 +142,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   let crash: string | undefined;
   let startRss: number | undefined;
 
-  let unanswered = 0;
   const record = (request: FuzzRequest, answer: Answer) => {
-    // Not an error the gateway answered, but worth a look: a request it never answered.
-    if (answer.failure && unanswered++ < 5) log(`no answer: ${request.target} — ${request.how}: ${answer.failure}`);
     const outcome = answer.failure
       ? `no answer (${answer.failure.replace(/[:(].*/, "").trim()})`
       : (answer.code ?? `HTTP ${answer.status}`);
+    // Not an error the gateway answered, but worth a look: the first requests it never answered.
+    if (answer.failure && (outcomes.get(outcome) ?? 0) < 3) {
+      log(`no answer: ${request.target} — ${request.how}: ${answer.failure}`);
+    }
     outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
     if (!isInternalError(answer)) return;
     internalErrors++;
