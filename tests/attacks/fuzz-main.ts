@@ -2,9 +2,10 @@
  * Runs the fuzzer on its own against a fresh `arbiter start` (gateway and scheduler in one
  * process, data in a temporary directory) and prints what it found:
  *
- *   node --import tsx tests/attacks/fuzz-main.ts [--cases 10000] [--seed 1] [--auth false] [--examples 20]
+ *   node --import tsx tests/attacks/fuzz-main.ts [--cases 10000] [--seed 1] [--auth false] [--examples 20] [--keep]
  *
- * Exits 1 when the process crashed or answered INTERNAL for a client's mistake.
+ * Exits 1 when the process crashed or answered INTERNAL for a client's mistake. The mesh's data
+ * directory (with its log) is kept then, or with --keep.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     auth: { type: "string", default: "true" },
     examples: { type: "string", default: "20" },
+    keep: { type: "boolean", default: false },
   },
 });
 const ADMIN_KEY = "fuzz-bootstrap-admin-key-0123456789abcdef";
@@ -52,10 +54,10 @@ try {
   );
   for (const example of result.examples) console.log(`  ${example}`);
   failed = result.crashes > 0 || result.internalErrors > 0;
-  console.log(`log of the mesh: ${mesh.logFile}`);
 } finally {
   mesh.child.kill("SIGTERM");
   await mesh.exited;
-  if (!failed) rmSync(dataDir, { recursive: true, force: true });
+  if (failed || values.keep) console.log(`log of the mesh: ${mesh.logFile}`);
+  else rmSync(dataDir, { recursive: true, force: true });
 }
 process.exitCode = failed ? 1 : 0;

@@ -109,3 +109,10 @@ test("an object named with megabytes is recorded cut short, saying how long the 
   assert.equal(object.length, MAX_AUDIT_OBJECT_CHARS);
   assert.match(object, /^model\/aaa+… \(4000006 characters\)$/);
 });
+
+test("a NUL character in an object's name is recorded escaped (PostgreSQL text cannot hold it)", () => {
+  assert.equal(
+    auditObject("DeleteModel", create(DeleteModelRequestSchema, { name: "a\u0000b" }), {}),
+    "model/a\\u0000b",
+  );
+});

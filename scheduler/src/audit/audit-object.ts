@@ -61,11 +61,13 @@ export const MAX_AUDIT_OBJECT_CHARS = 300;
 
 /**
  * The object `method` (its name, e.g. "DeletePipeline") acted on; "" when neither message names
- * one, cut to {@link MAX_AUDIT_OBJECT_CHARS}. Secrets (passwords, API key secrets) are in no field
+ * one, cut to {@link MAX_AUDIT_OBJECT_CHARS}, NUL characters escaped. Secrets (passwords, API key secrets) are in no field
  * read here.
  */
 export function auditObject(method: string, request: object | undefined, response: object | undefined): string {
-  const object = namedObject(method, request, response);
+  // A NUL character (refused by validation, but a call failing authentication is audited before
+  // that) cannot be stored in PostgreSQL text: it is written as the escape "\u0000".
+  const object = namedObject(method, request, response).replaceAll("\u0000", "\\u0000");
   if (object.length <= MAX_AUDIT_OBJECT_CHARS) return object;
   const note = `… (${object.length} characters)`;
   return object.slice(0, MAX_AUDIT_OBJECT_CHARS - note.length) + note;
