@@ -1,5 +1,6 @@
 /** Counts calls in flight so that shutdown can wait for them to finish. */
 import type { Interceptor } from "@connectrpc/connect";
+import { onCallEnd } from "./call-end.ts";
 
 export interface InFlightTracker {
   readonly count: number;
@@ -31,26 +32,7 @@ export function createInFlightTracker(): InFlightTracker {
     },
     interceptor: (next) => async (req) => {
       count++;
-      let res: Awaited<ReturnType<typeof next>>;
-      try {
-        res = await next(req);
-      } catch (err) {
-        done();
-        throw err;
-      }
-      if (!res.stream) {
-        done();
-        return res;
-      }
-      const output = res.message;
-      async function* tracked() {
-        try {
-          yield* output;
-        } finally {
-          done();
-        }
-      }
-      return { ...res, message: tracked() };
+      return onCallEnd(next, req, done);
     },
   };
 }

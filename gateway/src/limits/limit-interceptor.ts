@@ -5,6 +5,7 @@
  */
 import type { Interceptor } from "@connectrpc/connect";
 import { parseGrpcTimeout } from "../fast-unary.ts";
+import { onCallEnd } from "../interceptors/call-end.ts";
 import { type DeadlinePolicy, principalKey } from "../request-context.ts";
 import type { Release, TenantLimiter } from "./tenant-limiter.ts";
 
@@ -61,25 +62,6 @@ export function tenantLimitInterceptor(limiter: TenantLimiter, policy: DeadlineP
     };
     if (signal.aborted) done();
     else signal.addEventListener("abort", done, { once: true });
-    let res: Awaited<ReturnType<typeof next>>;
-    try {
-      res = await next(req);
-    } catch (err) {
-      done();
-      throw err;
-    }
-    if (!res.stream) {
-      done();
-      return res;
-    }
-    const output = res.message;
-    async function* held() {
-      try {
-        yield* output;
-      } finally {
-        done();
-      }
-    }
-    return { ...res, message: held() };
+    return onCallEnd(next, req, done);
   };
 }
