@@ -234,7 +234,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         defaultTimeoutMs: config.gateway.defaultTimeoutMs,
         maxTimeoutMs: config.gateway.maxTimeoutMs,
         logger,
-        authenticate: (headers, procedure) => authenticator.authenticate(headers, procedure),
+        authenticate: (headers, procedure, peer) => authenticator.authenticate(headers, procedure, peer),
         limiter,
       }),
     ],

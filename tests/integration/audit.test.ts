@@ -124,6 +124,15 @@ describe("audit log", () => {
     assert.equal(rows[0]?.traceId, "", "a call sent without a trace has none");
   });
 
+  it("records the address of a REST caller too (the Open Inference Protocol's repository unload)", async () => {
+    const res = await fetch(`${mesh.gatewayUrl}/v2/repository/models/never-registered/unload`, { method: "POST" });
+    assert.equal(res.status, 404, await res.text());
+    const action = "arbiter.v1.ModelRegistryService/UnloadModel";
+    const [row] = await eventsUntil(audit, (es) => es.some((e) => e.object.includes("never-registered")), action);
+    assert.equal(row?.outcome, "NOT_FOUND");
+    assert.match(row?.peerAddress ?? "", /^127\.0\.0\.1:\d+$/);
+  });
+
   it("records RegisterModel once per call, at its commit, or where it failed", async () => {
     const registry = client(ModelRegistryService, transport);
     const artifact = exampleModel("risk-classifier");
@@ -356,5 +365,7 @@ describe("audit log with authentication", () => {
         [`${VECTORS}/CreateCollection`, "PERMISSION_DENIED", principal?.id],
       ],
     );
+    // Where the refused calls came from: the connection's address.
+    for (const row of rows) assert.match(row.peerAddress, /^127\.0\.0\.1:\d+$/);
   });
 });

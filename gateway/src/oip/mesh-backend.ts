@@ -88,6 +88,7 @@ export class MeshOipBackend implements OipBackend {
       Math.min(deadline, ctx.deadline),
       ctx.headers.get("traceparent") ?? undefined,
       ctx.headers.get("x-request-id") ?? undefined,
+      ctx.peer,
     );
   }
 

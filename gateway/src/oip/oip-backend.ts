@@ -27,6 +27,8 @@ export interface OipCallContext {
   signal: AbortSignal;
   /** The caller, when the front end already authenticated it (gRPC); otherwise taken from the headers. */
   principal?: Principal;
+  /** The caller's address ("ip:port"), for audit records. */
+  peer?: string;
 }
 
 /** The operations behind both OIP front ends. Every failure is an ArbiterError with the right code. */

@@ -46,7 +46,7 @@ import type { HttpRoute } from "../http-handler.ts";
 import { TRACE_ID_HEADER } from "../interceptors/tracing.ts";
 import { RETRY_AFTER_HEADER, retryAfterSeconds } from "../limits/retry-after.ts";
 import type { TenantLimiter } from "../limits/tenant-limiter.ts";
-import type { RequestHeaders } from "../request-context.ts";
+import { peerAddress, type RequestHeaders } from "../request-context.ts";
 import type { OipBackend, OipCallContext } from "./oip-backend.ts";
 import { type BodySource, HttpStatusError, INFERENCE_HEADER, readBody, splitBody } from "./rest-body.ts";
 import {
@@ -76,7 +76,7 @@ export interface OipRestOptions {
    * Resolves the caller as the gRPC method the route stands for
    * (`inference.GRPCInferenceService/ModelInfer`, ...). Without it the backend resolves it.
    */
-  authenticate?: (headers: RequestHeaders, procedure: string) => Promise<Principal>;
+  authenticate?: (headers: RequestHeaders, procedure: string, peer?: string) => Promise<Principal>;
   /** The per-tenant limits, applied to every route but health and server metadata (needs `authenticate`). */
   limiter?: TenantLimiter;
 }
@@ -97,6 +97,8 @@ interface RequestLike extends BodySource {
   method?: string | undefined;
   url?: string | undefined;
   httpVersionMajor: number;
+  /** The connection, for the caller's address (audit records). */
+  socket?: { remoteAddress?: string | undefined; remotePort?: number | undefined };
 }
 
 const MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(?:\/(ready|infer|stats|config))?$/;
@@ -221,6 +223,7 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
       deadline: Date.now() + budget,
       signal: controller.signal,
       ...(principal ? { principal } : {}),
+      ...(req.socket ? { peer: peerAddress(req.socket) } : {}),
     };
     return {
       ctx,
@@ -237,7 +240,11 @@ export function createOipRestRoute(backend: OipBackend, options: OipRestOptions)
    */
   const admit = async (req: RequestLike, res: ResponseLike, method: string): Promise<Principal | undefined> => {
     if (!options.authenticate) return undefined;
-    const principal = await options.authenticate(requestHeaders(req), `inference.GRPCInferenceService/${method}`);
+    const principal = await options.authenticate(
+      requestHeaders(req),
+      `inference.GRPCInferenceService/${method}`,
+      req.socket ? peerAddress(req.socket) : undefined,
+    );
     let release: (() => void) | undefined;
     try {
       release = options.limiter?.admit(principal.tenant);
