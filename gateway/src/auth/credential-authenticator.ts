@@ -35,7 +35,7 @@ import { procedurePermissions } from "./procedure-permissions.ts";
 export const TENANT_HEADER = "x-arbiter-tenant";
 
 /** The caller of public procedures (login, health): no rights of its own. */
-const PUBLIC_CALLER: Principal = Object.freeze({
+export const PUBLIC_CALLER: Principal = Object.freeze({
   id: "anonymous",
   tenant: DEFAULT_TENANT,
   role: "viewer",

@@ -17,7 +17,6 @@ import {
   createRequestContext,
   DEFAULT_TENANT,
   type Logger,
-  type Principal,
   rpcSubject,
 } from "@arbiter/core";
 import {
@@ -31,18 +30,13 @@ import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { timestampMs } from "@bufbuild/protobuf/wkt";
 import type { HttpRoute } from "../http-handler.ts";
 import { readBody } from "../oip/rest-body.ts";
+import { PUBLIC_CALLER } from "./credential-authenticator.ts";
 
 /** Path of the token endpoint. */
 export const LOGIN_PATH = "/login";
 
 const MAX_BODY_BYTES = 16 * 1024;
 const TIMEOUT_MS = 10_000;
-const CALLER: Principal = Object.freeze({
-  id: "anonymous",
-  tenant: DEFAULT_TENANT,
-  role: "viewer",
-  method: "anonymous",
-});
 
 class OAuthError extends Error {
   constructor(
@@ -97,7 +91,7 @@ export function createLoginRoute(options: { bus: Bus; logger: Logger }): HttpRou
   };
 
   const grant = async (fields: Record<string, string>) => {
-    const ctx = createRequestContext(CALLER, Date.now() + TIMEOUT_MS);
+    const ctx = createRequestContext(PUBLIC_CALLER, Date.now() + TIMEOUT_MS);
     switch (fields.grant_type) {
       case "password": {
         const request = create(LoginRequestSchema, {
