@@ -20,6 +20,7 @@ import {
   migrate,
   processMetrics,
   resolveLogFormat,
+  SERVICE_ROLE,
   startMetricsServer,
   startTracing,
   type Tracing,
@@ -73,32 +74,55 @@ function traceRole(config: ArbiterConfig, logger: Logger, serviceName: string): 
   return startTracing({ config, env: process.env, serviceName, logger });
 }
 
+/**
+ * Opens the database, applies pending migrations and switches to the service role, so that every
+ * statement of the serving process is subject to row-level security. In distributed mode the
+ * migrations may run over their own connection (database.migrationUrl), as the tables' owner.
+ */
 async function openDatabase(config: ArbiterConfig, logger: Logger): Promise<Database> {
+  const { database } = config;
+  const where = database.kind === "postgres" ? redactPassword(database.url) : resolve(config.dataDir, "pglite");
   let db: Database;
-  if (config.database.kind === "pglite") {
+  if (database.kind === "pglite") {
     const dir = resolve(config.dataDir, "pglite");
     mkdirSync(dir, { recursive: true });
     db = await createPgliteDatabase({ dataDir: dir });
   } else {
     db = createPostgresDatabase({
-      url: config.database.url,
-      maxConnections: config.database.maxConnections,
+      url: database.url,
+      maxConnections: database.maxConnections,
       applicationName: "arbiter",
-      ssl: config.database,
+      ssl: database,
     });
   }
-  let applied: string[];
   try {
-    applied = await migrate(db);
+    const applied = await migrateWith(config, db);
+    if (applied.length > 0) logger.info({ applied }, "database migrated");
+    const role = database.kind === "pglite" ? SERVICE_ROLE : database.serviceRole;
+    if (role !== "") await db.useServiceRole(role);
   } catch (err) {
     await db.close().catch(() => {});
     if (err instanceof ArbiterError) throw err;
-    const where =
-      config.database.kind === "postgres" ? redactPassword(config.database.url) : resolve(config.dataDir, "pglite");
     throw new UnavailableError(`cannot open the database at ${where}: ${(err as Error).message}`, {}, { cause: err });
   }
-  if (applied.length > 0) logger.info({ applied }, "database migrated");
   return db;
+}
+
+/** Applies the migrations over database.migrationUrl when set, else over `db` itself. */
+async function migrateWith(config: ArbiterConfig, db: Database): Promise<string[]> {
+  const { database } = config;
+  if (database.kind !== "postgres" || database.migrationUrl === "") return migrate(db);
+  const owner = createPostgresDatabase({
+    url: database.migrationUrl,
+    maxConnections: 1,
+    applicationName: "arbiter-migrations",
+    ssl: database,
+  });
+  try {
+    return await migrate(owner);
+  } finally {
+    await owner.close().catch(() => {});
+  }
 }
 
 /** The URL without its password, for messages and logs. */

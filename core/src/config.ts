@@ -330,6 +330,17 @@ export const CONFIG_SCHEMA = {
       default: "postgres://arbiter@127.0.0.1:5432/arbiter",
       doc: "PostgreSQL connection URL (database.kind = postgres).",
     },
+    migrationUrl: {
+      type: "string",
+      default: "",
+      secret: true,
+      doc: "PostgreSQL connection URL used only to apply the migrations at start-up, as a role that owns the tables; empty: database.url. With it, database.url can log in as a role that owns nothing (a member of serviceRole), so the serving process cannot alter the schema or switch row-level security off.",
+    },
+    serviceRole: {
+      type: "string",
+      default: "arbiter_service",
+      doc: "Role every statement of the service runs as, after the migrations (SET ROLE): created by the migrations when the migrating login may, granted use of the tables, owning none, and without BYPASSRLS, so PostgreSQL row-level security keeps each request to its tenant's rows. The login of database.url must be a member (or a superuser). Empty: statements run as the login itself. Embedded mode always uses arbiter_service.",
+    },
     maxConnections: { type: "int", default: 10, min: 1, max: 1000, doc: "PostgreSQL pool size per process." },
     sslMode: {
       type: "string",

@@ -5,7 +5,14 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { ANONYMOUS_PRINCIPAL, contextToHeaders, createRequestContext, NODE_HEADER, rpcSubject } from "@arbiter/core";
+import {
+  ANONYMOUS_PRINCIPAL,
+  contextToHeaders,
+  createRequestContext,
+  NODE_HEADER,
+  rpcSubject,
+  tenantRpcSubject,
+} from "@arbiter/core";
 import {
   ClusterService,
   GetModelRequestSchema,
@@ -49,7 +56,7 @@ describe("distributed mesh: two schedulers, one killed", () => {
         const ctx = createRequestContext(ANONYMOUS_PRINCIPAL, Date.now() + 5000);
         const headers = natsHeaders();
         for (const [k, v] of Object.entries(contextToHeaders(ctx))) headers.set(k, v);
-        const reply = await nc.request(subject, body, { timeout: 5000, headers });
+        const reply = await nc.request(tenantRpcSubject(subject, ctx.tenant), body, { timeout: 5000, headers });
         assert.equal(reply.headers?.get("arbiter-error-code") ?? "", "", "the scheduler answered with an error");
         const node = reply.headers?.get(NODE_HEADER) ?? "";
         answeredBy.set(node, (answeredBy.get(node) ?? 0) + 1);

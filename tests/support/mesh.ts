@@ -19,6 +19,7 @@ import {
   type Database,
   loadConfig,
   migrate,
+  SERVICE_ROLE,
   withProcessSigningKeys,
 } from "@arbiter/core";
 import { type Gateway, startGateway } from "@arbiter/gateway";
@@ -58,6 +59,7 @@ export async function startEmbeddedMesh(
   const bus = createMemoryBus();
   const db = await createPgliteDatabase({});
   await migrate(db);
+  await db.useServiceRole(SERVICE_ROLE);
   const scheduler = await startScheduler({ config, bus, db, logger, role: "embedded" });
   const gateway = await startGateway({ config, bus, logger });
   return {

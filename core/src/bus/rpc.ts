@@ -5,7 +5,13 @@
 import { type DescMessage, fromBinary, type MessageShape } from "@bufbuild/protobuf";
 import type { Logger } from "pino";
 import { contextFromHeaders, contextToHeaders, type RequestContext, remainingMs } from "../context.ts";
-import { ArbiterError, DeadlineExceededError, InternalError, InvalidArgumentError } from "../errors.ts";
+import {
+  ArbiterError,
+  DeadlineExceededError,
+  InternalError,
+  InvalidArgumentError,
+  PermissionDeniedError,
+} from "../errors.ts";
 import {
   ATTR_ARBITER_NODE,
   ATTR_MESSAGING_CONSUMER_GROUP_NAME,
@@ -29,6 +35,7 @@ import {
 } from "../tracing/spans.ts";
 import type { Bus, BusHeaders, BusMessage, IncomingMessage, RequestOptions, Subscription } from "./bus.ts";
 import { failureOutcome, observeBusRequest } from "./bus-metrics.ts";
+import { subjectToken } from "./subjects.ts";
 import { errorFromHeaders, errorToHeaders } from "./wire-error.ts";
 
 /** Queue group shared by every scheduler, for work any of them can do. */
@@ -71,7 +78,47 @@ export const NODE_HEADER = "arbiter-node";
 
 /** Subject of a control-plane RPC, e.g. `arbiter.rpc.arbiter.v1.ModelRegistryService.GetModel`. */
 export function rpcSubject(serviceTypeName: string, method: string): string {
-  return `arbiter.rpc.${serviceTypeName}.${method}`;
+  return `${RPC_PREFIX}${serviceTypeName}.${method}`;
+}
+
+const RPC_PREFIX = "arbiter.rpc.";
+
+/**
+ * The subject an RPC travels on: the tenant's token right after the prefix,
+ * `arbiter.rpc.<tenant>.<service>.<method>`. The serving side checks it against the tenant of the
+ * request's context ({@link serveRpc}), so a message routed as one tenant's cannot carry another
+ * tenant's context, and NATS permissions can be written per tenant. Subjects outside arbiter.rpc
+ * keep their name: model subjects name their tenant already.
+ */
+export function tenantRpcSubject(subject: string, tenant: string): string {
+  if (!subject.startsWith(RPC_PREFIX)) return subject;
+  return `${RPC_PREFIX}${subjectToken(tenant)}.${subject.slice(RPC_PREFIX.length)}`;
+}
+
+/** What a server subscribes to for `subject`: every tenant's subject of it. */
+function servedSubject(subject: string): string {
+  return subject.startsWith(RPC_PREFIX) ? `${RPC_PREFIX}*.${subject.slice(RPC_PREFIX.length)}` : subject;
+}
+
+/**
+ * The subject a request names (the tenant's token taken out) after checking that token against
+ * the request context's tenant. Subjects outside arbiter.rpc are returned as they are.
+ */
+function requestedSubject(wire: string, tenant: string): string {
+  if (!wire.startsWith(RPC_PREFIX)) return wire;
+  const token = wire.slice(RPC_PREFIX.length, wire.indexOf(".", RPC_PREFIX.length));
+  if (token !== subjectToken(tenant)) {
+    throw new PermissionDeniedError(
+      `bus subject ${wire}: expected the token of the request's tenant ${JSON.stringify(tenant)}, got ${JSON.stringify(token)}`,
+    );
+  }
+  return withoutTenant(wire);
+}
+
+/** `arbiter.rpc.<tenant>.<rest>` as `arbiter.rpc.<rest>` (span names: one per method, not per tenant). */
+function withoutTenant(wire: string): string {
+  if (!wire.startsWith(RPC_PREFIX)) return wire;
+  return `${RPC_PREFIX}${wire.slice(wire.indexOf(".", RPC_PREFIX.length) + 1)}`;
 }
 
 export interface CallOptions {
@@ -113,10 +160,11 @@ export async function requestRpc(
     ...(options.signal ? { signal: options.signal } : {}),
   };
   const started = process.hrtime.bigint();
-  if (tracingActive()) return tracedRequest(bus, subject, data, request, ctx.traceparent, started);
+  const wire = tenantRpcSubject(subject, ctx.tenant);
+  if (tracingActive()) return tracedRequest(bus, subject, wire, data, request, ctx.traceparent, started);
   let reply: BusMessage;
   try {
-    reply = await bus.request(subject, data, request);
+    reply = await bus.request(wire, data, request);
   } catch (err) {
     observeBusRequest(subject, failureOutcome(err), started);
     throw err;
@@ -135,6 +183,7 @@ export async function requestRpc(
 async function tracedRequest(
   bus: Bus,
   subject: string,
+  wire: string,
   data: Uint8Array,
   request: RequestOptions & { headers: BusHeaders },
   traceparent: string | undefined,
@@ -156,7 +205,7 @@ async function tracedRequest(
   injectInto(contextWithSpan(span, parent), request.headers);
   let reply: BusMessage;
   try {
-    reply = await bus.request(subject, data, request);
+    reply = await bus.request(wire, data, request);
   } catch (err) {
     observeBusRequest(subject, failureOutcome(err), started);
     endSpan(span, err);
@@ -201,18 +250,25 @@ export function serveRpc(
   const node = replyHeaders[NODE_HEADER];
   const serve = async (message: IncomingMessage, span: Span | undefined) => {
     let failure: unknown;
+    // Logged as the method's subject, the tenant token out, once the token was checked.
+    let subject = message.subject;
     try {
       const ctx = contextFromHeaders(message.headers);
-      if (remainingMs(ctx) <= 0) throw new DeadlineExceededError(`deadline passed before ${message.subject} ran`);
-      const out = await handler(message.data, ctx, message);
+      subject = requestedSubject(message.subject, ctx.tenant);
+      if (remainingMs(ctx) <= 0) throw new DeadlineExceededError(`deadline passed before ${subject} ran`);
+      const out = await handler(
+        message.data,
+        ctx,
+        subject === message.subject ? message : { subject, data: message.data, headers: message.headers },
+      );
       if (out instanceof Uint8Array) message.respond(out, replyHeaders);
       else message.respond(out.data, { ...replyHeaders, ...out.headers });
     } catch (err) {
       failure = err;
       if (!(err instanceof ArbiterError) || err instanceof InternalError) {
-        logger.error({ err, subject: message.subject }, "request failed unexpectedly");
+        logger.error({ err, subject }, "request failed unexpectedly");
       } else {
-        logger.debug({ code: err.code, msg: err.message, subject: message.subject }, "request failed");
+        logger.debug({ code: err.code, msg: err.message, subject }, "request failed");
       }
       message.respond(new Uint8Array(0), { ...replyHeaders, ...errorToHeaders(err) });
     } finally {
@@ -230,12 +286,13 @@ export function serveRpc(
     // The sender's publish span (its traceparent header) is the parent of this one, and this one
     // is active while the handler runs: its spans, queries and log lines belong to the request.
     const parent = extractFromRecord(message.headers);
+    const requested = withoutTenant(message.subject);
     const span = startSpan(
-      `process ${message.subject}`,
+      `process ${requested}`,
       SpanKind.CONSUMER,
       {
         [ATTR_MESSAGING_SYSTEM]: bus.kind,
-        [ATTR_MESSAGING_DESTINATION_NAME]: message.subject,
+        [ATTR_MESSAGING_DESTINATION_NAME]: requested,
         [ATTR_MESSAGING_OPERATION]: "process",
         [ATTR_MESSAGING_OPERATION_TYPE]: "process",
         [ATTR_MESSAGING_CONSUMER_GROUP_NAME]: queue,
@@ -246,7 +303,7 @@ export function serveRpc(
     );
     void withSpan(span, () => serve(message, span), parent);
   };
-  const sub: Subscription = bus.subscribe(subject, onMessage, { queue });
+  const sub: Subscription = bus.subscribe(servedSubject(subject), onMessage, { queue });
   return {
     get inFlight() {
       return inFlight;

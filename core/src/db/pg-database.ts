@@ -16,7 +16,15 @@ import {
 } from "../tracing/semconv.ts";
 import { endSpan, insideSpan, SpanKind, startSpan, withSpan } from "../tracing/spans.ts";
 import { clientErrorOf } from "./data-errors.ts";
-import type { Database, Queryable, QueryResult } from "./database.ts";
+import {
+  ALL_TENANTS_SCOPE,
+  type Database,
+  type Queryable,
+  type QueryResult,
+  type Scope,
+  sessionSettings,
+  tenantScope,
+} from "./database.ts";
 import { type PostgresSslSettings, postgresSslOptions } from "./pg-ssl.ts";
 
 export interface PostgresOptions {
@@ -99,7 +107,7 @@ async function traced<T>(server: Record<string, string | number>, sql: string, r
   }
 }
 
-function wrap(client: pg.Pool | pg.PoolClient, server: Record<string, string | number>): Queryable {
+function wrap(client: pg.PoolClient, server: Record<string, string | number>): Queryable {
   return {
     async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
       try {
@@ -115,27 +123,59 @@ function wrap(client: pg.Pool | pg.PoolClient, server: Record<string, string | n
   };
 }
 
+/** What a pooled connection's session is set to, kept on the connection. */
+const SESSION = Symbol("arbiter.session");
+type SessionClient = pg.PoolClient & { [SESSION]?: { scope: string; role: string | undefined } };
+
 class PostgresDatabase implements Database {
   readonly kind = "postgres";
-  private readonly q: Queryable;
+  /** Set once, after the migrations: every connection runs as this role from then on. */
+  private role: string | undefined;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly server: Record<string, string | number>,
-  ) {
-    this.q = wrap(pool, server);
+  ) {}
+
+  /**
+   * A connection whose session has `scope` (and the service role). A connection keeps its settings
+   * between uses, so a pool serving one tenant at a time pays for them once, not per statement.
+   */
+  private async connect(scope: string): Promise<SessionClient> {
+    const client: SessionClient = await this.pool.connect();
+    const session = client[SESSION];
+    if (session?.scope === scope && session.role === this.role) return client;
+    try {
+      const settings = sessionSettings(scope, this.role);
+      await client.query(settings.sql, settings.params);
+    } catch (err) {
+      client.release(true);
+      throw clientErrorOf(err);
+    }
+    client[SESSION] = { scope, role: this.role };
+    return client;
   }
 
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
-    return this.q.query<R>(sql, params);
+  private async queryIn<R>(scope: string, sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+    const client = await this.connect(scope);
+    try {
+      return await wrap(client, this.server).query<R>(sql, params);
+    } finally {
+      client.release();
+    }
   }
 
-  exec(sql: string): Promise<void> {
-    return this.q.exec(sql);
+  private async execIn(scope: string, sql: string): Promise<void> {
+    const client = await this.connect(scope);
+    try {
+      await wrap(client, this.server).exec(sql);
+    } finally {
+      client.release();
+    }
   }
 
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+  private async transactionIn<T>(scope: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.connect(scope);
     let broken = false;
     try {
       await client.query("BEGIN");
@@ -150,6 +190,33 @@ class PostgresDatabase implements Database {
     } finally {
       client.release(broken);
     }
+  }
+
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+    return this.queryIn<R>(ALL_TENANTS_SCOPE, sql, params);
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.execIn(ALL_TENANTS_SCOPE, sql);
+  }
+
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.transactionIn(ALL_TENANTS_SCOPE, fn);
+  }
+
+  forTenant(tenant: string): Scope {
+    const scope = tenantScope(tenant);
+    return {
+      query: <R>(sql: string, params?: readonly unknown[]) => this.queryIn<R>(scope, sql, params),
+      exec: (sql: string) => this.execIn(scope, sql),
+      transaction: <T>(fn: (tx: Queryable) => Promise<T>) => this.transactionIn(scope, fn),
+    };
+  }
+
+  async useServiceRole(role: string): Promise<void> {
+    this.role = role;
+    // Fails here, at start-up, when the login may not take the role, rather than on a request.
+    await this.query("SELECT 1");
   }
 
   async close(): Promise<void> {

@@ -147,7 +147,7 @@ export class AuditStore {
       const [micros, id] = decodePageToken<[number, string]>(pageToken, ["number", "string"], "ListAuditEvents");
       where.push(`(time, id) < (${atMicros(params.push(micros))}, $${params.push(id)}::uuid)`);
     }
-    const { rows } = await this.db.query<Row>(
+    const { rows } = await this.db.forTenant(tenant).query<Row>(
       `SELECT id, tenant_id, principal_id, action, object, outcome, peer_address, trace_id, ${TIME_MICROS} AS time_micros
        FROM audit_events WHERE ${where.join(" AND ")}
        ORDER BY time DESC, id DESC LIMIT ${size + 1}`,

@@ -101,10 +101,9 @@ export class DecisionStore {
   async get(tenant: string, id: string): Promise<RecordedDecision> {
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
     if (uuid) {
-      const { rows } = await this.db.query<Row>(`SELECT ${COLUMNS} FROM decisions WHERE tenant_id = $1 AND id = $2`, [
-        tenant,
-        id,
-      ]);
+      const { rows } = await this.db
+        .forTenant(tenant)
+        .query<Row>(`SELECT ${COLUMNS} FROM decisions WHERE tenant_id = $1 AND id = $2`, [tenant, id]);
       if (rows[0]) return recorded(rows[0]);
     }
     throw new NotFoundError("decision", id);
@@ -112,7 +111,7 @@ export class DecisionStore {
 
   /** The live decision already made for a caller's request id on a pipeline, if recorded. */
   async findByRequestId(tenant: string, pipeline: string, requestId: string): Promise<Decision | undefined> {
-    const { rows } = await this.db.query<Row>(
+    const { rows } = await this.db.forTenant(tenant).query<Row>(
       `SELECT ${COLUMNS} FROM decisions
        WHERE tenant_id = $1 AND request_id = $2 AND pipeline = $3 AND kind = 'live'
        ORDER BY create_time LIMIT 1`,
@@ -138,7 +137,7 @@ export class DecisionStore {
       const [time, id] = decodePageToken<[string, string]>(pageToken, ["string", "string"], "ListDecisions");
       where.push(`(create_time, id) < ($${params.push(time)}::timestamptz, $${params.push(id)}::uuid)`);
     }
-    const { rows } = await this.db.query<Row & { create_time: Date | string; id: string }>(
+    const { rows } = await this.db.forTenant(tenant).query<Row & { create_time: Date | string; id: string }>(
       `SELECT ${COLUMNS}, create_time, id FROM decisions WHERE ${where.join(" AND ")}
        ORDER BY create_time DESC, id DESC LIMIT ${size + 1}`,
       params,
@@ -164,10 +163,12 @@ export class DecisionStore {
     const params: unknown[] = [tenant, pipeline];
     if (since) where.push(`create_time >= $${params.push(timestampDate(since))}`);
     if (until) where.push(`create_time < $${params.push(timestampDate(until))}`);
-    const { rows } = await this.db.query<Row>(
-      `SELECT ${COLUMNS} FROM decisions WHERE ${where.join(" AND ")} ORDER BY create_time, id LIMIT ${limit}`,
-      params,
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<Row>(
+        `SELECT ${COLUMNS} FROM decisions WHERE ${where.join(" AND ")} ORDER BY create_time, id LIMIT ${limit}`,
+        params,
+      );
     return rows.map(recorded);
   }
 }

@@ -114,7 +114,7 @@ export class ModelStore {
       sql = `SELECT ${MODEL_COLUMNS} FROM models m WHERE m.tenant_id = $1 AND m.name = $2 ORDER BY m.version DESC LIMIT 1`;
       params = [tenant, name];
     }
-    const { rows } = await this.db.query<ModelRow>(sql, params);
+    const { rows } = await this.db.forTenant(tenant).query<ModelRow>(sql, params);
     const row = rows[0];
     if (!row) {
       const version =
@@ -135,7 +135,7 @@ export class ModelStore {
 
   /** The artifact's bytes, reassembled from its pieces. */
   async readArtifact(tenant: string, name: string, version: number): Promise<Uint8Array> {
-    const { rows } = await this.db.query<{ data: Uint8Array }>(
+    const { rows } = await this.db.forTenant(tenant).query<{ data: Uint8Array }>(
       `SELECT c.data FROM artifact_chunks c JOIN models m ON m.artifact_id = c.artifact_id
        WHERE m.tenant_id = $1 AND m.name = $2 AND m.version = $3 ORDER BY c.seq`,
       [tenant, name, version],
@@ -162,10 +162,12 @@ export class ModelStore {
       params.push(afterName, afterVersion);
       where += ` AND (m.name, m.version) > ($${params.length - 1}, $${params.length})`;
     }
-    const { rows } = await this.db.query<ModelRow>(
-      `SELECT ${MODEL_COLUMNS} FROM models m WHERE ${where} ORDER BY m.name, m.version LIMIT $2`,
-      params,
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<ModelRow>(
+        `SELECT ${MODEL_COLUMNS} FROM models m WHERE ${where} ORDER BY m.name, m.version LIMIT $2`,
+        params,
+      );
     const more = rows.length > size;
     const page = more ? rows.slice(0, size) : rows;
     const last = page[page.length - 1];
@@ -174,7 +176,7 @@ export class ModelStore {
 
   /** Deletes one version, or all when `version` is 0, with their artifacts. Returns the count. */
   async delete(tenant: string, name: string, version: number): Promise<number> {
-    const deleted = await this.db.transaction(async (tx) => {
+    const deleted = await this.db.forTenant(tenant).transaction(async (tx) => {
       const { rows } = await tx.query<{ artifact_id: string }>(
         version === 0
           ? "DELETE FROM models WHERE tenant_id = $1 AND name = $2 RETURNING artifact_id"
@@ -193,10 +195,14 @@ export class ModelStore {
 
   /** Replaces a version's serving configuration; nodes that hold it apply it when they next load it. */
   async updateConfig(tenant: string, name: string, version: number, config: ModelConfig): Promise<Model> {
-    const { rowCount } = await this.db.query(
-      "UPDATE models SET config = $4 WHERE tenant_id = $1 AND name = $2 AND version = $3",
-      [tenant, name, version, JSON.stringify(toJson(ModelConfigSchema, config))],
-    );
+    const { rowCount } = await this.db
+      .forTenant(tenant)
+      .query("UPDATE models SET config = $4 WHERE tenant_id = $1 AND name = $2 AND version = $3", [
+        tenant,
+        name,
+        version,
+        JSON.stringify(toJson(ModelConfigSchema, config)),
+      ]);
     if (rowCount === 0) throw new ModelNotFoundError(tenant, name, String(version));
     this.changed();
     return this.getVersion(tenant, name, version);
@@ -208,7 +214,7 @@ export class ModelStore {
    */
   async setAlias(tenant: string, name: string, alias: string, version: number): Promise<number> {
     await this.getVersion(tenant, name, version);
-    const { rows } = await this.db.query<{ previous: number | null }>(
+    const { rows } = await this.db.forTenant(tenant).query<{ previous: number | null }>(
       `WITH previous AS (SELECT version FROM model_aliases WHERE tenant_id = $1 AND model_name = $2 AND alias = $3)
        INSERT INTO model_aliases (tenant_id, model_name, alias, version) VALUES ($1, $2, $3, $4)
        ON CONFLICT (tenant_id, model_name, alias) DO UPDATE SET version = EXCLUDED.version
@@ -220,34 +226,37 @@ export class ModelStore {
 
   /** Removes an alias; NOT_FOUND when the model has no such alias. */
   async deleteAlias(tenant: string, name: string, alias: string): Promise<void> {
-    const { rowCount } = await this.db.query(
-      "DELETE FROM model_aliases WHERE tenant_id = $1 AND model_name = $2 AND alias = $3",
-      [tenant, name, alias],
-    );
+    const { rowCount } = await this.db
+      .forTenant(tenant)
+      .query("DELETE FROM model_aliases WHERE tenant_id = $1 AND model_name = $2 AND alias = $3", [
+        tenant,
+        name,
+        alias,
+      ]);
     if (rowCount === 0) throw new NotFoundError("alias", `${name}@${alias}`);
   }
 
   /** Fails with ALREADY_EXISTS when the exact version is taken. */
   async assertVersionFree(tenant: string, name: string, version: number): Promise<void> {
     if (version === 0) return;
-    const { rows } = await this.db.query("SELECT 1 FROM models WHERE tenant_id = $1 AND name = $2 AND version = $3", [
-      tenant,
-      name,
-      version,
-    ]);
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query("SELECT 1 FROM models WHERE tenant_id = $1 AND name = $2 AND version = $3", [tenant, name, version]);
     if (rows.length > 0) throw new ModelAlreadyExistsError(tenant, name, String(version));
   }
 
   /** Starts an upload: an artifact in state 'uploading' that pieces are appended to. */
   async beginUpload(tenant: string): Promise<string> {
     const id = randomUUID();
-    await this.db.query("INSERT INTO artifacts (id, tenant_id, state) VALUES ($1, $2, 'uploading')", [id, tenant]);
+    await this.db
+      .forTenant(tenant)
+      .query("INSERT INTO artifacts (id, tenant_id, state) VALUES ($1, $2, 'uploading')", [id, tenant]);
     return id;
   }
 
   /** Stores one piece of an upload. */
   async appendChunk(tenant: string, uploadId: string, seq: number, data: Uint8Array): Promise<void> {
-    const { rowCount } = await this.db.query(
+    const { rowCount } = await this.db.forTenant(tenant).query(
       `INSERT INTO artifact_chunks (tenant_id, artifact_id, seq, data)
        SELECT tenant_id, id, $3, $4 FROM artifacts WHERE id = $1 AND tenant_id = $2 AND state = 'uploading'
        ON CONFLICT (artifact_id, seq) DO UPDATE SET data = EXCLUDED.data`,
@@ -258,7 +267,7 @@ export class ModelStore {
 
   /** Deletes an unfinished upload and its pieces; returns how many pieces went. */
   async abortUpload(tenant: string, uploadId: string): Promise<number> {
-    const { rows } = await this.db.query<{ n: number }>(
+    const { rows } = await this.db.forTenant(tenant).query<{ n: number }>(
       `WITH gone AS (DELETE FROM artifacts WHERE id = $1 AND tenant_id = $2 AND state = 'uploading' RETURNING id)
        SELECT count(c.*)::int8 AS n FROM gone JOIN artifact_chunks c ON c.artifact_id = gone.id`,
       [uploadId, tenant],
@@ -288,9 +297,9 @@ export class ModelStore {
     sizeBytes: number,
   ): Promise<Model> {
     try {
-      const key = await this.db.transaction(async (tx) =>
-        this.commitIn(tx, tenant, uploadId, meta, chunkCount, sizeBytes),
-      );
+      const key = await this.db
+        .forTenant(tenant)
+        .transaction(async (tx) => this.commitIn(tx, tenant, uploadId, meta, chunkCount, sizeBytes));
       this.changed();
       return await this.getVersion(tenant, key.name, key.version);
     } catch (err) {

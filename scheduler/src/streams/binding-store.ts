@@ -124,17 +124,19 @@ export class BindingStore {
   /** Records a binding; ALREADY_EXISTS when the tenant has one of that name. */
   async create(b: BindingRow): Promise<void> {
     try {
-      await this.db.query(`INSERT INTO stream_bindings (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
-        b.tenant,
-        b.name,
-        b.pipeline,
-        b.selector,
-        b.inputSubject,
-        b.outputSubject,
-        b.ordering,
-        b.maxInFlight,
-        b.maxAttempts,
-      ]);
+      await this.db
+        .forTenant(b.tenant)
+        .query(`INSERT INTO stream_bindings (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+          b.tenant,
+          b.name,
+          b.pipeline,
+          b.selector,
+          b.inputSubject,
+          b.outputSubject,
+          b.ordering,
+          b.maxInFlight,
+          b.maxAttempts,
+        ]);
     } catch (err) {
       if (sqlState(err) === UNIQUE_VIOLATION) throw new AlreadyExistsError("stream binding", b.name);
       throw err;
@@ -143,10 +145,9 @@ export class BindingStore {
 
   /** The binding, or NOT_FOUND. */
   async get(tenant: string, name: string): Promise<BindingRow> {
-    const { rows } = await this.db.query<Row>(
-      `SELECT ${COLUMNS} FROM stream_bindings WHERE tenant_id = $1 AND name = $2`,
-      [tenant, name],
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<Row>(`SELECT ${COLUMNS} FROM stream_bindings WHERE tenant_id = $1 AND name = $2`, [tenant, name]);
     const row = rows[0];
     if (!row) throw new NotFoundError("stream binding", name);
     return toRow(row);
@@ -156,10 +157,13 @@ export class BindingStore {
   async list(tenant: string, pageSize: number, pageToken: string): Promise<{ rows: BindingRow[]; next: string }> {
     const size = pageSize > 0 ? pageSize : 100;
     const after = pageToken === "" ? "" : decodePageToken<[string]>(pageToken, ["string"], "ListStreamBindings")[0];
-    const { rows } = await this.db.query<Row>(
-      `SELECT ${COLUMNS} FROM stream_bindings WHERE tenant_id = $1 AND name > $2 ORDER BY name LIMIT $3`,
-      [tenant, after, size + 1],
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<Row>(`SELECT ${COLUMNS} FROM stream_bindings WHERE tenant_id = $1 AND name > $2 ORDER BY name LIMIT $3`, [
+        tenant,
+        after,
+        size + 1,
+      ]);
     const page = rows.slice(0, size).map(toRow);
     const last = page[page.length - 1];
     return { rows: page, next: rows.length > size && last ? encodePageToken([last.name]) : "" };
@@ -173,16 +177,15 @@ export class BindingStore {
 
   /** Deletes a binding and its event records; NOT_FOUND when there is none. */
   async delete(tenant: string, name: string): Promise<void> {
-    const { rowCount } = await this.db.query("DELETE FROM stream_bindings WHERE tenant_id = $1 AND name = $2", [
-      tenant,
-      name,
-    ]);
+    const { rowCount } = await this.db
+      .forTenant(tenant)
+      .query("DELETE FROM stream_bindings WHERE tenant_id = $1 AND name = $2", [tenant, name]);
     if (rowCount === 0) throw new NotFoundError("stream binding", name);
   }
 
   /** Processed and dead-lettered events of a binding. */
   async counts(tenant: string, name: string): Promise<{ processed: number; deadLettered: number }> {
-    const { rows } = await this.db.query<{ processed: number; dead: number }>(
+    const { rows } = await this.db.forTenant(tenant).query<{ processed: number; dead: number }>(
       `SELECT count(*) FILTER (WHERE state = 'succeeded')::int AS processed,
          count(*) FILTER (WHERE state = 'dead_lettered')::int AS dead
        FROM stream_events WHERE tenant_id = $1 AND binding = $2`,
@@ -193,10 +196,12 @@ export class BindingStore {
 
   /** What was recorded of an event, if anything. */
   async event(tenant: string, binding: string, eventId: string): Promise<EventRecord | undefined> {
-    const { rows } = await this.db.query<EventRecord>(
-      "SELECT state, decision, published FROM stream_events WHERE tenant_id = $1 AND binding = $2 AND event_id = $3",
-      [tenant, binding, eventId],
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<EventRecord>(
+        "SELECT state, decision, published FROM stream_events WHERE tenant_id = $1 AND binding = $2 AND event_id = $3",
+        [tenant, binding, eventId],
+      );
     return rows[0];
   }
 
@@ -241,10 +246,13 @@ export class BindingStore {
 
   /** Marks an event's decision published. */
   async markPublished(tenant: string, binding: string, eventId: string): Promise<void> {
-    await this.db.query(
-      "UPDATE stream_events SET published = true WHERE tenant_id = $1 AND binding = $2 AND event_id = $3",
-      [tenant, binding, eventId],
-    );
+    await this.db
+      .forTenant(tenant)
+      .query("UPDATE stream_events SET published = true WHERE tenant_id = $1 AND binding = $2 AND event_id = $3", [
+        tenant,
+        binding,
+        eventId,
+      ]);
   }
 }
 

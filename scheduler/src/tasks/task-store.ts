@@ -185,7 +185,7 @@ export class TaskStore {
     const id = randomUUID();
     const total = task.staged?.count ?? task.items.length;
     try {
-      await this.db.transaction(async (tx) => {
+      await this.db.forTenant(task.tenant).transaction(async (tx) => {
         await tx.query(
           `INSERT INTO tasks (id, tenant_id, idempotency_key, target, target_name, selector, max_attempts, labels,
              total_items, unit_size, traceparent)
@@ -238,7 +238,7 @@ export class TaskStore {
    */
   async stage(tenant: string, stagingId: string, offset: number, items: readonly Uint8Array[]): Promise<void> {
     for (let start = 0; start < items.length; start += INSERT_CHUNK) {
-      await this.db.query(
+      await this.db.forTenant(tenant).query(
         `INSERT INTO task_staging (staging_id, tenant_id, item_index, input)
          SELECT $1, $2, $3 + ordinality - 1, decode(input, 'base64')
          FROM unnest($4::text[]) WITH ORDINALITY AS t(input, ordinality)
@@ -258,10 +258,12 @@ export class TaskStore {
   }
 
   private async findByKey(tenant: string, key: string): Promise<Task | undefined> {
-    const { rows } = await this.db.query<TaskRow>(
-      `SELECT ${TASK_COLUMNS}, ${RUNNING_ITEMS} FROM tasks WHERE tenant_id = $1 AND idempotency_key = $2`,
-      [tenant, key],
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<TaskRow>(
+        `SELECT ${TASK_COLUMNS}, ${RUNNING_ITEMS} FROM tasks WHERE tenant_id = $1 AND idempotency_key = $2`,
+        [tenant, key],
+      );
     return rows[0] ? toTask(rows[0]) : undefined;
   }
 
@@ -272,10 +274,9 @@ export class TaskStore {
 
   private async row(tenant: string, id: string, columns = TASK_COLUMNS): Promise<TaskRow> {
     if (!UUID.test(id)) throw new NotFoundError("task", id);
-    const { rows } = await this.db.query<TaskRow>(`SELECT ${columns} FROM tasks WHERE id = $1 AND tenant_id = $2`, [
-      id,
-      tenant,
-    ]);
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<TaskRow>(`SELECT ${columns} FROM tasks WHERE id = $1 AND tenant_id = $2`, [id, tenant]);
     const row = rows[0];
     if (!row) throw new NotFoundError("task", id);
     return row;
@@ -300,7 +301,7 @@ export class TaskStore {
       params.push(micros, id);
       where += ` AND (${CREATE_MICROS}, id::text) < ($${params.length - 1}::int8, $${params.length})`;
     }
-    const { rows } = await this.db.query<TaskRow & { create_micros: number }>(
+    const { rows } = await this.db.forTenant(tenant).query<TaskRow & { create_micros: number }>(
       `SELECT ${TASK_COLUMNS}, ${RUNNING_ITEMS}, ${CREATE_MICROS} AS create_micros FROM tasks WHERE ${where}
        ORDER BY create_time DESC, id::text DESC LIMIT $2`,
       params,
@@ -319,7 +320,7 @@ export class TaskStore {
    */
   async items(tenant: string, id: string, afterIndex: number, limit: number, maxBytes: number): Promise<ItemRow[]> {
     await this.row(tenant, id);
-    const { rows } = await this.db.query<{
+    const { rows } = await this.db.forTenant(tenant).query<{
       item_index: number;
       state: string;
       attempts: number;
@@ -343,7 +344,7 @@ export class TaskStore {
   /** The task's events after `afterSeq`, oldest first, as Task snapshots with their sequence. */
   async events(tenant: string, id: string, afterSeq: number): Promise<{ seq: number; task: Task }[]> {
     const row = await this.row(tenant, id);
-    const { rows } = await this.db.query<{
+    const { rows } = await this.db.forTenant(tenant).query<{
       seq: number;
       state: string;
       succeeded_items: number;
@@ -368,7 +369,7 @@ export class TaskStore {
   /** Cancels the items not yet taken; items running finish. NOT_FOUND for an unknown task. */
   async cancel(tenant: string, id: string): Promise<Task> {
     await this.row(tenant, id);
-    await this.db.transaction(async (tx) => {
+    await this.db.forTenant(tenant).transaction(async (tx) => {
       const { rows } = await tx.query<{ state: string }>("SELECT state FROM tasks WHERE id = $1 FOR UPDATE", [id]);
       if (isFinal(rows[0]?.state ?? "completed")) return;
       const cancelled = await tx.query(

@@ -34,6 +34,7 @@ import {
   TASK_SUBJECTS,
   TaskEndedError,
   type TaskStore,
+  taskSubject,
   type WorkUnit,
 } from "./task-store.ts";
 
@@ -73,6 +74,15 @@ export async function startTaskWorker(options: TaskWorkerOptions): Promise<TaskW
   const runUnit = async (message: DurableMessage, unit: WorkUnit): Promise<void> => {
     const task = await store.target(unit.task);
     if (!task || isFinal(task.state)) return message.ack();
+    // The subject names the tenant the notice was sent for; the task's row is the authority. A
+    // notice for one tenant never runs another tenant's task.
+    if (message.subject !== taskSubject(task.tenant) || unit.tenant !== task.tenant) {
+      logger.error(
+        { subject: message.subject, task: task.id, tenant: task.tenant, claimed: unit.tenant },
+        "refusing a work notice whose subject or tenant is not its task's",
+      );
+      return message.ack();
+    }
     let claimed: Awaited<ReturnType<TaskStore["claim"]>>;
     try {
       claimed = await store.claim(unit, owner, leaseMs);

@@ -79,9 +79,9 @@ export class PrincipalStore {
   }
 
   async getTenant(id: string): Promise<TenantRow> {
-    const { rows } = await this.db.query<TenantRow>("SELECT id, display_name, create_time FROM tenants WHERE id = $1", [
-      id,
-    ]);
+    const { rows } = await this.db
+      .forTenant(id)
+      .query<TenantRow>("SELECT id, display_name, create_time FROM tenants WHERE id = $1", [id]);
     if (!rows[0]) throw new NotFoundError("tenant", id);
     return rows[0];
   }
@@ -117,7 +117,7 @@ export class PrincipalStore {
   ): Promise<PrincipalRow> {
     await this.getTenant(tenant);
     try {
-      const { rows } = await this.db.query<PrincipalRow>(
+      const { rows } = await this.db.forTenant(tenant).query<PrincipalRow>(
         `INSERT INTO principals (id, tenant_id, kind, name, role, password_hash) VALUES ($1, $2, $3, $4, $5, $6)
          RETURNING ${PRINCIPAL_COLUMNS}`,
         [id, tenant, kind, name, role, passwordHash],
@@ -131,20 +131,24 @@ export class PrincipalStore {
 
   async getPrincipal(tenant: string, id: string): Promise<PrincipalRow> {
     if (!isUuid(id)) throw new NotFoundError("principal", id);
-    const { rows } = await this.db.query<PrincipalRow>(
-      `SELECT ${PRINCIPAL_COLUMNS} FROM principals WHERE tenant_id = $1 AND id = $2`,
-      [tenant, id],
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<PrincipalRow>(`SELECT ${PRINCIPAL_COLUMNS} FROM principals WHERE tenant_id = $1 AND id = $2`, [
+        tenant,
+        id,
+      ]);
     if (!rows[0]) throw new NotFoundError("principal", id);
     return rows[0];
   }
 
   /** A user of the tenant by name, with its password hash; undefined when there is none. */
   async findUser(tenant: string, name: string): Promise<(PrincipalRow & { password_hash: string | null }) | undefined> {
-    const { rows } = await this.db.query<PrincipalRow & { password_hash: string | null }>(
-      `SELECT ${PRINCIPAL_COLUMNS}, password_hash FROM principals WHERE tenant_id = $1 AND name = $2 AND kind = 'user'`,
-      [tenant, name],
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<PrincipalRow & { password_hash: string | null }>(
+        `SELECT ${PRINCIPAL_COLUMNS}, password_hash FROM principals WHERE tenant_id = $1 AND name = $2 AND kind = 'user'`,
+        [tenant, name],
+      );
     return rows[0];
   }
 
@@ -154,10 +158,12 @@ export class PrincipalStore {
     pageToken: string,
   ): Promise<{ rows: PrincipalRow[]; next: string }> {
     const after = pageToken ? decodePageToken<[string]>(pageToken, ["string"], "ListPrincipals")[0] : "";
-    const { rows } = await this.db.query<PrincipalRow>(
-      `SELECT ${PRINCIPAL_COLUMNS} FROM principals WHERE tenant_id = $1 AND name > $2 ORDER BY name LIMIT $3`,
-      [tenant, after, pageSize + 1],
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<PrincipalRow>(
+        `SELECT ${PRINCIPAL_COLUMNS} FROM principals WHERE tenant_id = $1 AND name > $2 ORDER BY name LIMIT $3`,
+        [tenant, after, pageSize + 1],
+      );
     const more = rows.length > pageSize;
     const page = rows.slice(0, pageSize);
     return { rows: page, next: more ? encodePageToken([page[page.length - 1]?.name ?? ""]) : "" };
@@ -165,16 +171,20 @@ export class PrincipalStore {
 
   async deletePrincipal(tenant: string, id: string): Promise<void> {
     if (!isUuid(id)) throw new NotFoundError("principal", id);
-    const { rowCount } = await this.db.query("DELETE FROM principals WHERE tenant_id = $1 AND id = $2", [tenant, id]);
+    const { rowCount } = await this.db
+      .forTenant(tenant)
+      .query("DELETE FROM principals WHERE tenant_id = $1 AND id = $2", [tenant, id]);
     if (rowCount === 0) throw new NotFoundError("principal", id);
   }
 
   async setRole(tenant: string, id: string, role: RoleName): Promise<PrincipalRow> {
     if (!isUuid(id)) throw new NotFoundError("principal", id);
-    const { rows } = await this.db.query<PrincipalRow>(
-      `UPDATE principals SET role = $3 WHERE tenant_id = $1 AND id = $2 RETURNING ${PRINCIPAL_COLUMNS}`,
-      [tenant, id, role],
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<PrincipalRow>(
+        `UPDATE principals SET role = $3 WHERE tenant_id = $1 AND id = $2 RETURNING ${PRINCIPAL_COLUMNS}`,
+        [tenant, id, role],
+      );
     if (!rows[0]) throw new NotFoundError("principal", id);
     return rows[0];
   }
@@ -188,7 +198,7 @@ export class PrincipalStore {
     expireTime: Date | null,
   ): Promise<ApiKeyRow> {
     await this.getPrincipal(tenant, principalId);
-    const { rows } = await this.db.query<ApiKeyRow>(
+    const { rows } = await this.db.forTenant(tenant).query<ApiKeyRow>(
       `INSERT INTO api_keys (id, tenant_id, principal_id, prefix, secret_hash, expire_time)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${KEY_COLUMNS}`,
       [id, tenant, principalId, prefix, secretHash, expireTime],
@@ -198,7 +208,7 @@ export class PrincipalStore {
 
   async listApiKeys(tenant: string, principalId: string): Promise<ApiKeyRow[]> {
     if (principalId !== "" && !isUuid(principalId)) throw new NotFoundError("principal", principalId);
-    const { rows } = await this.db.query<ApiKeyRow>(
+    const { rows } = await this.db.forTenant(tenant).query<ApiKeyRow>(
       `SELECT ${KEY_COLUMNS} FROM api_keys WHERE tenant_id = $1 AND ($2 = '' OR principal_id::text = $2)
        ORDER BY create_time, id`,
       [tenant, principalId],
@@ -208,10 +218,9 @@ export class PrincipalStore {
 
   async revokeApiKey(tenant: string, id: string): Promise<void> {
     if (!isUuid(id)) throw new NotFoundError("api key", id);
-    const { rowCount } = await this.db.query("UPDATE api_keys SET revoked = true WHERE tenant_id = $1 AND id = $2", [
-      tenant,
-      id,
-    ]);
+    const { rowCount } = await this.db
+      .forTenant(tenant)
+      .query("UPDATE api_keys SET revoked = true WHERE tenant_id = $1 AND id = $2", [tenant, id]);
     if (rowCount === 0) throw new NotFoundError("api key", id);
   }
 
@@ -237,12 +246,16 @@ export class PrincipalStore {
   }
 
   async storeRefreshToken(tenant: string, principalId: string, tokenHash: string, expireTime: Date): Promise<void> {
-    await this.db.query(
-      "INSERT INTO refresh_tokens (token_hash, tenant_id, principal_id, expire_time) VALUES ($1, $2, $3, $4)",
-      [tokenHash, tenant, principalId, expireTime],
-    );
+    await this.db
+      .forTenant(tenant)
+      .query("INSERT INTO refresh_tokens (token_hash, tenant_id, principal_id, expire_time) VALUES ($1, $2, $3, $4)", [
+        tokenHash,
+        tenant,
+        principalId,
+        expireTime,
+      ]);
     // Expired tokens go as new ones come, so the table stays the size of the live sessions.
-    await this.db.query("DELETE FROM refresh_tokens WHERE expire_time < now() - interval '1 day'");
+    await this.db.forTenant(tenant).query("DELETE FROM refresh_tokens WHERE expire_time < now() - interval '1 day'");
   }
 
   /** Uses up a refresh token: its principal, or undefined when it is unknown, used or expired. */
@@ -258,9 +271,9 @@ export class PrincipalStore {
 
   /** True when the tenant has at least one admin (the bootstrap admin is made only when not). */
   async hasAdmin(tenant: string): Promise<boolean> {
-    const { rows } = await this.db.query("SELECT 1 FROM principals WHERE tenant_id = $1 AND role = 'admin' LIMIT 1", [
-      tenant,
-    ]);
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query("SELECT 1 FROM principals WHERE tenant_id = $1 AND role = 'admin' LIMIT 1", [tenant]);
     return rows.length > 0;
   }
 }

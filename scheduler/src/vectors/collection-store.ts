@@ -174,7 +174,7 @@ export class CollectionStore {
     config: Omit<CollectionConfig, "tenant" | "uid" | "createTime">,
   ): Promise<CollectionInfo> {
     try {
-      const { rows } = await this.db.query<CollectionRow>(
+      const { rows } = await this.db.forTenant(tenant).query<CollectionRow>(
         `INSERT INTO vector_collections (tenant_id, name, uid, dim, metric, index_kind, storage, hnsw_m,
            hnsw_ef_construction, hnsw_ef_search)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLLECTION_COLUMNS}`,
@@ -200,10 +200,12 @@ export class CollectionStore {
 
   /** The collection, or undefined. */
   async find(tenant: string, name: string): Promise<CollectionInfo | undefined> {
-    const { rows } = await this.db.query<CollectionRow>(
-      `SELECT ${COLLECTION_COLUMNS} FROM vector_collections WHERE tenant_id = $1 AND name = $2`,
-      [tenant, name],
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<CollectionRow>(`SELECT ${COLLECTION_COLUMNS} FROM vector_collections WHERE tenant_id = $1 AND name = $2`, [
+        tenant,
+        name,
+      ]);
     return rows[0] ? toInfo(rows[0]) : undefined;
   }
 
@@ -216,10 +218,12 @@ export class CollectionStore {
 
   /** The incarnation and generation of a collection (cheap: for checking a cached index). */
   async version(tenant: string, name: string): Promise<{ uid: string; generation: number } | undefined> {
-    const { rows } = await this.db.query<{ uid: string; generation: number }>(
-      "SELECT uid::text AS uid, generation FROM vector_collections WHERE tenant_id = $1 AND name = $2",
-      [tenant, name],
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<{ uid: string; generation: number }>(
+        "SELECT uid::text AS uid, generation FROM vector_collections WHERE tenant_id = $1 AND name = $2",
+        [tenant, name],
+      );
     return rows[0];
   }
 
@@ -232,10 +236,12 @@ export class CollectionStore {
       params.push(decodeCursor(pageToken));
       where += " AND name > $3";
     }
-    const { rows } = await this.db.query<CollectionRow>(
-      `SELECT ${COLLECTION_COLUMNS} FROM vector_collections WHERE ${where} ORDER BY name LIMIT $2`,
-      params,
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<CollectionRow>(
+        `SELECT ${COLLECTION_COLUMNS} FROM vector_collections WHERE ${where} ORDER BY name LIMIT $2`,
+        params,
+      );
     const more = rows.length > size;
     const page = more ? rows.slice(0, size) : rows;
     const last = page[page.length - 1];
@@ -244,10 +250,12 @@ export class CollectionStore {
 
   /** Deletes a collection with its vectors; returns its uid. NOT_FOUND when absent. */
   async delete(tenant: string, name: string): Promise<string> {
-    const { rows } = await this.db.query<{ uid: string }>(
-      "DELETE FROM vector_collections WHERE tenant_id = $1 AND name = $2 RETURNING uid::text AS uid",
-      [tenant, name],
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<{ uid: string }>(
+        "DELETE FROM vector_collections WHERE tenant_id = $1 AND name = $2 RETURNING uid::text AS uid",
+        [tenant, name],
+      );
     if (!rows[0]) throw new NotFoundError("collection", name);
     return rows[0].uid;
   }
@@ -275,7 +283,7 @@ export class CollectionStore {
     batch: UpsertBatch,
     mergeFields: (current: PayloadFields) => PayloadFields,
   ): Promise<WriteResult> {
-    return this.db.transaction(async (tx) => {
+    return this.db.forTenant(tenant).transaction(async (tx) => {
       const row = await this.lock(tx, tenant, name, uid);
       const fields = mergeFields(row.payload_fields);
       const generation = row.generation + 1;
@@ -310,7 +318,7 @@ export class CollectionStore {
 
   /** Deletes vectors by id (unknown ids are skipped), in one transaction. */
   async deleteVectors(tenant: string, name: string, uid: string, ids: readonly string[]): Promise<WriteResult> {
-    return this.db.transaction(async (tx) => {
+    return this.db.forTenant(tenant).transaction(async (tx) => {
       const row = await this.lock(tx, tenant, name, uid);
       const { rows } = await tx.query<{ key: number }>(
         "DELETE FROM vectors WHERE tenant_id = $1 AND collection = $2 AND id = ANY($3::text[]) RETURNING key",
@@ -345,7 +353,7 @@ export class CollectionStore {
 
   /** Up to `limit` vectors with keys above `afterKey`, in key order (for building an index). */
   async scan(tenant: string, name: string, afterKey: number, limit: number): Promise<VectorRow[]> {
-    const { rows } = await this.db.query<VectorRow>(
+    const { rows } = await this.db.forTenant(tenant).query<VectorRow>(
       `SELECT ${VECTOR_COLUMNS} FROM vectors WHERE tenant_id = $1 AND collection = $2 AND key > $3
        ORDER BY key LIMIT $4`,
       [tenant, name, afterKey, limit],
@@ -355,7 +363,7 @@ export class CollectionStore {
 
   /** What changed in incarnation `uid` of a collection after generation `since`, in one snapshot. */
   async changes(tenant: string, name: string, uid: string, since: number): Promise<Changes> {
-    return this.db.transaction(async (tx) => {
+    return this.db.forTenant(tenant).transaction(async (tx) => {
       await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
       const { rows } = await tx.query<CollectionRow>(
         `SELECT ${COLLECTION_COLUMNS} FROM vector_collections WHERE tenant_id = $1 AND name = $2`,
@@ -389,10 +397,12 @@ export class CollectionStore {
     keys: readonly number[],
     dim: number,
   ): Promise<Map<number, Float32Array>> {
-    const { rows } = await this.db.query<{ key: number; vector: Uint8Array }>(
-      "SELECT key, vector FROM vectors WHERE tenant_id = $1 AND collection = $2 AND key = ANY($3::int8[])",
-      [tenant, name, keys],
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<{ key: number; vector: Uint8Array }>(
+        "SELECT key, vector FROM vectors WHERE tenant_id = $1 AND collection = $2 AND key = ANY($3::int8[])",
+        [tenant, name, keys],
+      );
     const out = new Map<number, Float32Array>();
     for (const r of rows) {
       const v = new Float32Array(dim);

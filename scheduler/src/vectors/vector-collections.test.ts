@@ -15,6 +15,7 @@ import {
   InvalidArgumentError,
   migrate,
   NotFoundError,
+  SERVICE_ROLE,
 } from "@arbiter/core";
 import { VectorCollections, type VectorPayload } from "./index.ts";
 
@@ -87,6 +88,7 @@ describe("vector collections on two nodes sharing a database and a bus", () => {
   before(async () => {
     db = await createPgliteDatabase({});
     await migrate(db);
+    await db.useServiceRole(SERVICE_ROLE);
     await db.query("INSERT INTO tenants (id) VALUES ('acme'), ('globex')");
     bus = createMemoryBus();
     a = new VectorCollections({ db, bus, nodeId: "node-a", logger });

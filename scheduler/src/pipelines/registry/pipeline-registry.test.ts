@@ -21,6 +21,7 @@ import {
   NotFoundError,
   type RpcServer,
   rpcSubject,
+  SERVICE_ROLE,
 } from "@arbiter/core";
 import { type Pipeline, PipelineSchema, PipelineService, RemoteProtocol, RulesMode } from "@arbiter/proto";
 import {
@@ -82,6 +83,7 @@ describe("pipeline registry on a scheduler", () => {
   before(async () => {
     db = await createPgliteDatabase({});
     await migrate(db);
+    await db.useServiceRole(SERVICE_ROLE);
     await db.query("INSERT INTO tenants (id) VALUES ($1)", [OTHER_TENANT]);
     bus = createMemoryBus();
     const table: HandlerTable = new Map();

@@ -82,7 +82,7 @@ export class PipelineStore {
    */
   async create(tenant: string, pipeline: Pipeline): Promise<Pipeline> {
     const definition = JSON.stringify(definitionOf(pipeline));
-    const version = await this.db.transaction(async (tx) => {
+    const version = await this.db.forTenant(tenant).transaction(async (tx) => {
       await lockName(tx, tenant, pipeline.name);
       const { rows } = await tx.query<{ version: number }>(
         `INSERT INTO pipelines (tenant_id, name, version, definition, description, labels)
@@ -114,7 +114,7 @@ export class PipelineStore {
         ORDER BY p.version DESC LIMIT 1`;
       params = [tenant, name];
     }
-    const { rows } = await this.db.query<PipelineRow>(sql, params);
+    const { rows } = await this.db.forTenant(tenant).query<PipelineRow>(sql, params);
     const row = rows[0];
     if (!row) throw new PipelineNotFoundError(tenant, name, selectorLabel(selector));
     return toPipeline(row);
@@ -150,10 +150,12 @@ export class PipelineStore {
       params.push(afterName, afterVersion);
       where += ` AND (p.name, p.version) > ($${params.length - 1}, $${params.length})`;
     }
-    const { rows } = await this.db.query<PipelineRow>(
-      `SELECT ${PIPELINE_COLUMNS} FROM pipelines p WHERE ${where} ORDER BY p.name, p.version LIMIT $2`,
-      params,
-    );
+    const { rows } = await this.db
+      .forTenant(tenant)
+      .query<PipelineRow>(
+        `SELECT ${PIPELINE_COLUMNS} FROM pipelines p WHERE ${where} ORDER BY p.name, p.version LIMIT $2`,
+        params,
+      );
     const more = rows.length > size;
     const page = more ? rows.slice(0, size) : rows;
     const last = page[page.length - 1];
@@ -168,12 +170,14 @@ export class PipelineStore {
    * them. Returns how many versions went; NOT_FOUND when none did.
    */
   async delete(tenant: string, name: string, version: number): Promise<number> {
-    const { rowCount } = await this.db.query(
-      version === 0
-        ? "DELETE FROM pipelines WHERE tenant_id = $1 AND name = $2"
-        : "DELETE FROM pipelines WHERE tenant_id = $1 AND name = $2 AND version = $3",
-      version === 0 ? [tenant, name] : [tenant, name, version],
-    );
+    const { rowCount } = await this.db
+      .forTenant(tenant)
+      .query(
+        version === 0
+          ? "DELETE FROM pipelines WHERE tenant_id = $1 AND name = $2"
+          : "DELETE FROM pipelines WHERE tenant_id = $1 AND name = $2 AND version = $3",
+        version === 0 ? [tenant, name] : [tenant, name, version],
+      );
     if (rowCount === 0) throw new PipelineNotFoundError(tenant, name, version === 0 ? undefined : String(version));
     this.changed(tenant, name);
     return rowCount;
@@ -185,7 +189,7 @@ export class PipelineStore {
    * does not exist.
    */
   async setAlias(tenant: string, name: string, alias: string, version: number): Promise<number> {
-    const { rows } = await this.db.query<{ previous: number | null }>(
+    const { rows } = await this.db.forTenant(tenant).query<{ previous: number | null }>(
       `WITH previous AS (
          SELECT version FROM pipeline_aliases WHERE tenant_id = $1 AND pipeline_name = $2 AND alias = $3
        )
