@@ -42,11 +42,27 @@ export interface ArbiterErrorOptions {
  */
 export const MAX_ERROR_MESSAGE_CHARS = 1024;
 
-/** `message`, cut to {@link MAX_ERROR_MESSAGE_CHARS} with a note of how long it was. */
+/**
+ * `message`, cut to {@link MAX_ERROR_MESSAGE_CHARS} with a note of how long it was, and
+ * well-formed (see {@link wellFormedText}): a cut may fall inside a surrogate pair.
+ */
 export function boundedMessage(message: string): string {
-  if (message.length <= MAX_ERROR_MESSAGE_CHARS) return message;
+  if (message.length <= MAX_ERROR_MESSAGE_CHARS) return wellFormedText(message);
   const note = `… (${message.length} characters)`;
-  return message.slice(0, MAX_ERROR_MESSAGE_CHARS - note.length) + note;
+  return wellFormedText(message.slice(0, MAX_ERROR_MESSAGE_CHARS - note.length)) + note;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * `text` with each lone surrogate replaced by U+FFFD (what String.prototype.toWellFormed does).
+ * Messages quote what clients sent, and JSON can carry a lone surrogate ("\ud83d"), as can a
+ * quote cut short. Such a message has no UTF-8 form: percent-encoding it for gRPC's grpc-message
+ * throws, and the call would never get its status.
+ */
+export function wellFormedText(text: string): string {
+  return SURROGATE.test(text) ? text.replace(LONE_SURROGATE, "\uFFFD") : text;
 }
 
 /** Base class of every error Arbiter reports to a caller. */

@@ -4,7 +4,7 @@
  * details.
  */
 
-import { ArbiterError, type Logger } from "@arbiter/core";
+import { ArbiterError, type Logger, wellFormedText } from "@arbiter/core";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { RETRY_AFTER_HEADER, retryAfterSeconds } from "./limits/retry-after.ts";
 import { malformedRequestMessage } from "./malformed-request.ts";
@@ -40,7 +40,12 @@ export function toConnectError(err: unknown, logger: Logger, procedure: string):
       return new ConnectError(malformed, Code.InvalidArgument);
     }
     if (err.code === Code.Internal || err.code === Code.Unknown) logger.error({ err, procedure }, "call failed");
-    return err;
+    // Connect's own messages quote what the client sent, which may not be well-formed text.
+    const message = wellFormedText(err.rawMessage);
+    if (message === err.rawMessage) return err;
+    const copy = new ConnectError(message, err.code, err.metadata, undefined, err.cause);
+    copy.details.push(...err.details);
+    return copy;
   }
   logger.error({ err, procedure }, "call failed unexpectedly");
   return new ConnectError("internal error", Code.Internal);

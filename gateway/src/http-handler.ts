@@ -136,7 +136,48 @@ export function createHttpHandler(options: HttpHandlerOptions): (req: NodeReques
       .then(async (uRes) => universalResponseToNodeResponse(await fixMalformedBody(uRes), res))
       .catch((err: unknown) => {
         if ((err as { code?: unknown }).code === Code.Aborted) return;
-        logger.debug({ err, path }, "response not delivered");
+        if (res.headersSent || res.writableEnded) {
+          logger.debug({ err, path }, "response not delivered");
+          return;
+        }
+        answerFailedCall(req, res, err, logger, path);
       });
   };
+}
+
+/**
+ * What a client whose call failed before Connect produced a response gets, in its protocol,
+ * instead of waiting for one that never comes. The one known cause: a JSON message that does not
+ * parse, whose error quotes the text cut inside a surrogate pair, which Connect then fails to
+ * percent-encode for grpc-message (a URIError): the client's mistake. Anything else is a bug.
+ */
+function answerFailedCall(req: NodeRequest, res: NodeResponse, err: unknown, logger: Logger, path: string): void {
+  const malformed = err instanceof URIError;
+  const code = malformed ? Code.InvalidArgument : Code.Internal;
+  const message = malformed
+    ? "request: expected a message that decodes, got one whose decoding error quotes text that is not valid Unicode"
+    : "internal error";
+  if (malformed) logger.debug({ err, path }, "call failed: undecodable message");
+  else logger.error({ err, path }, "call failed before a response");
+  const type = String(req.headers["content-type"] ?? "");
+  if (type.startsWith("application/grpc-web")) {
+    const trailer = Buffer.from(`grpc-status:${code}\r\ngrpc-message:${encodeGrpcMessage(message)}\r\n`, "latin1");
+    const frame = Buffer.alloc(5 + trailer.byteLength);
+    frame[0] = 0x80; // the trailer frame
+    frame.writeUInt32BE(trailer.byteLength, 1);
+    trailer.copy(frame, 5);
+    res.writeHead(200, { "content-type": type });
+    res.end(frame);
+  } else if (type.startsWith("application/grpc")) {
+    // Trailers-Only: the status in the only header block.
+    res.writeHead(200, {
+      "content-type": type,
+      "grpc-status": String(code),
+      "grpc-message": encodeGrpcMessage(message),
+    });
+    res.end();
+  } else {
+    res.writeHead(malformed ? 400 : 500, { "content-type": "application/json" });
+    res.end(JSON.stringify({ code: malformed ? "invalid_argument" : "internal", message }));
+  }
 }

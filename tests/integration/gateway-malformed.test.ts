@@ -166,4 +166,47 @@ describe("gateway answers to malformed requests", () => {
     assert.equal(answer.code, "invalid_argument");
     assert.ok(answer.message.length <= 1024, `a message of ${answer.message.length} characters`);
   });
+
+  // V8's JSON.parse error quotes the text around the mistake, cut to a few characters: here inside
+  // the surrogate pair of an emoji, which leaves a lone surrogate in Connect's error message.
+  const CUT_EMOJI = Buffer.concat([Buffer.from([0xe2]), Buffer.from('"name":"\u{1F661}","selector":{}}')]);
+
+  for (const [protocol, type, answer] of [
+    ["gRPC", "application/grpc+json", "grpc"],
+    ["gRPC-Web", "application/grpc-web+json", "grpc-web"],
+  ] as const) {
+    it(`answers INVALID_ARGUMENT over ${protocol} to JSON whose parse error quotes half an emoji, rather than never`, async () => {
+      const got = await send(
+        request({
+          path: "/arbiter.v1.ModelRegistryService/GetModel",
+          http2: true,
+          headers: { "content-type": type, te: "trailers" },
+          body: frame(CUT_EMOJI),
+          answer,
+        }),
+      );
+      assert.equal(got.failure, undefined, `no answer: ${got.failure}`);
+      assert.equal(got.code, "invalid_argument");
+      assert.match(got.message, /^request: expected a message that decodes/);
+    });
+  }
+
+  it("answers NOT_FOUND to long names of emoji, whose quote in the message is cut inside a surrogate pair or not", async () => {
+    // One of the two cuts falls inside an emoji, whichever way the message's length comes out.
+    for (const prefix of ["", "a"]) {
+      const name = prefix + "\u{1F661}".repeat(1500);
+      const got = await send(
+        request({
+          path: "/arbiter.v1.ModelRegistryService/GetModel",
+          http2: true,
+          headers: { "content-type": "application/grpc+json", te: "trailers" },
+          body: frame(Buffer.from(JSON.stringify({ name }))),
+          answer: "grpc",
+        }),
+      );
+      assert.equal(got.failure, undefined, `no answer: ${got.failure}`);
+      assert.equal(got.code, "not_found", got.message);
+      assert.match(got.message, /characters\)$/);
+    }
+  });
 });
