@@ -17,6 +17,7 @@ import { runCredentialAttacks, type SuiteJwt } from "./credentials.ts";
 import { runFuzz } from "./fuzz.ts";
 import { runIsolation } from "./isolation.ts";
 import { runMatrix } from "./matrix.ts";
+import { memoryProbe } from "./memory-probe.ts";
 
 /** The base64 body of a PEM key (what would show if the key were logged, however it was wrapped). */
 function pemBody(pem: string): string {
@@ -78,9 +79,11 @@ export async function runAttackSuite(options: AttackOptions): Promise<AttackRepo
     audience: "arbiter",
   };
   const dataDir = mkdtempSync(join(tmpdir(), "arbiter-attacks-"));
+  const memory = memoryProbe(dataDir);
   const mesh = await spawnRole(
     "start",
     {
+      ...memory.env,
       ARBITER_DATA_DIR: dataDir,
       ARBITER_GATEWAY_PORT: "0",
       // Everything is logged, so a secret in any line is found.
@@ -103,6 +106,7 @@ export async function runAttackSuite(options: AttackOptions): Promise<AttackRepo
       gatewayUrl,
       apiKey: adminKey,
       pid: mesh.child.pid as number,
+      memory,
       cases: options.fuzzCases,
       seed: options.seed,
       log,

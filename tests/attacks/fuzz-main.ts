@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { spawnRole } from "../support/mesh.ts";
 import { runFuzz } from "./fuzz.ts";
+import { memoryProbe } from "./memory-probe.ts";
 
 const { values } = parseArgs({
   options: {
@@ -26,9 +27,11 @@ const { values } = parseArgs({
 const ADMIN_KEY = "fuzz-bootstrap-admin-key-0123456789abcdef";
 
 const dataDir = mkdtempSync(join(tmpdir(), "arbiter-fuzz-"));
+const memory = memoryProbe(dataDir);
 const mesh = await spawnRole(
   "start",
   {
+    ...memory.env,
     ARBITER_DATA_DIR: dataDir,
     ARBITER_GATEWAY_PORT: "0",
     ARBITER_AUTH_ENABLED: values.auth,
@@ -44,6 +47,7 @@ try {
     gatewayUrl: `http://127.0.0.1:${mesh.id}`,
     apiKey: ADMIN_KEY,
     pid: mesh.child.pid as number,
+    memory,
     cases: Number(values.cases),
     seed: Number(values.seed),
     log: (line) => console.log(line),

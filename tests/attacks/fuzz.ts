@@ -12,6 +12,7 @@ import type { DescService } from "@bufbuild/protobuf";
 import fc from "fast-check";
 import { type FuzzRequest, loginCaseArb, restCaseArb, rpcCaseArb, rpcMethods } from "./fuzz-cases.ts";
 import { type Answer, FuzzSender, isInternalError } from "./fuzz-send.ts";
+import type { MemoryProbe } from "./memory-probe.ts";
 
 /** Options of {@link runFuzz}. */
 export interface FuzzOptions {
@@ -21,6 +22,8 @@ export interface FuzzOptions {
   apiKey: string;
   /** The process serving `gatewayUrl`, whose memory is measured and whose death is a crash. */
   pid: number;
+  /** Reads what that process holds; it was started with the probe's environment. */
+  memory: MemoryProbe;
   cases: number;
   seed: number;
   log?: (line: string) => void;
@@ -40,7 +43,7 @@ export interface FuzzResult {
   crashes: number;
   /** Answers INTERNAL or UNKNOWN, or HTTP 5xx other than 501/503/504. */
   internalErrors: number;
-  /** Resident memory at the end over resident memory after the warm-up, minus 1. */
+  /** Memory held at the end over memory held after the warm-up, minus 1 (see memory-probe.ts). */
   memoryGrowth: number;
   /** The first internal errors: target, what was wrong with the request, the answer. */
   examples: string[];
@@ -48,14 +51,6 @@ export interface FuzzResult {
 
 const BATCH = 250;
 const HEALTH_EVERY = 500;
-/**
- * How long memory is watched at each end. An idle V8 heap is collected some seconds after the
- * allocations stop (its memory reducer), not at once: over 3 s, the lowest size still held a few
- * hundred megabytes of garbage in some runs (growth read +56 % and -30 % for runs ending at the
- * same size).
- */
-const SETTLE_MS = 8_000;
-
 /** The public services: every arbiter.v1 service exported by @arbiter/proto, and the OIP's. */
 export function publicServices(): DescService[] {
   const v1 = (Object.values(arbiterV1) as unknown[]).filter(
@@ -68,21 +63,7 @@ export function publicServices(): DescService[] {
   return [...v1, GRPCInferenceService];
 }
 
-/**
- * The lowest resident set size of a process over `ms` (sampled every 250 ms), or undefined when it
- * is gone. The lowest, because the size right after a garbage collection is what the process
- * holds; between collections it also holds garbage, by an amount that depends on timing.
- */
-async function settledResidentBytes(pid: number, ms: number): Promise<number | undefined> {
-  let lowest: number | undefined;
-  for (let waited = 0; waited <= ms; waited += 250) {
-    const now = residentBytes(pid);
-    if (now === undefined) return lowest;
-    lowest = lowest === undefined ? now : Math.min(lowest, now);
-    await sleep(250);
-  }
-  return lowest;
-}
+const mib = (bytes: number | undefined) => ((bytes ?? 0) / 2 ** 20).toFixed(1);
 
 /** Resident set size of a process in bytes, or undefined when it is gone. */
 function residentBytes(pid: number): number | undefined {
@@ -120,8 +101,6 @@ async function answersHealth(gatewayUrl: string): Promise<string | undefined> {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Runs `options.cases` hostile requests against the gateway and reports what they did to it. */
 export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   const log = options.log ?? (() => {});
@@ -146,7 +125,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   let sent = 0;
   let internalErrors = 0;
   let crash: string | undefined;
-  let startRss: number | undefined;
+  let startHeld: number | undefined;
 
   const record = (request: FuzzRequest, answer: Answer) => {
     const outcome = answer.failure
@@ -200,11 +179,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   try {
     let nextHealth = HEALTH_EVERY;
     for (let batchNo = 0; sent < options.cases && !crash; batchNo++) {
-      if (startRss === undefined && sent >= warmup) {
-        startRss = await settledResidentBytes(options.pid, SETTLE_MS);
-        log(`after ${sent} warm-up cases: ${((startRss ?? 0) / 2 ** 20).toFixed(1)} MiB resident`);
+      if (startHeld === undefined && sent >= warmup) {
+        startHeld = await options.memory.held(options.pid);
+        log(`after ${sent} warm-up cases: ${mib(startHeld)} MiB held, ${mib(residentBytes(options.pid))} MiB resident`);
       }
-      const size = Math.min(BATCH, (startRss === undefined ? warmup : options.cases) - sent);
+      const size = Math.min(BATCH, (startHeld === undefined ? warmup : options.cases) - sent);
       // A seed per batch, derived from the run's: the same options give the same cases.
       const batch = fc.sample(caseArb, { seed: options.seed + batchNo * 7919, numRuns: size });
       await runBatch(batch);
@@ -221,12 +200,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     sender.close();
   }
 
-  const endRss = await settledResidentBytes(options.pid, SETTLE_MS);
+  const endHeld = await options.memory.held(options.pid);
   if (crash) examples.unshift(`crash: ${crash}`);
-  const memoryGrowth = startRss && endRss ? endRss / startRss - 1 : 0;
+  // Unknown (the probe did not answer) fails the run: NaN is not below any bound.
+  const memoryGrowth = startHeld && endHeld ? endHeld / startHeld - 1 : Number.NaN;
   const seconds = (Date.now() - started) / 1000;
   log(
-    `${sent} cases in ${seconds.toFixed(1)} s; memory ${((startRss ?? 0) / 2 ** 20).toFixed(1)} → ${((endRss ?? 0) / 2 ** 20).toFixed(1)} MiB (${(memoryGrowth * 100).toFixed(1)} %)`,
+    `${sent} cases in ${seconds.toFixed(1)} s; memory held ${mib(startHeld)} → ${mib(endHeld)} MiB (${(memoryGrowth * 100).toFixed(1)} %), ${mib(residentBytes(options.pid))} MiB resident`,
   );
   for (const { ms, what } of slowest) log(`slow: ${ms} ms ${what.slice(0, 200)}`);
   log(
