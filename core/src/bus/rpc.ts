@@ -76,12 +76,15 @@ export function fromBinaryOrThrow<D extends DescMessage>(schema: D, data: Uint8A
 /** Reply header naming the scheduler node that served a request. */
 export const NODE_HEADER = "arbiter-node";
 
-/** Subject of a control-plane RPC, e.g. `arbiter.rpc.arbiter.v1.ModelRegistryService.GetModel`. */
+const RPC_PREFIX = "arbiter.rpc.";
+
+/**
+ * Subject of a control-plane RPC, e.g. `arbiter.rpc.arbiter.v1.ModelRegistryService.GetModel`;
+ * on the wire it also names the caller's tenant (see {@link tenantRpcSubject}).
+ */
 export function rpcSubject(serviceTypeName: string, method: string): string {
   return `${RPC_PREFIX}${serviceTypeName}.${method}`;
 }
-
-const RPC_PREFIX = "arbiter.rpc.";
 
 /**
  * The subject an RPC travels on: the tenant's token right after the prefix,
