@@ -66,11 +66,12 @@ describe("task work notices and their tenant", () => {
 
   /** Resolves once the worker has settled every notice published so far. */
   async function settled(): Promise<void> {
-    for (;;) {
+    for (let waited = 0; waited < 10_000; waited += 20) {
       const state = await stream.consumerState(TASK_CONSUMER);
       if (state && state.pending === 0 && state.ackPending === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    throw new Error("the worker left notices unsettled after 10 s");
   }
 
   it("refuses notices for acme's task sent on globex's subject, and runs the one on acme's", async () => {
