@@ -14,7 +14,13 @@ import { Code, createConnectRouter, createContextValues } from "@connectrpc/conn
 import { createAsyncIterable, type UniversalServerResponse } from "@connectrpc/connect/protocol";
 import { universalRequestFromNodeRequest, universalResponseToNodeResponse } from "@connectrpc/connect-node";
 import { encodeGrpcMessage } from "./grpc-message.ts";
-import { connectGetProblem, fixStatusFrames, malformedRequestMessage } from "./malformed-request.ts";
+import {
+  connectGetProblem,
+  envelope,
+  fixStatusFrames,
+  malformedRequestMessage,
+  TRAILER_FLAG,
+} from "./malformed-request.ts";
 import { peerAddress, peerKey } from "./request-context.ts";
 
 type NodeRequest = Parameters<typeof universalRequestFromNodeRequest>[0];
@@ -162,12 +168,8 @@ function answerFailedCall(req: NodeRequest, res: NodeResponse, err: unknown, log
   const type = String(req.headers["content-type"] ?? "");
   if (type.startsWith("application/grpc-web")) {
     const trailer = Buffer.from(`grpc-status:${code}\r\ngrpc-message:${encodeGrpcMessage(message)}\r\n`, "latin1");
-    const frame = Buffer.alloc(5 + trailer.byteLength);
-    frame[0] = 0x80; // the trailer frame
-    frame.writeUInt32BE(trailer.byteLength, 1);
-    trailer.copy(frame, 5);
     res.writeHead(200, { "content-type": type });
-    res.end(frame);
+    res.end(envelope(TRAILER_FLAG, trailer));
   } else if (type.startsWith("application/grpc")) {
     // Trailers-Only: the status in the only header block.
     res.writeHead(200, {

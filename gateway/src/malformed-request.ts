@@ -28,10 +28,12 @@ export function malformedRequestMessage(message: string): string | undefined {
   return undefined;
 }
 
-const TRAILER_FLAG = 0x80; // gRPC-Web: the frame holds the trailers
+/** gRPC-Web: the frame holds the trailers. */
+export const TRAILER_FLAG = 0x80;
 const END_STREAM_FLAG = 0x02; // Connect streaming: the frame holds the end-of-stream message
 
-function envelope(flags: number, payload: Uint8Array): Uint8Array {
+/** A frame of `payload` (gRPC, gRPC-Web and Connect streaming share the layout). */
+export function envelope(flags: number, payload: Uint8Array): Uint8Array {
   const out = Buffer.allocUnsafe(5 + payload.byteLength);
   out[0] = flags;
   out.writeUInt32BE(payload.byteLength, 1);

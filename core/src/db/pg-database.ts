@@ -156,22 +156,22 @@ class PostgresDatabase implements Database {
     return client;
   }
 
-  private async queryIn<R>(scope: string, sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+  /** Runs `fn` on a connection in `scope`, returned to the pool after. */
+  private async withClient<T>(scope: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
     const client = await this.connect(scope);
     try {
-      return await wrap(client, this.server).query<R>(sql, params);
+      return await fn(wrap(client, this.server));
     } finally {
       client.release();
     }
   }
 
-  private async execIn(scope: string, sql: string): Promise<void> {
-    const client = await this.connect(scope);
-    try {
-      await wrap(client, this.server).exec(sql);
-    } finally {
-      client.release();
-    }
+  private queryIn<R>(scope: string, sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+    return this.withClient(scope, (q) => q.query<R>(sql, params));
+  }
+
+  private execIn(scope: string, sql: string): Promise<void> {
+    return this.withClient(scope, (q) => q.exec(sql));
   }
 
   private async transactionIn<T>(scope: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
