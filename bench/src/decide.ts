@@ -1,8 +1,9 @@
 /**
  * Decision benchmark: drives DecisionService.Decide on the example transaction-risk pipeline
- * (normalizer → risk classifier → rules) in embedded mode at concurrency 1 and 64, with the lean
- * gRPC client of grpc-load.ts, beside the sum of its nodes' own latencies (the `nodes` traces of
- * each decision at concurrency 1): what the pipeline machinery adds is end to end minus that.
+ * (normalizer → risk classifier → rules) in embedded mode at concurrency 1 and 64, with the
+ * compiled load generator of loadgen.ts, beside the sum of its nodes' own latencies (the `nodes`
+ * traces of decisions made back to back first, read by the lean client of grpc-load.ts): what the
+ * pipeline machinery adds is end to end minus that.
  *
  *   node --import tsx bench/src/decide.ts        (npm run bench:decide)
  *
@@ -22,10 +23,12 @@ import { createGrpcTransport } from "@connectrpc/connect-node";
 import { EXPECTED } from "../../tests/support/examples.ts";
 import { spawnRole } from "../../tests/support/mesh.ts";
 import { drive, framed, type Level, percentile, unaryCall } from "./grpc-load.ts";
+import { driveLevels } from "./loadgen.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
+const NODE_SECONDS = 2;
 const DECIDE = "/arbiter.v1.DecisionService/Decide";
 const PIPELINE = "transaction-risk";
 
@@ -78,8 +81,10 @@ async function run(): Promise<{ c1: Level; c64: Level; node_compute_p50_us: numb
   try {
     await ensurePipeline(url);
     await unaryCall(session, DECIDE, frames[0] as Buffer); // loads the model, compiles the pipeline
+    // The nodes' own latencies, from the traces in the replies of back-to-back calls (measured by
+    // the server, so the client that makes them does not matter).
     const nodeSums: number[] = [];
-    const c1 = await drive(1, SECONDS, WARMUP_SECONDS, async (i) => {
+    await drive(1, NODE_SECONDS, WARMUP_SECONDS, async (i) => {
       const reply = fromBinary(
         DecideResponseSchema,
         await unaryCall(session, DECIDE, frames[i % frames.length] as Buffer),
@@ -87,9 +92,14 @@ async function run(): Promise<{ c1: Level; c64: Level; node_compute_p50_us: numb
       const nodes = reply.decision?.nodes ?? [];
       nodeSums.push(nodes.reduce((sum, n) => sum + Number(n.durationMicros), 0));
     });
-    const c64 = await drive(64, SECONDS, WARMUP_SECONDS, (i) =>
-      unaryCall(session, DECIDE, frames[i % frames.length] as Buffer),
-    );
+    const [c1, c64] = (await driveLevels({
+      address: new URL(url).host,
+      method: DECIDE,
+      messages: frames.map((f) => f.subarray(5)),
+      levels: [1, 64],
+      seconds: SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
+    })) as [Level, Level];
     return { c1, c64, node_compute_p50_us: Math.round(percentile(Float64Array.from(nodeSums).sort(), 50)) };
   } finally {
     session.close();

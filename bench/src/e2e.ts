@@ -9,9 +9,9 @@
  *   node --import tsx bench/src/e2e.ts        (npm run bench:e2e)
  *
  * Writes bench/results/e2e.json: {"floor": {"c1_p50_us"}, "embedded": {"c1"|"c8"|"c64": {p50_us,
- * p99_us, throughput_rps, errors}}, "distributed": {...}}. The load generator runs in this process
- * and shares the machine's two cores with the mesh, as a client on the same host would; it is the
- * lean client of grpc-load.ts.
+ * p99_us, throughput_rps, errors}}, "distributed": {...}}. The load generator is the compiled one
+ * of loadgen.ts (one HTTP/2 connection, requests pre-encoded), in a process of its own that
+ * shares the machine's two cores with the mesh, as a client on the same host would.
  *
  * Env (read here only): BENCH_SECONDS per level (default 5), BENCH_WARMUP_SECONDS (default 1),
  * BENCH_MODES (comma-separated subset of floor,embedded,distributed; results are written only when all run).
@@ -23,12 +23,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSession } from "@arbiter/inference-native";
 import { type ModelInferRequest, ModelInferRequestSchema } from "@arbiter/proto/inference";
-import { create } from "@bufbuild/protobuf";
+import { create, toBinary } from "@bufbuild/protobuf";
 import { createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { EXPECTED, exampleModel, fp32Bytes } from "../../tests/support/examples.ts";
 import { type DistributedMesh, spawnRole, startDistributedMesh } from "../../tests/support/mesh.ts";
-import { drive, framed, type Level, percentile, unaryCall } from "./grpc-load.ts";
+import { framed, type Level, percentile, unaryCall } from "./grpc-load.ts";
+import { driveLevels } from "./loadgen.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -45,22 +46,25 @@ const requests: ModelInferRequest[] = rows.map((row) =>
   }),
 );
 const MODEL_INFER = "/inference.GRPCInferenceService/ModelInfer";
-const frames = requests.map((r) => framed(ModelInferRequestSchema, r));
+const messages = requests.map((r) => toBinary(ModelInferRequestSchema, r));
 
 async function driveAll(url: string): Promise<Record<string, Level>> {
   const session = http2.connect(url);
   try {
-    await unaryCall(session, MODEL_INFER, frames[0] as Buffer); // loads the model
-    const out: Record<string, Level> = {};
-    for (const c of LEVELS) {
-      out[`c${c}`] = await drive(c, SECONDS, WARMUP_SECONDS, (i) =>
-        unaryCall(session, MODEL_INFER, frames[i % frames.length] as Buffer),
-      );
-    }
-    return out;
+    // One call first: it loads the model, so no level pays for that.
+    await unaryCall(session, MODEL_INFER, framed(ModelInferRequestSchema, requests[0] as ModelInferRequest));
   } finally {
     session.close();
   }
+  const levels = await driveLevels({
+    address: new URL(url).host,
+    method: MODEL_INFER,
+    messages,
+    levels: LEVELS,
+    seconds: SECONDS,
+    warmupSeconds: WARMUP_SECONDS,
+  });
+  return Object.fromEntries(LEVELS.map((c, i) => [`c${c}`, levels[i] as Level]));
 }
 
 /** The floor: the model called in-process, one row at a time, concurrency 1. */

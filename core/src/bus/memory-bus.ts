@@ -28,7 +28,7 @@ interface Route {
 }
 
 interface Delivery {
-  readonly target: Subscriber | ((message: IncomingMessage) => void);
+  readonly target: Subscriber | PendingRequest;
   readonly message: IncomingMessage;
 }
 
@@ -37,6 +37,71 @@ interface Subscriber {
   readonly queue: string | undefined;
   readonly handler: (message: IncomingMessage) => void;
   active: boolean;
+}
+
+/**
+ * A message in flight. A class rather than an object literal with a `respond` closure: one is
+ * made per request and per reply, on the hot path.
+ */
+class MemoryMessage implements IncomingMessage {
+  readonly reply: string | undefined;
+  constructor(
+    private readonly bus: MemoryBus,
+    readonly subject: string,
+    readonly data: Uint8Array,
+    readonly headers: BusHeaders,
+    reply: string | undefined,
+  ) {
+    this.reply = reply;
+  }
+
+  respond(data: Uint8Array, headers?: BusHeaders): void {
+    if (this.reply !== undefined) this.bus.sendReply(this.reply, data, headers);
+  }
+}
+
+/** A request waiting for its reply (and the abort listener of its signal: no closures per request). */
+class PendingRequest {
+  timer: NodeJS.Timeout | undefined;
+  resolve: (message: BusMessage) => void = () => {};
+  reject: (error: unknown) => void = () => {};
+  constructor(
+    private readonly waiting: Map<string, PendingRequest>,
+    readonly inbox: string,
+    readonly subject: string,
+    readonly signal: AbortSignal | undefined,
+  ) {}
+
+  /** Stops waiting: forgets the inbox, the timer and the abort listener. */
+  finish(): void {
+    this.waiting.delete(this.inbox);
+    if (this.timer) clearTimeout(this.timer);
+    this.signal?.removeEventListener("abort", this);
+  }
+
+  replied(message: IncomingMessage): void {
+    // A reply that lost the race with the timeout or an abort finds nobody waiting.
+    if (this.waiting.get(this.inbox) !== this) return;
+    this.finish();
+    this.resolve(message);
+  }
+
+  /** The signal aborted. */
+  handleEvent(): void {
+    this.finish();
+    this.reject(new CancelledError(`request on ${this.subject} cancelled`));
+  }
+
+  timedOut(timeoutMs: number): void {
+    this.finish();
+    this.reject(
+      new DeadlineExceededError(`no reply on ${this.subject} within ${timeoutMs} ms`, { subject: this.subject }),
+    );
+  }
+}
+
+function onRequestTimeout(pending: PendingRequest, timeoutMs: number): void {
+  pending.timedOut(timeoutMs);
 }
 
 /** Creates an in-process bus. Buckets and subscriptions live as long as the bus. */
@@ -57,7 +122,7 @@ class MemoryBus implements Bus {
    */
   private readonly routes = new Map<string, Route>();
   /** Requests waiting for their reply, by inbox (one muxed inbox prefix per bus, as NATS clients do). */
-  private readonly pendingReplies = new Map<string, (message: IncomingMessage) => void>();
+  private readonly pendingReplies = new Map<string, PendingRequest>();
   private readonly inboxPrefix = `_INBOX.${randomUUID()}.`;
   private nextInbox = 0;
   /** Deliveries waiting for the next turn of the event loop, drained by one setImmediate. */
@@ -118,19 +183,16 @@ class MemoryBus implements Bus {
   }
 
   private message(subject: string, data: Uint8Array, headers: BusHeaders, reply: string | undefined): IncomingMessage {
-    return {
-      subject,
-      data,
-      headers,
-      ...(reply === undefined ? {} : { reply }),
-      respond: (replyData: Uint8Array, replyHeaders?: BusHeaders) => {
-        if (reply !== undefined && !this.closed) this.deliver(reply, replyData, replyHeaders ?? {});
-      },
-    };
+    return new MemoryMessage(this, subject, data, headers, reply);
+  }
+
+  /** Sends a reply (MemoryMessage.respond); dropped once the bus is closed. */
+  sendReply(reply: string, data: Uint8Array, headers: BusHeaders | undefined): void {
+    if (!this.closed) this.deliver(reply, data, headers ?? {});
   }
 
   /** Handlers run on a later turn of the event loop, never inside the sender's call stack. */
-  private enqueue(target: Subscriber | ((message: IncomingMessage) => void), message: IncomingMessage): void {
+  private enqueue(target: Subscriber | PendingRequest, message: IncomingMessage): void {
     this.queue.push({ target, message });
     if (!this.drainScheduled) {
       this.drainScheduled = true;
@@ -143,7 +205,7 @@ class MemoryBus implements Bus {
     const batch = this.queue;
     this.queue = [];
     for (const { target, message } of batch) {
-      if (typeof target === "function") target(message);
+      if (target instanceof PendingRequest) target.replied(message);
       else if (target.active) target.handler(message);
     }
   }
@@ -155,41 +217,30 @@ class MemoryBus implements Bus {
         reject(new CancelledError(`request on ${subject} cancelled`));
         return;
       }
-      const inbox = `${this.inboxPrefix}${this.nextInbox++}`;
-      let timer: NodeJS.Timeout | undefined;
-      const finish = () => {
-        this.pendingReplies.delete(inbox);
-        if (timer) clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
-      };
-      const onAbort = () => {
-        finish();
-        reject(new CancelledError(`request on ${subject} cancelled`));
-      };
-      this.pendingReplies.set(inbox, (message) => {
-        // A reply that lost the race with the timeout or an abort finds nobody waiting.
-        if (!this.pendingReplies.has(inbox)) return;
-        finish();
-        resolve(message);
-      });
+      const pending = new PendingRequest(
+        this.pendingReplies,
+        `${this.inboxPrefix}${this.nextInbox++}`,
+        subject,
+        signal,
+      );
+      pending.resolve = resolve;
+      pending.reject = reject;
+      this.pendingReplies.set(pending.inbox, pending);
       let delivered: number;
       try {
-        delivered = this.deliver(subject, data, options.headers ?? {}, inbox);
+        delivered = this.deliver(subject, data, options.headers ?? {}, pending.inbox);
       } catch (err) {
-        finish();
+        pending.finish();
         reject(err);
         return;
       }
       if (delivered === 0) {
-        finish();
+        pending.finish();
         reject(new NoRespondersError(subject));
         return;
       }
-      timer = setTimeout(() => {
-        finish();
-        reject(new DeadlineExceededError(`no reply on ${subject} within ${options.timeoutMs} ms`, { subject }));
-      }, options.timeoutMs);
-      signal?.addEventListener("abort", onAbort, { once: true });
+      pending.timer = setTimeout(onRequestTimeout, options.timeoutMs, pending, options.timeoutMs);
+      signal?.addEventListener("abort", pending, { once: true });
     });
   }
 

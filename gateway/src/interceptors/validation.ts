@@ -57,12 +57,26 @@ function toError(message: unknown, violation: Violation): InvalidArgumentError {
 /** How deep {@link findNul} descends; deeper messages are left to the database's own refusal. */
 const NUL_SEARCH_DEPTH = 32;
 
+interface NulFound {
+  path: string;
+  value: string;
+}
+
+// Module-level helpers rather than closures per field: findNul runs on every request.
+function nested(found: NulFound | undefined, prefix: string): NulFound | undefined {
+  return found ? { path: `${prefix}.${found.path}`, value: found.value } : undefined;
+}
+
+function mapEntryPath(field: string, key: string): string {
+  return `${field}[${JSON.stringify(key)}]`;
+}
+
 /**
  * The path and value of the first string field holding a NUL character (U+0000), which
  * PostgreSQL's text cannot store: names, ids and aliases are stored or looked up there. The
  * values of google.protobuf.Value and Struct are data, not identifiers, and are not searched.
  */
-export function findNul(schema: DescMessage, message: unknown, depth = 0): { path: string; value: string } | undefined {
+export function findNul(schema: DescMessage, message: unknown, depth = 0): NulFound | undefined {
   if (depth > NUL_SEARCH_DEPTH || message === null || typeof message !== "object") return undefined;
   if (schema.typeName.startsWith("google.protobuf.")) return undefined;
   const record = message as Record<string, unknown>;
@@ -75,15 +89,12 @@ export function findNul(schema: DescMessage, message: unknown, depth = 0): { pat
     } else {
       value = record[field.localName];
     }
-    const at = (suffix: string) => `${field.name}${suffix}`;
-    const nested = (found: { path: string; value: string } | undefined, prefix: string) =>
-      found ? { path: `${prefix}.${found.path}`, value: found.value } : undefined;
     switch (field.fieldKind) {
       case "scalar":
-        if (typeof value === "string" && value.includes("\u0000")) return { path: at(""), value };
+        if (typeof value === "string" && value.includes("\u0000")) return { path: field.name, value };
         break;
       case "message": {
-        const found = nested(findNul(field.message, value, depth + 1), at(""));
+        const found = nested(findNul(field.message, value, depth + 1), field.name);
         if (found) return found;
         break;
       }
@@ -93,9 +104,9 @@ export function findNul(schema: DescMessage, message: unknown, depth = 0): { pat
           const item = value[i];
           if (field.listKind === "scalar") {
             if (typeof item !== "string") break; // a list of numbers or bytes
-            if (item.includes("\u0000")) return { path: at(`[${i}]`), value: item };
+            if (item.includes("\u0000")) return { path: `${field.name}[${i}]`, value: item };
           } else {
-            const found = nested(findNul(field.message, item, depth + 1), at(`[${i}]`));
+            const found = nested(findNul(field.message, item, depth + 1), `${field.name}[${i}]`);
             if (found) return found;
           }
         }
@@ -104,12 +115,12 @@ export function findNul(schema: DescMessage, message: unknown, depth = 0): { pat
       case "map": {
         if (value === null || typeof value !== "object") break;
         for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-          if (key.includes("\u0000")) return { path: at(`[${JSON.stringify(key)}]`), value: key };
+          if (key.includes("\u0000")) return { path: mapEntryPath(field.name, key), value: key };
           if (field.mapKind === "scalar" && typeof item === "string" && item.includes("\u0000")) {
-            return { path: at(`[${JSON.stringify(key)}]`), value: item };
+            return { path: mapEntryPath(field.name, key), value: item };
           }
           if (field.mapKind === "message") {
-            const found = nested(findNul(field.message, item, depth + 1), at(`[${JSON.stringify(key)}]`));
+            const found = nested(findNul(field.message, item, depth + 1), mapEntryPath(field.name, key));
             if (found) return found;
           }
         }

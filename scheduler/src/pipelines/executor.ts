@@ -209,6 +209,7 @@ class PipelineRun {
   readonly #errors: (string | undefined)[];
   readonly #calls: (ExecutorCall | undefined)[];
   readonly #controllers: (AbortController | undefined)[];
+  readonly #abortReasons: (ArbiterError | undefined)[];
   readonly #timers: (ReturnType<typeof setTimeout> | undefined)[];
   readonly #waiters: (number[] | undefined)[];
   readonly #models: ModelUseRecord[] = [];
@@ -240,6 +241,7 @@ class PipelineRun {
     this.#errors = new Array(n).fill(undefined);
     this.#calls = new Array(n).fill(undefined);
     this.#controllers = new Array(n).fill(undefined);
+    this.#abortReasons = new Array(n).fill(undefined);
     this.#timers = new Array(n).fill(undefined);
     this.#waiters = new Array(n).fill(undefined);
     for (const node of plan.nodes) {
@@ -287,8 +289,31 @@ class PipelineRun {
       node: node.name,
       budgetMs: budget,
     });
-    this.#controllers[i]?.abort(error);
+    this.#abort(i, error);
     this.#nodeFailed(i, error);
+  }
+
+  /**
+   * Node `i`'s AbortSignal, created on first read: most runners never read it, and a controller
+   * per node is measurable on a pipeline of small nodes. One created after the node was aborted
+   * is aborted already.
+   */
+  signalOf(i: number): AbortSignal {
+    let controller = this.#controllers[i];
+    if (controller === undefined) {
+      controller = new AbortController();
+      const reason = this.#abortReasons[i];
+      if (reason !== undefined) controller.abort(reason);
+      this.#controllers[i] = controller;
+    }
+    return controller.signal;
+  }
+
+  /** Aborts node `i`'s signal (a no-op when it was aborted already). */
+  #abort(i: number, reason: ArbiterError): void {
+    if (this.#abortReasons[i] !== undefined) return;
+    this.#abortReasons[i] = reason;
+    this.#controllers[i]?.abort(reason);
   }
 
   #tryStart(i: number): void {
@@ -316,10 +341,8 @@ class PipelineRun {
     const now = Date.now();
     const remaining = this.#deadline - now;
     const budget = node.timeoutMs > 0 ? Math.min(node.timeoutMs, remaining) : remaining / (this.#depth[i] as number);
-    const controller = new AbortController();
-    const call = new ExecutorCall(this, node, this.#inputsOf(node), now + budget, controller.signal);
+    const call = new ExecutorCall(this, node, this.#inputsOf(node), now + budget);
     this.#calls[i] = call;
-    this.#controllers[i] = controller;
     this.#budget[i] = budget;
     this.#startedAt[i] = performance.now();
     this.#state[i] = RUNNING;
@@ -407,8 +430,7 @@ class PipelineRun {
     const node = this.plan.nodes[i] as PlannedNode;
     const error = nodeError(node.name, err);
     // Tell the runner to stop (a no-op when the budget timer already did).
-    const controller = this.#controllers[i];
-    if (controller !== undefined && !controller.signal.aborted) controller.abort(error);
+    this.#abort(i, error);
     this.#errors[i] = error.message;
     if (this.#spans !== undefined) {
       const fallsBack = node.optional && (node.hasFallbackValue || node.fallbackNode >= 0);
@@ -545,7 +567,7 @@ class PipelineRun {
         case RUNNING:
           this.#stopClock(i);
           reason ??= new CancelledError(why, exitedAt === undefined ? {} : { exitedAt });
-          this.#controllers[i]?.abort(reason);
+          this.#abort(i, reason);
           state[i] = CANCELLED;
           this.#errors[i] = `cancelled: ${error === undefined ? why : "pipeline failed"}`;
           if (this.#spans !== undefined) this.#endSpan(i, "skipped");
@@ -596,12 +618,12 @@ class ExecutorCall implements NodeCall {
   readonly inputs: NodeValues;
   readonly attributes: Readonly<Record<string, string>>;
   readonly deadline: number;
-  readonly signal: AbortSignal;
+  readonly #index: number;
   readonly #run: PipelineRun;
   readonly #ancestors: readonly number[];
   #upstream: Record<string, NodeValues> | undefined;
 
-  constructor(run: PipelineRun, node: PlannedNode, inputs: NodeValues, deadline: number, signal: AbortSignal) {
+  constructor(run: PipelineRun, node: PlannedNode, inputs: NodeValues, deadline: number) {
     const plan = run.plan;
     this.tenant = plan.tenant;
     this.pipeline = plan.name;
@@ -610,9 +632,13 @@ class ExecutorCall implements NodeCall {
     this.inputs = inputs;
     this.attributes = run.attributes;
     this.deadline = deadline;
-    this.signal = signal;
+    this.#index = node.index;
     this.#run = run;
     this.#ancestors = node.ancestors;
+  }
+
+  get signal(): AbortSignal {
+    return this.#run.signalOf(this.#index);
   }
 
   get upstream(): Readonly<Record<string, NodeValues>> {

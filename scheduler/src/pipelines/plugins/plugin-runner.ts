@@ -119,8 +119,11 @@ export function createPluginRunner(catalog: PluginCatalog): NodeKindRunner<Plugi
   };
 }
 
+/**
+ * A built-in plugin runs synchronously as its node starts, before anything can abort it, so its
+ * signal is never read (the executor creates a node's AbortController only when it is).
+ */
 function runBuiltin(plugin: BuiltinPlugin, prepared: unknown, call: NodeCall): Promise<NodeResult> {
-  if (call.signal.aborted) return Promise.reject(abortError(call.node, plugin.name, call.signal, call.deadline));
   return Promise.resolve({ outputs: plugin.run(prepared, call.node, call.inputs) });
 }
 
