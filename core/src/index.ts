@@ -27,6 +27,7 @@ export * from "./logging.ts";
 export * from "./metrics/index.ts";
 export * from "./oip-fields.ts";
 export * from "./pretty-log.ts";
+export { RefreshingCache } from "./refreshing-cache.ts";
 export * from "./tenant-limits.ts";
 export * from "./tensor-codec.ts";
 export * from "./tracing/index.ts";

@@ -34,6 +34,12 @@ export const VERSION_CACHE_MS = 2000;
 interface Resolved {
   version: number;
   expires: number;
+  /**
+   * A request is asking again (through the any-node subject) now the entry is stale. The others
+   * keep to the known version meanwhile: were every request in flight at expiry to ask, each would
+   * cost a registry lookup on a scheduler, all at once.
+   */
+  refreshing: boolean;
 }
 
 const OIP_HEADERS: BusHeaders = Object.freeze({ [PAYLOAD_HEADER]: OIP_INFER_PAYLOAD }) as BusHeaders;
@@ -92,18 +98,29 @@ export class InferenceRouter {
     const key = `${ctx.tenant}\u0000${model}\u0000${selector}`;
     const known = this.resolved.get(key);
     const options = headers === undefined ? { signal } : { signal, headers };
-    if (known && known.expires > Date.now()) {
+    if (known !== undefined && (known.refreshing || known.expires > Date.now())) {
       try {
         return await requestRpc(this.bus, modelSubject(ctx.tenant, model, known.version), data, ctx, options);
       } catch (err) {
         // Nobody holds that version any more: let a scheduler load it again.
         if (!(err instanceof NoRespondersError)) throw err;
-        this.resolved.delete(key);
+        if (this.resolved.get(key) === known) this.resolved.delete(key);
       }
+    } else if (known !== undefined) {
+      known.refreshing = true;
     }
-    const reply = await requestRpc(this.bus, INFER_ANY_SUBJECT, data, ctx, options);
+    let reply: BusMessage;
+    try {
+      reply = await requestRpc(this.bus, INFER_ANY_SUBJECT, data, ctx, options);
+    } catch (err) {
+      // The next request asks again.
+      if (known !== undefined) known.refreshing = false;
+      throw err;
+    }
     const version = Number(reply.headers[MODEL_VERSION_HEADER]);
-    if (Number.isSafeInteger(version)) this.resolved.set(key, { version, expires: Date.now() + VERSION_CACHE_MS });
+    if (Number.isSafeInteger(version)) {
+      this.resolved.set(key, { version, expires: Date.now() + VERSION_CACHE_MS, refreshing: false });
+    }
     return reply;
   }
 }

@@ -2,8 +2,11 @@
  * Compiled pipelines, ready to run: a pipeline version is compiled once per node (expressions
  * parsed, plugins resolved, the plan built) and shared by every request. Which version a
  * selector (latest, a number, an alias) picks is remembered for a few seconds, like the gateway
- * does for models, so an alias promotion takes effect within them.
+ * does for models, so an alias promotion takes effect within them; it is looked up again in the
+ * background meanwhile (RefreshingCache), so no request waits on the registry for a pipeline
+ * already seen.
  */
+import { RefreshingCache } from "@arbiter/core";
 import type { Pipeline, VersionSelector } from "@arbiter/proto";
 import { type CompiledPipeline, compilePipeline, type NodeKinds } from "../pipelines/index.ts";
 
@@ -30,7 +33,8 @@ export interface RunnablePipeline {
 }
 
 export class CompiledPipelines {
-  private readonly resolved = new Map<string, { version: number; expires: number }>();
+  /** The compiled version each (tenant, name, selector) picks. */
+  private readonly resolved = new RefreshingCache<RunnablePipeline>(PIPELINE_VERSION_CACHE_MS);
   private readonly compiled = new Map<string, Promise<RunnablePipeline>>();
 
   constructor(
@@ -39,17 +43,10 @@ export class CompiledPipelines {
   ) {}
 
   /** The compiled version the selector picks. */
-  async get(tenant: string, name: string, selector: VersionSelector | undefined): Promise<RunnablePipeline> {
-    const key = `${tenant}\u0000${name}\u0000${selectorKey(selector)}`;
-    const known = this.resolved.get(key);
-    if (known && known.expires > Date.now()) {
-      const hit = this.compiled.get(`${tenant}\u0000${name}\u0000${known.version}`);
-      if (hit) return this.touch(`${tenant}\u0000${name}\u0000${known.version}`, hit);
-    }
-    const pipeline = await this.source.get(tenant, name, selector);
-    const version = Number(pipeline.version);
-    this.resolved.set(key, { version, expires: Date.now() + PIPELINE_VERSION_CACHE_MS });
-    return this.compile(tenant, pipeline);
+  get(tenant: string, name: string, selector: VersionSelector | undefined): Promise<RunnablePipeline> {
+    return this.resolved.get(`${tenant}\u0000${name}\u0000${selectorKey(selector)}`, async () =>
+      this.compile(tenant, await this.source.get(tenant, name, selector)),
+    );
   }
 
   /** The compiled form of a definition already read (replay of a given version). */
@@ -79,7 +76,7 @@ export class CompiledPipelines {
   /** Forgets every version of a pipeline (after it is deleted or its aliases move). */
   forget(tenant: string, name: string): void {
     const prefix = `${tenant}\u0000${name}\u0000`;
-    for (const key of [...this.resolved.keys()]) if (key.startsWith(prefix)) this.resolved.delete(key);
+    this.resolved.deletePrefix(prefix);
     for (const key of [...this.compiled.keys()]) if (key.startsWith(prefix)) this.compiled.delete(key);
   }
 

@@ -5,7 +5,7 @@
  * and called through its batcher, so pipeline calls are batched with every other request for it
  * and no bus hop is spent per node.
  */
-import { InvalidArgumentError, type ModelRef } from "@arbiter/core";
+import { InvalidArgumentError, type ModelRef, RefreshingCache } from "@arbiter/core";
 import type { Tensor as NativeTensor } from "@arbiter/inference-native";
 import type { ModelNode, VersionSelector } from "@arbiter/proto";
 import {
@@ -21,7 +21,7 @@ import type { ModelStore } from "../registry/model-store.ts";
 import { runOnModel } from "../serving/inference-handlers.ts";
 import type { ModelHost } from "../serving/model-host.ts";
 
-/** How long a resolved (model, selector) → version is reused. */
+/** How long a resolved (model, selector) → version is reused before it is looked up again (in the background). */
 export const MODEL_VERSION_CACHE_MS = 2000;
 
 /** A model node after `prepare`. */
@@ -45,17 +45,13 @@ function isTensor(value: unknown): value is TensorValue {
 /** Creates the runner of `model` nodes. */
 export function createModelRunner(options: ModelNodeOptions): NodeKindRunner<ModelNode, PreparedModelNode> {
   const { store, host } = options;
-  const versions = new Map<string, { version: number; expires: number }>();
+  const versions = new RefreshingCache<ModelRef>(MODEL_VERSION_CACHE_MS);
 
-  const resolve = async (tenant: string, prepared: PreparedModelNode): Promise<ModelRef> => {
-    const key = `${tenant}\u0000${prepared.model}\u0000${prepared.selectorKey}`;
-    const known = versions.get(key);
-    if (known && known.expires > Date.now()) return { tenant, name: prepared.model, version: known.version };
-    const model = await store.get(tenant, prepared.model, prepared.selector);
-    const version = Number(model.version);
-    versions.set(key, { version, expires: Date.now() + MODEL_VERSION_CACHE_MS });
-    return { tenant, name: prepared.model, version };
-  };
+  const resolve = (tenant: string, prepared: PreparedModelNode): Promise<ModelRef> =>
+    versions.get(`${tenant}\u0000${prepared.model}\u0000${prepared.selectorKey}`, async () => {
+      const model = await store.get(tenant, prepared.model, prepared.selector);
+      return { tenant, name: prepared.model, version: Number(model.version) };
+    });
 
   return {
     prepare(node, config) {
