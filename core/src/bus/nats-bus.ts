@@ -57,6 +57,9 @@ export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 250,
       pingInterval: 5000,
+      // nats.js otherwise captures a stack trace (an Error) per request, for timeout messages our
+      // typed errors replace anyway: a sixth of the gateway's CPU under load.
+      noAsyncTraces: true,
       ...(tls ? { tls } : {}),
       ...options.connection,
     });
