@@ -33,7 +33,7 @@ import type {
   Subscription,
 } from "./bus.ts";
 import type { DurableStream, DurableStreamConfig } from "./durable-stream.ts";
-import { openNatsDurableStream } from "./nats-durable-stream.ts";
+import { openNatsDurableStream, retrying } from "./nats-durable-stream.ts";
 import { type NatsTlsSettings, natsTlsOptions } from "./nats-tls.ts";
 
 export interface NatsBusOptions {
@@ -253,9 +253,11 @@ class NatsBus implements Bus {
   }
 
   async keyValue(bucket: string, options: KeyValueOptions): Promise<KeyValueStore> {
-    const kv = await this.nc
-      .jetstream()
-      .views.kv(bucket, { ttl: options.ttlMs, history: 1, replicas: kvReplicas(this.nc) });
+    // Several nodes starting together on a fresh cluster: the bucket's creation may time out
+    // while JetStream elects its leaders (a scheduler that gave up then would not start).
+    const kv = await retrying(this.nc, () =>
+      this.nc.jetstream().views.kv(bucket, { ttl: options.ttlMs, history: 1, replicas: kvReplicas(this.nc) }),
+    );
     return new NatsKeyValue(kv);
   }
 

@@ -67,8 +67,11 @@ function transient(err: unknown): boolean {
   return code === ErrorCode.Timeout || code === ErrorCode.NoResponders || apiErrorCode(err) === JETSTREAM_UNAVAILABLE;
 }
 
-/** Calls `attempt` until it succeeds, fails for good, or {@link RETRY_BUDGET_MS} passed. */
-async function retrying<T>(nc: NatsConnection, attempt: () => Promise<T>): Promise<T> {
+/**
+ * Calls `attempt` until it succeeds, fails for good, or {@link RETRY_BUDGET_MS} passed: for
+ * JetStream API calls, which time out while a cluster that just formed elects its leaders.
+ */
+export async function retrying<T>(nc: NatsConnection, attempt: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + RETRY_BUDGET_MS;
   for (let tries = 1; ; tries++) {
     try {
