@@ -165,6 +165,16 @@ func main() {
 		fmt.Fprintln(os.Stderr, "loadgen:", err)
 		os.Exit(2)
 	}
+	// Every argument is checked before connecting, so no error exit skips the deferred Close.
+	var concurrencies []int
+	for _, field := range strings.Split(*levels, ",") {
+		c, err := strconv.Atoi(strings.TrimSpace(field))
+		if err != nil || c < 1 {
+			fmt.Fprintf(os.Stderr, "loadgen: -levels: expected positive integers, got %q\n", field)
+			os.Exit(2)
+		}
+		concurrencies = append(concurrencies, c)
+	}
 	conn, err := grpc.NewClient(*addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "loadgen:", err)
@@ -172,14 +182,9 @@ func main() {
 	}
 	defer conn.Close()
 	enc := json.NewEncoder(os.Stdout)
-	for _, field := range strings.Split(*levels, ",") {
-		c, err := strconv.Atoi(strings.TrimSpace(field))
-		if err != nil || c < 1 {
-			fmt.Fprintf(os.Stderr, "loadgen: -levels: expected positive integers, got %q\n", field)
-			os.Exit(2)
-		}
-		warm := time.Duration(*warmupSeconds * float64(time.Second))
-		measure := time.Duration(*seconds * float64(time.Second))
+	warm := time.Duration(*warmupSeconds * float64(time.Second))
+	measure := time.Duration(*seconds * float64(time.Second))
+	for _, c := range concurrencies {
 		_ = enc.Encode(run(conn, *method, requests, c, warm, measure))
 	}
 }

@@ -1,7 +1,9 @@
 /**
- * A lean gRPC load generator for the end-to-end benchmarks: unary calls framed by hand on one
- * HTTP/2 connection, like Triton's perf_analyzer (a full client library would spend the shared
- * cores on itself). A reply counts only with grpc-status 0 and a message body.
+ * A lean in-process gRPC client for the benchmarks that need the replies or per-call headers
+ * (bench:decide's node-latency pass, bench:noisy's tenants): unary calls framed by hand on one
+ * HTTP/2 connection. Levels measured for their own sake use the compiled load generator of
+ * loadgen.ts, which leaves the shared cores to the server. A reply counts only with grpc-status 0
+ * and a message body.
  */
 import type http2 from "node:http2";
 import { type DescMessage, type MessageShape, toBinary } from "@bufbuild/protobuf";
