@@ -58,16 +58,20 @@ interface Point {
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const yieldLoop = () => new Promise<void>((r) => setImmediate(r));
 
-/** Runs every query once (collecting results), then again until `MIN_MS` elapsed; returns QPS. */
+/**
+ * Runs every query once (collecting results), then again until `MIN_MS` elapsed; returns the QPS
+ * of the best of `windows` windows.
+ */
 async function timeSingles(
   nq: number,
   fn: (qi: number) => Promise<Ids> | Ids,
   sync: boolean,
+  windows = WINDOWS,
 ): Promise<{ qps: number; results: Ids[] }> {
   const results: Ids[] = [];
   for (let i = 0; i < Math.min(nq, 10); i++) await fn(i); // warm-up
   let best = 0;
-  for (let w = 0; w < WINDOWS; w++) {
+  for (let w = 0; w < windows; w++) {
     let done = 0;
     const t0 = performance.now();
     do {
@@ -108,14 +112,16 @@ async function timeConcurrent(nq: number, fn: (qi: number) => Promise<Ids>, c: n
   return best;
 }
 
+/** All queries in one batch call, repeated until `MIN_MS / 2` elapsed; best of `windows` windows. */
 async function timeBatch(
   nq: number,
   fn: (from: number, to: number) => Promise<Ids[]> | Ids[],
+  windows = WINDOWS,
 ): Promise<{ qps: number; results: Ids[] }> {
   await fn(0, Math.min(nq, 16));
   let results: Ids[] = [];
   let best = 0;
-  for (let w = 0; w < WINDOWS; w++) {
+  for (let w = 0; w < windows; w++) {
     let done = 0;
     const t0 = performance.now();
     do {
@@ -178,29 +184,88 @@ interface LibResult {
   [extra: string]: unknown;
 }
 
-async function benchLibrary(ds: Dataset, lib: AnnAdapter): Promise<LibResult> {
+/** Single-query and batch recall curves of one library. */
+interface Curves {
+  single: Point[];
+  batch: Point[];
+}
+
+/**
+ * Sweeps efSearch for every library together and returns each one's curves.
+ *
+ * The first pass walks efSearch upwards, timing one window per point, and each library stops at
+ * its own stop rule. Each further pass times every (efSearch, library) point again, starting
+ * with a different library each time. A point keeps its best window. Why interleave: the
+ * machine is shared, and a burst of someone else's work that lasts seconds would otherwise fall
+ * on all of one library's windows at one efSearch. This way it falls on every library alike, and
+ * no point has all its windows in the same stretch of time.
+ */
+async function sweep(ds: Dataset, libs: AnnAdapter[]): Promise<Map<AnnAdapter, Curves>> {
+  const curves = new Map<AnnAdapter, Curves>(libs.map((l) => [l, { single: [], batch: [] }]));
+  const swept = new Set<AnnAdapter>();
+  for (const ef of EFS) {
+    for (const lib of libs) {
+      if (swept.has(lib)) continue;
+      const c = curves.get(lib) as Curves;
+      lib.setEf(ef);
+      const s = await timeSingles(ds.nq, (qi) => lib.search(qi, K), lib.sync, 1);
+      const b = await timeBatch(ds.nq, (from, to) => lib.searchBatch(from, to, K, THREADS), 1);
+      const p = { ef, recall: recallAt(ds.truth, s.results, K), qps: s.qps };
+      c.single.push(p);
+      c.batch.push({ ef, recall: recallAt(ds.truth, b.results, K), qps: b.qps });
+      log(
+        `  ${lib.name} ef ${ef}: recall ${p.recall.toFixed(4)}  ${p.qps.toFixed(0)} q/s  batch ${b.qps.toFixed(0)} q/s`,
+      );
+      if (p.recall >= 0.995 || (p.recall >= 0.99 && ef >= 64)) swept.add(lib);
+    }
+    if (swept.size === libs.length) break;
+  }
+  for (let pass = 1; pass < WINDOWS; pass++) {
+    const order = libs.map((_, i) => libs[(i + pass) % libs.length] as AnnAdapter);
+    for (const ef of EFS) {
+      for (const lib of order) {
+        const c = curves.get(lib) as Curves;
+        const i = c.single.findIndex((p) => p.ef === ef);
+        if (i < 0) continue;
+        lib.setEf(ef);
+        const s = await timeSingles(ds.nq, (qi) => lib.search(qi, K), lib.sync, 1);
+        const b = await timeBatch(ds.nq, (from, to) => lib.searchBatch(from, to, K, THREADS), 1);
+        const sp = c.single[i] as Point;
+        const bp = c.batch[i] as Point;
+        sp.qps = Math.max(sp.qps, s.qps);
+        bp.qps = Math.max(bp.qps, b.qps);
+      }
+    }
+    log(`  pass ${pass + 1} of ${WINDOWS} done`);
+  }
+  for (const [lib, c] of curves) {
+    log(
+      `  ${lib.name}: ${c.single.map((p, i) => `ef ${p.ef} ${p.qps.toFixed(0)}/${c.batch[i]?.qps.toFixed(0)}`).join(", ")} q/s (single/batch)`,
+    );
+  }
+  return curves;
+}
+
+/** Builds one library's index; returns build seconds and bytes per vector. */
+async function build(ds: Dataset, lib: AnnAdapter): Promise<{ seconds: number; bytes: number }> {
   log(`[${ds.name}] ${lib.name}: building ${ds.count} × ${ds.dim} (M=${M}, efConstruction=${EF_CONSTRUCTION})`);
   const tb = performance.now();
   await lib.build(THREADS);
-  const buildSecs = (performance.now() - tb) / 1000;
-  const buildRate = ds.count / buildSecs;
-  log(`  build ${buildSecs.toFixed(1)} s (${buildRate.toFixed(0)} vectors/s)`);
-  const bytes = lib.bytesPerVector();
+  const seconds = (performance.now() - tb) / 1000;
+  log(`  build ${seconds.toFixed(1)} s (${(ds.count / seconds).toFixed(0)} vectors/s)`);
+  return { seconds, bytes: lib.bytesPerVector() };
+}
 
-  const single: Point[] = [];
-  const batch: Point[] = [];
-  for (const ef of EFS) {
-    lib.setEf(ef);
-    const s = await timeSingles(ds.nq, (qi) => lib.search(qi, K), lib.sync);
-    const b = await timeBatch(ds.nq, (from, to) => lib.searchBatch(from, to, K, THREADS));
-    const p = { ef, recall: recallAt(ds.truth, s.results, K), qps: s.qps };
-    single.push(p);
-    batch.push({ ef, recall: recallAt(ds.truth, b.results, K), qps: b.qps });
-    log(
-      `  ef ${ef}: recall ${p.recall.toFixed(4)}  ${p.qps.toFixed(0)} q/s  batch ${batch.at(-1)?.qps.toFixed(0)} q/s`,
-    );
-    if (p.recall >= 0.995 || (p.recall >= 0.99 && ef >= 64)) break;
-  }
+/** One library's results from its swept curves, plus event-loop delay and (ours) call modes. */
+async function benchLibrary(
+  ds: Dataset,
+  lib: AnnAdapter,
+  built: { seconds: number; bytes: number },
+  { single, batch }: Curves,
+): Promise<LibResult> {
+  const buildSecs = built.seconds;
+  const buildRate = ds.count / buildSecs;
+  const bytes = built.bytes;
 
   // Event-loop delay while searches run, at the efSearch that reaches recall 0.95 (or the best).
   const ef95 = efFor(single, 0.95) ?? (single.at(-1) as Point).ef;
@@ -405,12 +470,21 @@ async function benchDataset(ds: Dataset): Promise<Record<string, unknown>> {
   }));
   const out: Record<string, LibResult> = {};
   const ours = new ArbiterAdapter(ds, payloads);
-  out.arbiter = await benchLibrary(ds, ours);
   const us = new UsearchAdapter(ds);
-  out.usearch = await benchLibrary(ds, us);
-  us.dispose();
   const hn = new HnswlibAdapter(ds);
-  out.hnswlib_node = await benchLibrary(ds, hn);
+  const libs: AnnAdapter[] = [ours, us, hn];
+  const built = new Map<AnnAdapter, { seconds: number; bytes: number }>();
+  for (const lib of libs) built.set(lib, await build(ds, lib));
+  const curves = await sweep(ds, libs);
+  for (const lib of libs) {
+    out[lib.name] = await benchLibrary(
+      ds,
+      lib,
+      built.get(lib) as { seconds: number; bytes: number },
+      curves.get(lib) as Curves,
+    );
+  }
+  us.dispose();
   await benchFeatures(ds, ours, hn, out);
   hn.dispose();
   ours.dispose();

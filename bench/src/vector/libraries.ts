@@ -98,6 +98,7 @@ export class UsearchAdapter implements AnnAdapter {
   readonly memoryMethod = "serialized index size / count (usearch exposes no memory counter)";
   index: UIndex | undefined;
   #file = join(tmpdir(), `bench-usearch-${process.pid}.usearch`);
+  #saved = false;
   #queries: Float32Array[] = [];
   constructor(readonly ds: Dataset) {
     for (let i = 0; i < ds.nq; i++) this.#queries.push(row(ds, ds.queries, i).slice());
@@ -115,12 +116,17 @@ export class UsearchAdapter implements AnnAdapter {
   }
   async build(threads: number): Promise<void> {
     this.index = this.#make(64);
+    this.#saved = false;
     const keys = new BigUint64Array(this.ds.count);
     for (let i = 0; i < keys.length; i++) keys[i] = BigInt(i);
     this.index.add(keys, this.ds.base, threads);
   }
   setEf(ef: number): void {
-    (this.index as UIndex).save(this.#file);
+    // The graph never changes after build, so one saved copy serves every efSearch.
+    if (!this.#saved) {
+      (this.index as UIndex).save(this.#file);
+      this.#saved = true;
+    }
     const next = this.#make(ef);
     next.load(this.#file);
     this.index = next;
@@ -136,6 +142,7 @@ export class UsearchAdapter implements AnnAdapter {
   }
   bytesPerVector(): number {
     (this.index as UIndex).save(this.#file);
+    this.#saved = true;
     return statSync(this.#file).size / this.ds.count;
   }
   dispose(): void {
