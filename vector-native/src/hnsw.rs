@@ -497,6 +497,7 @@ impl Graph {
                     if dead(u) {
                         return;
                     }
+                    crate::worker_yield::yield_if_due();
                     for lc in 0..=this.levels[u as usize] {
                         this.neighbors(u, lc, buf);
                         if !buf.iter().any(|&x| dead(x)) {

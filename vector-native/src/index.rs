@@ -13,6 +13,7 @@ use crate::hnsw::{Cand, Graph};
 use crate::payload::{Condition, FieldInput, Filter, PayloadStore, Value};
 use crate::rng::Rng;
 use crate::store::{Query, VectorStore};
+use crate::worker_yield::yield_if_due;
 
 /// Below this estimated fraction of matching vectors a filtered HNSW query switches to an exact
 /// scan of the matching vectors (the graph walk would visit ~1/selectivity nodes per result).
@@ -310,6 +311,7 @@ impl Index {
                         cancelled.store(true, Ordering::Relaxed);
                         return;
                     }
+                    yield_if_due();
                     q.v.clear();
                     q.v.extend_from_slice(&data[i * dim..(i + 1) * dim]);
                     q.sum = q.v.iter().sum();
@@ -471,6 +473,7 @@ impl Index {
                     if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
                         return None;
                     }
+                    yield_if_due();
                     let q = self.store.prepare(&queries[i * dim..(i + 1) * dim]);
                     Some(self.search_prepared(&q, o, &filter, false))
                 })
@@ -581,6 +584,9 @@ impl Index {
             let mut buf = [0.0f32; BLOCK];
             let mut s = lo;
             while s < hi {
+                if (s - lo).is_multiple_of(2048) {
+                    yield_if_due();
+                }
                 let e = (s + BLOCK).min(hi);
                 let out = &mut buf[..e - s];
                 self.store.dist_rows(q, s, out);
@@ -603,6 +609,9 @@ impl Index {
             return top;
         }
         for s in lo..hi {
+            if s.is_multiple_of(2048) {
+                yield_if_due();
+            }
             if self.alive[s] == 0 {
                 continue;
             }

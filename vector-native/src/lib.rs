@@ -15,6 +15,7 @@ pub mod rng;
 pub mod snapshot;
 pub mod store;
 pub mod util;
+pub mod worker_yield;
 
 #[cfg(feature = "napi")]
 pub mod binding;
