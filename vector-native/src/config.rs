@@ -138,7 +138,7 @@ pub struct IndexConfig {
     pub ef_search: usize,
     /// Worker threads for build and batch search; 0 means one per core.
     pub threads: usize,
-    /// Seed for HNSW level assignment (deterministic builds).
+    /// Seed for HNSW level assignment (deterministic builds on one thread).
     pub seed: u64,
 }
 

@@ -36,7 +36,10 @@ export interface CreateIndexOptions {
   efSearch?: number;
   /** Worker threads for build and batch search; 0 = one per core. Default 0. */
   threads?: number;
-  /** Seed of the HNSW level draw (builds are deterministic per seed and insertion order). */
+  /**
+   * Seed of the HNSW level draw. A build on one thread is deterministic per seed and insertion
+   * order; with more threads the links depend on which inserts overlap.
+   */
   seed?: number;
   /** See {@link InlineSearchOptions}. */
   inlineSearchMaxMicros?: number;
