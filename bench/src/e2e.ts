@@ -13,8 +13,16 @@
  * of loadgen.ts (one HTTP/2 connection, requests pre-encoded), in a process of its own that
  * shares the machine's two cores with the mesh, as a client on the same host would.
  *
+ * Both meshes run side by side. Each of BENCH_ROUNDS rounds drives every level on both, the two
+ * modes taking turns (which goes first alternates by round), and a level reports its median
+ * round by throughput. Why: the machine is shared, and bursts of load from elsewhere last seconds
+ * to minutes. Measured one mode after the other, a burst landed on one mode only and moved the
+ * distributed/embedded ratio by ±10 points between runs. The idle mesh costs the measured one
+ * little (timers and heartbeats). Every round is kept in the results (`rounds`).
+ *
  * Env (read here only): BENCH_SECONDS per level (default 5), BENCH_WARMUP_SECONDS (default 1),
- * BENCH_MODES (comma-separated subset of floor,embedded,distributed; results are written only when all run).
+ * BENCH_ROUNDS (default 3), BENCH_MODES (comma-separated subset of floor,embedded,distributed;
+ * results are written only when all run).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import http2 from "node:http2";
@@ -35,6 +43,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 const LEVELS = [1, 8, 64] as const;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MODES = new Set((process.env.BENCH_MODES ?? "floor,embedded,distributed").split(","));
 
 const rows = (EXPECTED["risk-classifier"]?.inputs.features?.data ?? []) as number[][];
@@ -48,23 +57,33 @@ const requests: ModelInferRequest[] = rows.map((row) =>
 const MODEL_INFER = "/inference.GRPCInferenceService/ModelInfer";
 const messages = requests.map((r) => toBinary(ModelInferRequestSchema, r));
 
-async function driveAll(url: string): Promise<Record<string, Level>> {
+/** One call first: it loads the model, so no level pays for that. */
+async function warmUp(url: string): Promise<void> {
   const session = http2.connect(url);
   try {
-    // One call first: it loads the model, so no level pays for that.
     await unaryCall(session, MODEL_INFER, framed(ModelInferRequestSchema, requests[0] as ModelInferRequest));
   } finally {
     session.close();
   }
-  const levels = await driveLevels({
+}
+
+async function driveLevel(url: string, concurrency: number): Promise<Level> {
+  const [level] = await driveLevels({
     address: new URL(url).host,
     method: MODEL_INFER,
     messages,
-    levels: LEVELS,
+    levels: [concurrency],
     seconds: SECONDS,
     warmupSeconds: WARMUP_SECONDS,
   });
-  return Object.fromEntries(LEVELS.map((c, i) => [`c${c}`, levels[i] as Level]));
+  return level as Level;
+}
+
+/** The round with the median throughput; errors are those of every round. */
+function medianRound(rounds: Level[]): Level {
+  const sorted = [...rounds].sort((a, b) => a.throughput_rps - b.throughput_rps);
+  const median = sorted[(sorted.length - 1) >> 1] as Level;
+  return { ...median, errors: rounds.reduce((sum, r) => sum + r.errors, 0) };
 }
 
 /** The floor: the model called in-process, one row at a time, concurrency 1. */
@@ -84,22 +103,29 @@ async function floor(): Promise<{ c1_p50_us: number }> {
   return { c1_p50_us: Math.round(percentile(Float64Array.from(latencies).sort(), 50)) };
 }
 
-async function embedded(): Promise<Record<string, Level>> {
+/** A running mesh: its gateway URL and how to stop it. */
+interface Mesh {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startEmbedded(): Promise<Mesh> {
   const dataDir = mkdtempSync(join(tmpdir(), "arbiter-bench-"));
   const mesh = await spawnRole(
     "start",
     { ARBITER_DATA_DIR: dataDir, ARBITER_GATEWAY_PORT: "0", ARBITER_LOG_LEVEL: "info" },
     dataDir,
   );
-  try {
-    return await driveAll(`http://127.0.0.1:${mesh.id}`);
-  } finally {
-    mesh.child.kill("SIGTERM");
-    await mesh.exited;
-  }
+  return {
+    url: `http://127.0.0.1:${mesh.id}`,
+    async stop() {
+      mesh.child.kill("SIGTERM");
+      await mesh.exited;
+    },
+  };
 }
 
-async function distributed(): Promise<Record<string, Level>> {
+async function startDistributed(): Promise<Mesh> {
   const mesh: DistributedMesh = await startDistributedMesh({ schedulers: 2, settings: { ARBITER_LOG_LEVEL: "info" } });
   try {
     // Register the example model through the gateway, as a user would.
@@ -113,10 +139,34 @@ async function distributed(): Promise<Record<string, Level>> {
         yield create(RegisterModelRequestSchema, { part: { case: "chunk", value: exampleModel("risk-classifier") } });
       })(),
     );
-    return await driveAll(mesh.gatewayUrl);
-  } finally {
+  } catch (err) {
     await mesh.stop();
+    throw err;
   }
+  return { url: mesh.gatewayUrl, stop: () => mesh.stop() };
+}
+
+type Mode = "embedded" | "distributed";
+
+/** Every level on every started mesh, round after round, the modes taking turns. */
+async function measure(meshes: Partial<Record<Mode, Mesh>>): Promise<Record<Mode, Level[][]>> {
+  const rounds: Record<Mode, Level[][]> = { embedded: LEVELS.map(() => []), distributed: LEVELS.map(() => []) };
+  for (const mesh of Object.values(meshes)) await warmUp(mesh.url);
+  for (let round = 0; round < ROUNDS; round++) {
+    const order: Mode[] = round % 2 === 0 ? ["embedded", "distributed"] : ["distributed", "embedded"];
+    for (const [i, c] of LEVELS.entries()) {
+      for (const mode of order) {
+        const mesh = meshes[mode];
+        if (mesh === undefined) continue;
+        const level = await driveLevel(mesh.url, c);
+        rounds[mode][i]?.push(level);
+        process.stderr.write(
+          `round ${round + 1} ${mode} c${c}: ${level.throughput_rps.toFixed(0)}/s p50 ${level.p50_us} µs p99 ${level.p99_us} µs\n`,
+        );
+      }
+    }
+  }
+  return rounds;
 }
 
 function table(results: {
@@ -152,10 +202,30 @@ function table(results: {
   return lines.join("\n");
 }
 
+const floorResult = MODES.has("floor") ? await floor() : { c1_p50_us: Number.NaN };
+const meshes: Partial<Record<Mode, Mesh>> = {};
+let rounds: Record<Mode, Level[][]>;
+try {
+  if (MODES.has("embedded")) meshes.embedded = await startEmbedded();
+  if (MODES.has("distributed")) meshes.distributed = await startDistributed();
+  rounds = await measure(meshes);
+} finally {
+  for (const mesh of Object.values(meshes)) await mesh.stop();
+}
+const summary = (mode: Mode): Record<string, Level> =>
+  meshes[mode] === undefined
+    ? {}
+    : Object.fromEntries(LEVELS.map((c, i) => [`c${c}`, medianRound(rounds[mode][i] ?? [])]));
 const results = {
-  floor: MODES.has("floor") ? await floor() : { c1_p50_us: Number.NaN },
-  embedded: MODES.has("embedded") ? await embedded() : {},
-  distributed: MODES.has("distributed") ? await distributed() : {},
+  floor: floorResult,
+  embedded: summary("embedded"),
+  distributed: summary("distributed"),
+  rounds: Object.fromEntries(
+    (["embedded", "distributed"] as const).map((mode) => [
+      mode,
+      Object.fromEntries(LEVELS.map((c, i) => [`c${c}`, rounds[mode][i] ?? []])),
+    ]),
+  ),
 };
 console.log(table(results));
 if (MODES.size === 3) {
