@@ -36,7 +36,7 @@ import { createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { EXPECTED, exampleModel, fp32Bytes } from "../../tests/support/examples.ts";
 import { type DistributedMesh, spawnRole, startDistributedMesh } from "../../tests/support/mesh.ts";
-import { framed, type Level, percentile, unaryCall } from "./grpc-load.ts";
+import { framed, type Level, medianRound, percentile, unaryCall } from "./grpc-load.ts";
 import { driveLevels } from "./loadgen.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -77,13 +77,6 @@ async function driveLevel(url: string, concurrency: number): Promise<Level> {
     warmupSeconds: WARMUP_SECONDS,
   });
   return level as Level;
-}
-
-/** The round with the median throughput; errors are those of every round. */
-function medianRound(rounds: Level[]): Level {
-  const sorted = [...rounds].sort((a, b) => a.throughput_rps - b.throughput_rps);
-  const median = sorted[(sorted.length - 1) >> 1] as Level;
-  return { ...median, errors: rounds.reduce((sum, r) => sum + r.errors, 0) };
 }
 
 /** The floor: the model called in-process, one row at a time, concurrency 1. */

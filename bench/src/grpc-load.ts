@@ -16,6 +16,16 @@ export interface Level {
   errors: number;
 }
 
+/**
+ * Of a level measured in several rounds: the round with the median throughput (its latencies
+ * with it), with the errors of every round.
+ */
+export function medianRound(rounds: readonly Level[]): Level {
+  const sorted = [...rounds].sort((a, b) => a.throughput_rps - b.throughput_rps);
+  const median = sorted[(sorted.length - 1) >> 1] as Level;
+  return { ...median, errors: rounds.reduce((sum, r) => sum + r.errors, 0) };
+}
+
 /** The p-th percentile of sorted values. */
 export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
