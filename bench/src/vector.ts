@@ -555,7 +555,7 @@ async function main(): Promise<void> {
   };
   table(datasets);
   process.stdout.write(
-    `memory read bandwidth ${result.memory_read_gbps} GB/s; arbiter flat scan ${result.flat_scan_gbps} GB/s mean = ${((result.flat_scan_fraction_of_bandwidth_mean_vs_startup ?? 0) * 100).toFixed(1)} % of it; measured side by side: ${((result.flat_scan_fraction_of_bandwidth ?? 0) * 100).toFixed(1)} % (${g.name})\n`,
+    `memory read bandwidth ${result.memory_read_gbps} GB/s; arbiter flat scan ${result.flat_scan_gbps} GB/s mean = ${((result.flat_scan_fraction_of_bandwidth_mean_vs_startup ?? 0) * 100).toFixed(1)} % of it; measured side by side: ${result.flat_scan_fraction_of_bandwidth === null ? "not measured (the data set is under 64 MiB, so it is not out of cache)" : `${(result.flat_scan_fraction_of_bandwidth * 100).toFixed(1)} %`} (${g.name})\n`,
   );
   const file = join(root, "bench", "results", "vector.json");
   mkdirSync(dirname(file), { recursive: true });
