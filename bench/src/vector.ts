@@ -184,10 +184,27 @@ interface LibResult {
   [extra: string]: unknown;
 }
 
+/** A built index: build seconds and bytes per vector. */
+interface Built {
+  seconds: number;
+  bytes: number;
+}
+
 /** Single-query and batch recall curves of one library. */
 interface Curves {
   single: Point[];
   batch: Point[];
+}
+
+/** One timed window of single queries and one of batches at `ef` (recall from the same calls). */
+async function timePoint(ds: Dataset, lib: AnnAdapter, ef: number): Promise<{ single: Point; batch: Point }> {
+  lib.setEf(ef);
+  const s = await timeSingles(ds.nq, (qi) => lib.search(qi, K), lib.sync, 1);
+  const b = await timeBatch(ds.nq, (from, to) => lib.searchBatch(from, to, K, THREADS), 1);
+  return {
+    single: { ef, recall: recallAt(ds.truth, s.results, K), qps: s.qps },
+    batch: { ef, recall: recallAt(ds.truth, b.results, K), qps: b.qps },
+  };
 }
 
 /**
@@ -207,16 +224,13 @@ async function sweep(ds: Dataset, libs: AnnAdapter[]): Promise<Map<AnnAdapter, C
     for (const lib of libs) {
       if (swept.has(lib)) continue;
       const c = curves.get(lib) as Curves;
-      lib.setEf(ef);
-      const s = await timeSingles(ds.nq, (qi) => lib.search(qi, K), lib.sync, 1);
-      const b = await timeBatch(ds.nq, (from, to) => lib.searchBatch(from, to, K, THREADS), 1);
-      const p = { ef, recall: recallAt(ds.truth, s.results, K), qps: s.qps };
-      c.single.push(p);
-      c.batch.push({ ef, recall: recallAt(ds.truth, b.results, K), qps: b.qps });
+      const { single, batch } = await timePoint(ds, lib, ef);
+      c.single.push(single);
+      c.batch.push(batch);
       log(
-        `  ${lib.name} ef ${ef}: recall ${p.recall.toFixed(4)}  ${p.qps.toFixed(0)} q/s  batch ${b.qps.toFixed(0)} q/s`,
+        `  ${lib.name} ef ${ef}: recall ${single.recall.toFixed(4)}  ${single.qps.toFixed(0)} q/s  batch ${batch.qps.toFixed(0)} q/s`,
       );
-      if (p.recall >= 0.995 || (p.recall >= 0.99 && ef >= 64)) swept.add(lib);
+      if (single.recall >= 0.995 || (single.recall >= 0.99 && ef >= 64)) swept.add(lib);
     }
     if (swept.size === libs.length) break;
   }
@@ -227,13 +241,11 @@ async function sweep(ds: Dataset, libs: AnnAdapter[]): Promise<Map<AnnAdapter, C
         const c = curves.get(lib) as Curves;
         const i = c.single.findIndex((p) => p.ef === ef);
         if (i < 0) continue;
-        lib.setEf(ef);
-        const s = await timeSingles(ds.nq, (qi) => lib.search(qi, K), lib.sync, 1);
-        const b = await timeBatch(ds.nq, (from, to) => lib.searchBatch(from, to, K, THREADS), 1);
+        const { single, batch } = await timePoint(ds, lib, ef);
         const sp = c.single[i] as Point;
         const bp = c.batch[i] as Point;
-        sp.qps = Math.max(sp.qps, s.qps);
-        bp.qps = Math.max(bp.qps, b.qps);
+        sp.qps = Math.max(sp.qps, single.qps);
+        bp.qps = Math.max(bp.qps, batch.qps);
       }
     }
     log(`  pass ${pass + 1} of ${WINDOWS} done`);
@@ -247,7 +259,7 @@ async function sweep(ds: Dataset, libs: AnnAdapter[]): Promise<Map<AnnAdapter, C
 }
 
 /** Builds one library's index; returns build seconds and bytes per vector. */
-async function build(ds: Dataset, lib: AnnAdapter): Promise<{ seconds: number; bytes: number }> {
+async function build(ds: Dataset, lib: AnnAdapter): Promise<Built> {
   log(`[${ds.name}] ${lib.name}: building ${ds.count} × ${ds.dim} (M=${M}, efConstruction=${EF_CONSTRUCTION})`);
   const tb = performance.now();
   await lib.build(THREADS);
@@ -257,16 +269,7 @@ async function build(ds: Dataset, lib: AnnAdapter): Promise<{ seconds: number; b
 }
 
 /** One library's results from its swept curves, plus event-loop delay and (ours) call modes. */
-async function benchLibrary(
-  ds: Dataset,
-  lib: AnnAdapter,
-  built: { seconds: number; bytes: number },
-  { single, batch }: Curves,
-): Promise<LibResult> {
-  const buildSecs = built.seconds;
-  const buildRate = ds.count / buildSecs;
-  const bytes = built.bytes;
-
+async function benchLibrary(ds: Dataset, lib: AnnAdapter, built: Built, { single, batch }: Curves): Promise<LibResult> {
   // Event-loop delay while searches run, at the efSearch that reaches recall 0.95 (or the best).
   const ef95 = efFor(single, 0.95) ?? (single.at(-1) as Point).ef;
   lib.setEf(ef95);
@@ -281,7 +284,7 @@ async function benchLibrary(
     }
   });
   const extra: Record<string, unknown> = {
-    build_seconds: round(buildSecs, 2),
+    build_seconds: round(built.seconds, 2),
     memory_method: lib.memoryMethod,
     batch_is_native: lib.nativeBatch,
     recall_curve: single.map((p) => ({ ef: p.ef, recall: round(p.recall, 4), qps: round(p.qps, 0) })),
@@ -308,8 +311,8 @@ async function benchLibrary(
     qps_at_recall_0_99: round(atRecall(single, 0.99), 0),
     batch_qps_at_recall_0_95: round(atRecall(batch, 0.95), 0),
     batch_qps_at_recall_0_99: round(atRecall(batch, 0.99), 0),
-    build_vectors_per_s: round(buildRate, 0),
-    bytes_per_vector: round(bytes, 1),
+    build_vectors_per_s: round(ds.count / built.seconds, 0),
+    bytes_per_vector: round(built.bytes, 1),
     flat_vectors_per_s: null,
     ...extra,
   };
@@ -473,16 +476,11 @@ async function benchDataset(ds: Dataset): Promise<Record<string, unknown>> {
   const us = new UsearchAdapter(ds);
   const hn = new HnswlibAdapter(ds);
   const libs: AnnAdapter[] = [ours, us, hn];
-  const built = new Map<AnnAdapter, { seconds: number; bytes: number }>();
+  const built = new Map<AnnAdapter, Built>();
   for (const lib of libs) built.set(lib, await build(ds, lib));
   const curves = await sweep(ds, libs);
   for (const lib of libs) {
-    out[lib.name] = await benchLibrary(
-      ds,
-      lib,
-      built.get(lib) as { seconds: number; bytes: number },
-      curves.get(lib) as Curves,
-    );
+    out[lib.name] = await benchLibrary(ds, lib, built.get(lib) as Built, curves.get(lib) as Curves);
   }
   us.dispose();
   await benchFeatures(ds, ours, hn, out);
