@@ -95,6 +95,25 @@ function conformance(name: string, open: () => Promise<Bus>, close: () => Promis
       for (const s of subs) s.unsubscribe();
     });
 
+    it("keeps the order of messages sent in one turn, a large one among small ones included", async () => {
+      const got: number[] = [];
+      const sub = bus.subscribe("t.order", (m) => got.push(m.data.byteLength > 8 ? -1 : Number(text(m.data))));
+      // A payload this close to NATS's default max_payload (1 MiB) is handed to the server at once
+      // rather than with the rest of the turn's messages: it must still leave in its turn.
+      const large = new Uint8Array(1024 * 1024 - 16 * 1024);
+      for (let i = 0; i < 100; i++) {
+        bus.publish("t.order", i === 50 ? large : bytes(String(i)));
+      }
+      await bus.flush();
+      const deadline = Date.now() + 3000;
+      while (got.length < 100 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      assert.deepEqual(
+        got,
+        Array.from({ length: 100 }, (_, i) => (i === 50 ? -1 : i)),
+      );
+      sub.unsubscribe();
+    });
+
     it("rebuilds the server's typed error, with its fields, on the caller's side", async () => {
       const server = serveRpc(
         bus,

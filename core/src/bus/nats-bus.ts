@@ -14,13 +14,7 @@ import {
   headers as natsHeaders,
   type TlsOptions,
 } from "nats";
-import {
-  CancelledError,
-  DeadlineExceededError,
-  NoRespondersError,
-  ResourceExhaustedError,
-  UnavailableError,
-} from "../errors.ts";
+import { ResourceExhaustedError, UnavailableError } from "../errors.ts";
 import type {
   Bus,
   BusHeaders,
@@ -34,6 +28,8 @@ import type {
 } from "./bus.ts";
 import type { DurableStream, DurableStreamConfig } from "./durable-stream.ts";
 import { openNatsDurableStream, retrying } from "./nats-durable-stream.ts";
+import { NatsOutbound } from "./nats-outbound.ts";
+import { NatsRequestMux } from "./nats-request-mux.ts";
 import { type NatsTlsSettings, natsTlsOptions } from "./nats-tls.ts";
 
 export interface NatsBusOptions {
@@ -57,13 +53,14 @@ export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 250,
       pingInterval: 5000,
-      // nats.js otherwise captures a stack trace (an Error) per request, for timeout messages our
-      // typed errors replace anyway: a sixth of the gateway's CPU under load.
+      // nats.js otherwise captures a stack trace (an Error) per request it makes (JetStream's and
+      // key-value calls; the mesh's own requests go through NatsRequestMux), for timeout messages
+      // our typed errors replace anyway.
       noAsyncTraces: true,
       ...(tls ? { tls } : {}),
       ...options.connection,
     });
-    return new NatsBus(nc);
+    return new NatsBus(nc, options.connection?.inboxPrefix);
   } catch (err) {
     const reason = connectFailure(err, tls);
     throw new UnavailableError(
@@ -114,19 +111,6 @@ export function fromNatsHeaders(h: MsgHdrs | undefined): BusHeaders {
   return out;
 }
 
-function toIncoming(msg: Msg): IncomingMessage {
-  return {
-    subject: msg.subject,
-    data: msg.data,
-    headers: fromNatsHeaders(msg.headers),
-    ...(msg.reply ? { reply: msg.reply } : {}),
-    respond: (data: Uint8Array, headers?: BusHeaders) => {
-      const h = toNatsHeaders(headers);
-      msg.respond(data, h ? { headers: h } : undefined);
-    },
-  };
-}
-
 /** nats-server's default max_payload, for a connection that has not received the server's INFO. */
 const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
 
@@ -149,8 +133,21 @@ class NatsBus implements Bus {
   readonly kind = "nats";
   private isConnected = true;
   private readonly statusListeners = new Set<(connected: boolean) => void>();
+  private readonly outbound: NatsOutbound;
+  private readonly requests: NatsRequestMux;
 
-  constructor(private readonly nc: NatsConnection) {
+  constructor(
+    private readonly nc: NatsConnection,
+    inboxPrefix?: string,
+  ) {
+    this.outbound = new NatsOutbound(nc, () => this.maxPayload());
+    this.requests = new NatsRequestMux(
+      nc,
+      this.outbound,
+      fromNatsHeaders,
+      (err, subject, data) => this.requestFailure(err, subject, data),
+      inboxPrefix,
+    );
     void this.followStatus();
     // The status iterator ends when the connection closes, whichever way it closes.
     void nc.closed().then(() => this.setConnected(false));
@@ -184,58 +181,28 @@ class NatsBus implements Bus {
   }
 
   publish(subject: string, data: Uint8Array, headers?: BusHeaders): void {
-    const h = toNatsHeaders(headers);
-    this.nc.publish(subject, data, h ? { headers: h } : undefined);
+    this.outbound.send(subject, data, toNatsHeaders(headers));
   }
 
-  async request(subject: string, data: Uint8Array, options: RequestOptions): Promise<BusMessage> {
-    if (options.signal?.aborted) throw new CancelledError(`request on ${subject} cancelled`);
-    const h = toNatsHeaders(options.headers);
-    const pending = this.nc.request(subject, data, {
-      timeout: Math.max(1, Math.ceil(options.timeoutMs)),
-      ...(h ? { headers: h } : {}),
-    });
-    let onAbort: (() => void) | undefined;
-    const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(new CancelledError(`request on ${subject} cancelled`));
-      options.signal?.addEventListener("abort", onAbort, { once: true });
-    });
-    try {
-      const msg = await (options.signal ? Promise.race([pending, aborted]) : pending);
-      return { subject: msg.subject, data: msg.data, headers: fromNatsHeaders(msg.headers) };
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (code === ErrorCode.MaxPayloadExceeded) {
-        throw new ResourceExhaustedError(
-          "bus.max_payload",
-          `a message of ${data.byteLength} bytes on ${subject} exceeds the bus's largest message (${this.maxPayload()} bytes, NATS max_payload)`,
-          undefined,
-          { cause: err },
-        );
-      }
-      if (code === ErrorCode.NoResponders) {
-        throw new NoRespondersError(subject);
-      }
-      if (code === ErrorCode.Timeout) {
-        throw new DeadlineExceededError(
-          `no reply on ${subject} within ${options.timeoutMs} ms`,
-          { subject },
-          { cause: err },
-        );
-      }
-      if (
-        code === ErrorCode.ConnectionClosed ||
-        code === ErrorCode.Disconnect ||
-        code === ErrorCode.ConnectionRefused
-      ) {
-        throw new UnavailableError(`bus connection lost while requesting ${subject}`, { subject }, { cause: err });
-      }
-      throw err;
-    } finally {
-      if (onAbort) options.signal?.removeEventListener("abort", onAbort);
-      // Keep an abandoned request from surfacing as an unhandled rejection.
-      pending.catch(() => {});
+  request(subject: string, data: Uint8Array, options: RequestOptions): Promise<BusMessage> {
+    return this.requests.request(subject, data, toNatsHeaders(options.headers), options);
+  }
+
+  /** What nats.js threw while sending a request, as the bus's typed error. */
+  private requestFailure(err: unknown, subject: string, data: Uint8Array): unknown {
+    const code = (err as { code?: string }).code;
+    if (code === ErrorCode.MaxPayloadExceeded) {
+      return new ResourceExhaustedError(
+        "bus.max_payload",
+        `a message of ${data.byteLength} bytes on ${subject} exceeds the bus's largest message (${this.maxPayload()} bytes, NATS max_payload)`,
+        undefined,
+        { cause: err },
+      );
     }
+    if (code === ErrorCode.ConnectionClosed || code === ErrorCode.ConnectionDraining) {
+      return new UnavailableError(`bus connection lost while requesting ${subject}`, { subject }, { cause: err });
+    }
+    return err;
   }
 
   subscribe(
@@ -246,7 +213,7 @@ class NatsBus implements Bus {
     const sub = this.nc.subscribe(subject, {
       ...(options.queue ? { queue: options.queue } : {}),
       callback: (err, msg) => {
-        if (!err) handler(toIncoming(msg));
+        if (!err) handler(this.toIncoming(msg));
       },
     });
     return { subject, unsubscribe: () => sub.unsubscribe() };
@@ -266,12 +233,27 @@ class NatsBus implements Bus {
   }
 
   async flush(): Promise<void> {
+    this.outbound.flush();
     await this.nc.flush();
   }
 
   async close(): Promise<void> {
     if (this.nc.isClosed()) return;
+    this.outbound.flush();
     await this.nc.drain().catch(() => this.nc.close());
+  }
+
+  private toIncoming(msg: Msg): IncomingMessage {
+    const reply = msg.reply;
+    return {
+      subject: msg.subject,
+      data: msg.data,
+      headers: fromNatsHeaders(msg.headers),
+      ...(reply ? { reply } : {}),
+      respond: (data: Uint8Array, headers?: BusHeaders) => {
+        if (reply) this.outbound.send(reply, data, toNatsHeaders(headers));
+      },
+    };
   }
 }
 
