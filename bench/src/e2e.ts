@@ -9,7 +9,9 @@
  *   node --import tsx bench/src/e2e.ts        (npm run bench:e2e)
  *
  * Writes bench/results/e2e.json: {"floor": {"c1_p50_us"}, "embedded": {"c1"|"c8"|"c64": {p50_us,
- * p99_us, throughput_rps, errors}}, "distributed": {...}}. The load generator is the compiled one
+ * p99_us, throughput_rps, errors}}, "distributed": {...}, "transport": {"c1": {...}}}, where transport
+ * is a bare HTTP/2 gRPC echo server (echo-server.ts) driven at c1 in each round just before the
+ * meshes: the transport's share of the c1 latency. The load generator is the compiled one
  * of loadgen.ts (one HTTP/2 connection, requests pre-encoded), in a process of its own that
  * shares the machine's two cores with the mesh, as a client on the same host would.
  *
@@ -36,6 +38,7 @@ import { createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { EXPECTED, exampleModel, fp32Bytes } from "../../tests/support/examples.ts";
 import { type DistributedMesh, spawnRole, startDistributedMesh } from "../../tests/support/mesh.ts";
+import { type EchoServer, startEchoServer } from "./echo-server.ts";
 import { framed, type Level, medianRound, percentile, unaryCall } from "./grpc-load.ts";
 import { driveLevels } from "./loadgen.ts";
 
@@ -57,11 +60,11 @@ const requests: ModelInferRequest[] = rows.map((row) =>
 const MODEL_INFER = "/inference.GRPCInferenceService/ModelInfer";
 const messages = requests.map((r) => toBinary(ModelInferRequestSchema, r));
 
-/** One call first: it loads the model, so no level pays for that. */
-async function warmUp(url: string): Promise<void> {
+/** One call first: it loads the model, so no level pays for that. Resolves with the reply message. */
+async function warmUp(url: string): Promise<Buffer> {
   const session = http2.connect(url);
   try {
-    await unaryCall(session, MODEL_INFER, framed(ModelInferRequestSchema, requests[0] as ModelInferRequest));
+    return await unaryCall(session, MODEL_INFER, framed(ModelInferRequestSchema, requests[0] as ModelInferRequest));
   } finally {
     session.close();
   }
@@ -141,34 +144,68 @@ async function startDistributed(): Promise<Mesh> {
 
 type Mode = "embedded" | "distributed";
 
-/** Every level on every started mesh, round after round, the modes taking turns. */
-async function measure(meshes: Partial<Record<Mode, Mesh>>): Promise<Record<Mode, Level[][]>> {
-  const rounds: Record<Mode, Level[][]> = { embedded: LEVELS.map(() => []), distributed: LEVELS.map(() => []) };
-  for (const mesh of Object.values(meshes)) await warmUp(mesh.url);
-  for (let round = 0; round < ROUNDS; round++) {
-    const order: Mode[] = round % 2 === 0 ? ["embedded", "distributed"] : ["distributed", "embedded"];
-    for (const [i, c] of LEVELS.entries()) {
-      for (const mode of order) {
-        const mesh = meshes[mode];
-        if (mesh === undefined) continue;
-        const level = await driveLevel(mesh.url, c);
-        rounds[mode][i]?.push(level);
-        process.stderr.write(
-          `round ${round + 1} ${mode} c${c}: ${level.throughput_rps.toFixed(0)}/s p50 ${level.p50_us} µs p99 ${level.p99_us} µs\n`,
-        );
-      }
-    }
+/** What {@link measure} collects: each mode's rounds per level, and the echo server's at c1. */
+interface Rounds {
+  modes: Record<Mode, Level[][]>;
+  transport: Level[];
+}
+
+/**
+ * Every level on every started mesh, round after round, the modes taking turns; in each round,
+ * before the meshes' c1, the bare transport at c1 (an echo server answering with the mesh's own
+ * reply), so that it meets the machine as the meshes' c1 does.
+ */
+async function measure(meshes: Partial<Record<Mode, Mesh>>): Promise<Rounds> {
+  const rounds: Rounds = {
+    modes: { embedded: LEVELS.map(() => []), distributed: LEVELS.map(() => []) },
+    transport: [],
+  };
+  let reply: Buffer | undefined;
+  for (const mesh of Object.values(meshes)) reply = await warmUp(mesh.url);
+  const echo = reply && (await startEchoServer(reply));
+  try {
+    for (let round = 0; round < ROUNDS; round++) await measureRound(meshes, round, rounds, echo);
+  } finally {
+    await echo?.close();
   }
   return rounds;
 }
 
+async function measureRound(
+  meshes: Partial<Record<Mode, Mesh>>,
+  round: number,
+  rounds: Rounds,
+  echo: EchoServer | undefined,
+): Promise<void> {
+  const order: Mode[] = round % 2 === 0 ? ["embedded", "distributed"] : ["distributed", "embedded"];
+  for (const [i, c] of LEVELS.entries()) {
+    if (c === 1 && echo) {
+      const level = await driveLevel(echo.url, 1);
+      rounds.transport.push(level);
+      process.stderr.write(`round ${round + 1} transport c1: p50 ${level.p50_us} µs p99 ${level.p99_us} µs\n`);
+    }
+    for (const mode of order) {
+      const mesh = meshes[mode];
+      if (mesh === undefined) continue;
+      const level = await driveLevel(mesh.url, c);
+      rounds.modes[mode][i]?.push(level);
+      process.stderr.write(
+        `round ${round + 1} ${mode} c${c}: ${level.throughput_rps.toFixed(0)}/s p50 ${level.p50_us} µs p99 ${level.p99_us} µs\n`,
+      );
+    }
+  }
+}
+
 function table(results: {
   floor: { c1_p50_us: number };
+  transport: { c1?: Level };
   embedded: Record<string, Level>;
   distributed: Record<string, Level>;
 }) {
+  const echo = results.transport.c1;
   const lines = [
     `floor (in-process inference-native, c1): p50 ${results.floor.c1_p50_us} µs`,
+    ...(echo ? [`transport (bare node:http2 gRPC echo, same client, c1): p50 ${echo.p50_us} µs`] : []),
     "",
     "mode         level   p50 µs   p99 µs   throughput/s   errors",
   ];
@@ -184,7 +221,9 @@ function table(results: {
   const d64 = results.distributed.c64;
   if (e1 && e64 && d64) {
     lines.push("");
-    lines.push(`embedded c1 p50 over the floor: ${e1.p50_us - results.floor.c1_p50_us} µs (target ≤ 250)`);
+    lines.push(
+      `embedded c1 p50 over the floor: ${e1.p50_us - results.floor.c1_p50_us} µs (target ≤ 250${echo ? `; the bare transport alone: ${echo.p50_us} µs` : ""})`,
+    );
     lines.push(
       `embedded c64: ${e64.throughput_rps}/s (target ≥ 5000), p99 ${(e64.p99_us / 1000).toFixed(1)} ms (target ≤ 25)`,
     );
@@ -197,7 +236,7 @@ function table(results: {
 
 const floorResult = MODES.has("floor") ? await floor() : { c1_p50_us: Number.NaN };
 const meshes: Partial<Record<Mode, Mesh>> = {};
-let rounds: Record<Mode, Level[][]>;
+let rounds: Rounds;
 try {
   if (MODES.has("embedded")) meshes.embedded = await startEmbedded();
   if (MODES.has("distributed")) meshes.distributed = await startDistributed();
@@ -208,17 +247,19 @@ try {
 const summary = (mode: Mode): Record<string, Level> =>
   meshes[mode] === undefined
     ? {}
-    : Object.fromEntries(LEVELS.map((c, i) => [`c${c}`, medianRound(rounds[mode][i] ?? [])]));
+    : Object.fromEntries(LEVELS.map((c, i) => [`c${c}`, medianRound(rounds.modes[mode][i] ?? [])]));
 const results = {
   floor: floorResult,
+  transport: rounds.transport.length > 0 ? { c1: medianRound(rounds.transport) } : {},
   embedded: summary("embedded"),
   distributed: summary("distributed"),
   rounds: Object.fromEntries(
     (["embedded", "distributed"] as const).map((mode) => [
       mode,
-      Object.fromEntries(LEVELS.map((c, i) => [`c${c}`, rounds[mode][i] ?? []])),
+      Object.fromEntries(LEVELS.map((c, i) => [`c${c}`, rounds.modes[mode][i] ?? []])),
     ]),
   ),
+  transport_rounds: rounds.transport,
 };
 console.log(table(results));
 if (MODES.size === 3) {
