@@ -8,9 +8,11 @@
  *   node --import tsx bench/src/decide.ts        (npm run bench:decide)
  *
  * Writes bench/results/decide.json: {"c1": {p50_us, p99_us, throughput_rps, errors}, "c64": {...},
- * "node_compute_p50_us": N}. Both levels run BENCH_ROUNDS times, in turn, and each reports its
- * median round by throughput (every round is kept under `rounds`): the machine is shared, and one
- * burst of load from elsewhere should not decide a level. Env (read here only): BENCH_SECONDS per
+ * "node_compute_p50_us": N, "transport": {"c1": {...}}}. Transport is a bare HTTP/2 gRPC echo
+ * server (echo-server.ts) answering with the Decide reply, driven at c1 at the start of each
+ * round: the transport's part of the end-to-end latency. Both levels run BENCH_ROUNDS times, in
+ * turn, and each reports its median round by throughput (every round is kept under `rounds`): the
+ * machine is shared, and one burst of load from elsewhere should not decide a level. Env (read here only): BENCH_SECONDS per
  * level (default 5), BENCH_WARMUP_SECONDS (default 1), BENCH_ROUNDS (default 3).
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,6 +26,7 @@ import { createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { EXPECTED } from "../../tests/support/examples.ts";
 import { spawnRole } from "../../tests/support/mesh.ts";
+import { type EchoServer, startEchoServer } from "./echo-server.ts";
 import { drive, framed, type Level, medianRound, percentile, unaryCall } from "./grpc-load.ts";
 import { driveLevels } from "./loadgen.ts";
 
@@ -76,7 +79,9 @@ interface Results {
   c1: Level;
   c64: Level;
   node_compute_p50_us: number;
-  rounds: { c1: Level[]; c64: Level[] };
+  /** A bare HTTP/2 gRPC echo server answering with the Decide reply, at c1 (echo-server.ts). */
+  transport: { c1: Level };
+  rounds: { c1: Level[]; c64: Level[]; transport: Level[] };
 }
 
 async function run(): Promise<Results> {
@@ -88,9 +93,12 @@ async function run(): Promise<Results> {
   );
   const url = `http://127.0.0.1:${mesh.id}`;
   const session = http2.connect(url);
+  let echo: EchoServer | undefined;
   try {
     await ensurePipeline(url);
-    await unaryCall(session, DECIDE, frames[0] as Buffer); // loads the model, compiles the pipeline
+    // Loads the model and compiles the pipeline; the reply is what the echo server answers with.
+    const reply = await unaryCall(session, DECIDE, frames[0] as Buffer);
+    echo = await startEchoServer(reply);
     // The nodes' own latencies, from the traces in the replies of back-to-back calls (measured by
     // the server, so the client that makes them does not matter).
     const nodeSums: number[] = [];
@@ -102,8 +110,17 @@ async function run(): Promise<Results> {
       const nodes = reply.decision?.nodes ?? [];
       nodeSums.push(nodes.reduce((sum, n) => sum + Number(n.durationMicros), 0));
     });
-    const rounds: { c1: Level[]; c64: Level[] } = { c1: [], c64: [] };
+    const rounds: Results["rounds"] = { c1: [], c64: [], transport: [] };
     for (let round = 0; round < ROUNDS; round++) {
+      const [transport] = (await driveLevels({
+        address: new URL(echo.url).host,
+        method: DECIDE,
+        messages: frames.map((f) => f.subarray(5)),
+        levels: [1],
+        seconds: SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+      })) as [Level];
+      rounds.transport.push(transport);
       const [c1, c64] = (await driveLevels({
         address: new URL(url).host,
         method: DECIDE,
@@ -115,16 +132,18 @@ async function run(): Promise<Results> {
       rounds.c1.push(c1);
       rounds.c64.push(c64);
       process.stderr.write(
-        `round ${round + 1}: c1 p50 ${c1.p50_us} µs p99 ${c1.p99_us} µs; c64 ${c64.throughput_rps.toFixed(0)}/s p99 ${c64.p99_us} µs\n`,
+        `round ${round + 1}: transport c1 p50 ${transport.p50_us} µs; c1 p50 ${c1.p50_us} µs p99 ${c1.p99_us} µs; c64 ${c64.throughput_rps.toFixed(0)}/s p99 ${c64.p99_us} µs\n`,
       );
     }
     return {
       c1: medianRound(rounds.c1),
       c64: medianRound(rounds.c64),
       node_compute_p50_us: Math.round(percentile(Float64Array.from(nodeSums).sort(), 50)),
+      transport: { c1: medianRound(rounds.transport) },
       rounds,
     };
   } finally {
+    await echo?.close();
     session.close();
     mesh.child.kill("SIGTERM");
     await mesh.exited;
@@ -140,7 +159,7 @@ const lines = [
   }),
   "",
   `sum of node latencies, p50 (c1): ${results.node_compute_p50_us} µs`,
-  `pipeline overhead at c1 (p50 end to end − node compute): ${results.c1.p50_us - results.node_compute_p50_us} µs (target ≤ 300)`,
+  `pipeline overhead at c1 (p50 end to end − node compute): ${results.c1.p50_us - results.node_compute_p50_us} µs (target ≤ 300; the bare transport alone: ${results.transport.c1.p50_us} µs)`,
   `c1 p99: ${(results.c1.p99_us / 1000).toFixed(2)} ms (target ≤ 5)`,
 ];
 console.log(lines.join("\n"));
