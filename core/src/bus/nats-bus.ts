@@ -9,12 +9,10 @@ import {
   Events,
   type KV,
   type Msg,
-  type MsgHdrs,
   type NatsConnection,
-  headers as natsHeaders,
   type TlsOptions,
 } from "nats";
-import { ResourceExhaustedError, UnavailableError } from "../errors.ts";
+import { UnavailableError } from "../errors.ts";
 import type {
   Bus,
   BusHeaders,
@@ -28,6 +26,7 @@ import type {
 } from "./bus.ts";
 import type { DurableStream, DurableStreamConfig } from "./durable-stream.ts";
 import { openNatsDurableStream, retrying } from "./nats-durable-stream.ts";
+import { fromNatsHeaders, toNatsHeaders } from "./nats-headers.ts";
 import { NatsOutbound } from "./nats-outbound.ts";
 import { NatsRequestMux } from "./nats-request-mux.ts";
 import { type NatsTlsSettings, natsTlsOptions } from "./nats-tls.ts";
@@ -90,27 +89,6 @@ function connectFailure(err: unknown, tls: TlsOptions | undefined): string {
   return code ?? message ?? String(err);
 }
 
-/** Bus headers as NATS headers; undefined when there are none. */
-export function toNatsHeaders(headers: BusHeaders | undefined): MsgHdrs | undefined {
-  if (!headers) return undefined;
-  const keys = Object.keys(headers);
-  if (keys.length === 0) return undefined;
-  const h = natsHeaders();
-  for (const key of keys) h.set(key, headers[key] as string);
-  return h;
-}
-
-/** NATS headers as bus headers (the first value of each name). */
-export function fromNatsHeaders(h: MsgHdrs | undefined): BusHeaders {
-  const out: BusHeaders = {};
-  if (!h) return out;
-  for (const [key, values] of h) {
-    const first = values[0];
-    if (first !== undefined) out[key] = first;
-  }
-  return out;
-}
-
 /** nats-server's default max_payload, for a connection that has not received the server's INFO. */
 const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
 
@@ -141,13 +119,7 @@ class NatsBus implements Bus {
     inboxPrefix?: string,
   ) {
     this.outbound = new NatsOutbound(nc, () => this.maxPayload());
-    this.requests = new NatsRequestMux(
-      nc,
-      this.outbound,
-      fromNatsHeaders,
-      (err, subject, data) => this.requestFailure(err, subject, data),
-      inboxPrefix,
-    );
+    this.requests = new NatsRequestMux(nc, this.outbound, inboxPrefix);
     void this.followStatus();
     // The status iterator ends when the connection closes, whichever way it closes.
     void nc.closed().then(() => this.setConnected(false));
@@ -186,23 +158,6 @@ class NatsBus implements Bus {
 
   request(subject: string, data: Uint8Array, options: RequestOptions): Promise<BusMessage> {
     return this.requests.request(subject, data, toNatsHeaders(options.headers), options);
-  }
-
-  /** What nats.js threw while sending a request, as the bus's typed error. */
-  private requestFailure(err: unknown, subject: string, data: Uint8Array): unknown {
-    const code = (err as { code?: string }).code;
-    if (code === ErrorCode.MaxPayloadExceeded) {
-      return new ResourceExhaustedError(
-        "bus.max_payload",
-        `a message of ${data.byteLength} bytes on ${subject} exceeds the bus's largest message (${this.maxPayload()} bytes, NATS max_payload)`,
-        undefined,
-        { cause: err },
-      );
-    }
-    if (code === ErrorCode.ConnectionClosed || code === ErrorCode.ConnectionDraining) {
-      return new UnavailableError(`bus connection lost while requesting ${subject}`, { subject }, { cause: err });
-    }
-    return err;
   }
 
   subscribe(

@@ -32,7 +32,7 @@ import type {
   PublishAck,
 } from "./durable-stream.ts";
 import { validateConsumerConfig, validateStreamConfig } from "./memory-durable-stream.ts";
-import { fromNatsHeaders, toNatsHeaders } from "./nats-bus.ts";
+import { fromNatsHeaders, toNatsHeaders } from "./nats-headers.ts";
 
 /** JetStream API error codes this module tells apart. */
 const STREAM_NAME_IN_USE = 10058;

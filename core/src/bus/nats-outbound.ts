@@ -38,7 +38,8 @@ export class NatsOutbound {
 
   constructor(
     private readonly nc: NatsConnection,
-    private readonly maxPayload: () => number,
+    /** The server's max_payload, in bytes. */
+    readonly maxPayload: () => number,
   ) {}
 
   /**

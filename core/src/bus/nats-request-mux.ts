@@ -7,9 +7,16 @@
  * its timer: the NatsError alone took a twentieth of the gateway's CPU in distributed mode. Here a
  * request costs a map entry and a timer.
  */
-import { createInbox, type Msg, type MsgHdrs, type NatsConnection } from "nats";
-import { CancelledError, DeadlineExceededError, NoRespondersError, UnavailableError } from "../errors.ts";
+import { createInbox, ErrorCode, type Msg, type MsgHdrs, type NatsConnection } from "nats";
+import {
+  CancelledError,
+  DeadlineExceededError,
+  NoRespondersError,
+  ResourceExhaustedError,
+  UnavailableError,
+} from "../errors.ts";
 import type { BusMessage, RequestOptions } from "./bus.ts";
+import { fromNatsHeaders } from "./nats-headers.ts";
 import type { NatsOutbound } from "./nats-outbound.ts";
 
 /** nats-server's status code on a reply when no subscriber listens on the request's subject. */
@@ -24,6 +31,7 @@ interface Pending {
   onAbort: (() => void) | undefined;
 }
 
+/** The requests of one connection, waiting for their replies on its inbox subscription. */
 export class NatsRequestMux {
   readonly #prefix: string;
   readonly #pending = new Map<string, Pending>();
@@ -36,9 +44,6 @@ export class NatsRequestMux {
   constructor(
     nc: NatsConnection,
     private readonly outbound: NatsOutbound,
-    private readonly toBusHeaders: (h: MsgHdrs | undefined) => Record<string, string>,
-    /** Maps what nats.js threw while sending a request to the bus's typed errors. */
-    private readonly sendFailure: (err: unknown, subject: string, data: Uint8Array) => unknown,
     inboxPrefix?: string,
   ) {
     this.#prefix = `${createInbox(inboxPrefix)}.`;
@@ -85,7 +90,7 @@ export class NatsRequestMux {
       this.#pending.set(token, pending);
       const failed = (err: unknown) => {
         this.#settle(token, pending);
-        reject(this.sendFailure(err, subject, data));
+        reject(this.#sendFailure(err, subject, data));
       };
       try {
         this.outbound.send(subject, data, headers, this.#prefix + token, failed);
@@ -105,7 +110,24 @@ export class NatsRequestMux {
       pending.reject(new NoRespondersError(pending.subject));
       return;
     }
-    pending.resolve({ subject: msg.subject, data: msg.data, headers: this.toBusHeaders(msg.headers) });
+    pending.resolve({ subject: msg.subject, data: msg.data, headers: fromNatsHeaders(msg.headers) });
+  }
+
+  /** What nats.js threw while sending a request, as the bus's typed error. */
+  #sendFailure(err: unknown, subject: string, data: Uint8Array): unknown {
+    const code = (err as { code?: string }).code;
+    if (code === ErrorCode.MaxPayloadExceeded) {
+      return new ResourceExhaustedError(
+        "bus.max_payload",
+        `a message of ${data.byteLength} bytes on ${subject} exceeds the bus's largest message (${this.outbound.maxPayload()} bytes, NATS max_payload)`,
+        undefined,
+        { cause: err },
+      );
+    }
+    if (code === ErrorCode.ConnectionClosed || code === ErrorCode.ConnectionDraining) {
+      return new UnavailableError(`bus connection lost while requesting ${subject}`, { subject }, { cause: err });
+    }
+    return err;
   }
 
   /** Forgets a request: its entry, its timer and its abort listener. */
