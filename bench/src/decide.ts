@@ -12,8 +12,9 @@
  * server (echo-server.ts) answering with the Decide reply, driven at c1 at the start of each
  * round: the transport's part of the end-to-end latency. Both levels run BENCH_ROUNDS times, in
  * turn, and each reports its median round by throughput (every round is kept under `rounds`): the
- * machine is shared, and one burst of load from elsewhere should not decide a level. Env (read here only): BENCH_SECONDS per
- * level (default 5), BENCH_WARMUP_SECONDS (default 1), BENCH_ROUNDS (default 3).
+ * machine is shared, and one burst of load from elsewhere should not decide a level. Env (read
+ * here only): BENCH_SECONDS per level (default 5), BENCH_WARMUP_SECONDS (default 1), BENCH_ROUNDS
+ * (default 3).
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import http2 from "node:http2";
@@ -111,24 +112,13 @@ async function run(): Promise<Results> {
       nodeSums.push(nodes.reduce((sum, n) => sum + Number(n.durationMicros), 0));
     });
     const rounds: Results["rounds"] = { c1: [], c64: [], transport: [] };
+    const messages = frames.map((f) => f.subarray(5));
+    const load = (address: string, levels: number[]) =>
+      driveLevels({ address, method: DECIDE, messages, levels, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
     for (let round = 0; round < ROUNDS; round++) {
-      const [transport] = (await driveLevels({
-        address: new URL(echo.url).host,
-        method: DECIDE,
-        messages: frames.map((f) => f.subarray(5)),
-        levels: [1],
-        seconds: SECONDS,
-        warmupSeconds: WARMUP_SECONDS,
-      })) as [Level];
+      const [transport] = (await load(new URL(echo.url).host, [1])) as [Level];
       rounds.transport.push(transport);
-      const [c1, c64] = (await driveLevels({
-        address: new URL(url).host,
-        method: DECIDE,
-        messages: frames.map((f) => f.subarray(5)),
-        levels: [1, 64],
-        seconds: SECONDS,
-        warmupSeconds: WARMUP_SECONDS,
-      })) as [Level, Level];
+      const [c1, c64] = (await load(new URL(url).host, [1, 64])) as [Level, Level];
       rounds.c1.push(c1);
       rounds.c64.push(c64);
       process.stderr.write(

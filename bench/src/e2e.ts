@@ -253,13 +253,15 @@ const results = {
   transport: rounds.transport.length > 0 ? { c1: medianRound(rounds.transport) } : {},
   embedded: summary("embedded"),
   distributed: summary("distributed"),
-  rounds: Object.fromEntries(
-    (["embedded", "distributed"] as const).map((mode) => [
-      mode,
-      Object.fromEntries(LEVELS.map((c, i) => [`c${c}`, rounds.modes[mode][i] ?? []])),
-    ]),
-  ),
-  transport_rounds: rounds.transport,
+  rounds: {
+    ...Object.fromEntries(
+      (["embedded", "distributed"] as const).map((mode) => [
+        mode,
+        Object.fromEntries(LEVELS.map((c, i) => [`c${c}`, rounds.modes[mode][i] ?? []])),
+      ]),
+    ),
+    ...(rounds.transport.length > 0 ? { transport: { c1: rounds.transport } } : {}),
+  },
 };
 console.log(table(results));
 if (MODES.size === 3) {
