@@ -17,7 +17,7 @@ import { Code, ConnectError } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { client, grpcTransport } from "../support/clients.ts";
 import { EXPECTED } from "../support/examples.ts";
-import { type RoleProcess, spawnRole } from "../support/mesh.ts";
+import { type RoleProcess, spawnRole, waitForLog } from "../support/mesh.ts";
 
 const EXAMPLES = readdirSync(fileURLToPath(new URL("../../examples/models/", import.meta.url)))
   .filter((f) => f.endsWith(".onnx"))
@@ -141,9 +141,9 @@ describe("arbiter start (embedded mode)", () => {
     const secure = { ARBITER_DATA_DIR: secureDir, ARBITER_GATEWAY_PORT: "0", ARBITER_AUTH_ENABLED: "true" };
     running = await spawnRole("start", secure, secureDir);
     let url = `http://127.0.0.1:${running.id}`;
-    const printed = /Bootstrap admin API key[^\n]*\n\s*\n\s*(arb_[0-9a-f]{12}_[A-Za-z0-9_-]{43})/.exec(
-      readFileSync(running.logFile, "utf8"),
-    )?.[1];
+    const printed = (
+      await waitForLog(running, /Bootstrap admin API key[^\n]*\n\s*\n\s*(arb_[0-9a-f]{12}_[A-Za-z0-9_-]{43})/)
+    )[1];
     assert.ok(printed, "the key is printed once at the first start");
     const models = (key?: string) => client(ModelRegistryService, authenticated(url, key)).listModels({});
     await assert.rejects(models(), (e: unknown) => e instanceof ConnectError && e.code === Code.Unauthenticated);
@@ -163,11 +163,12 @@ describe("arbiter start (embedded mode)", () => {
     const configured = "automation-bootstrap-key-0123456789abcdef";
     running = await spawnRole("start", { ...secure, ARBITER_AUTH_BOOTSTRAP_ADMIN_KEY: configured }, secureDir);
     url = `http://127.0.0.1:${running.id}`;
-    assert.doesNotMatch(readFileSync(running.logFile, "utf8"), /Bootstrap admin API key/);
     assert.equal((await models(printed)).models.length, EXAMPLES.length);
     assert.equal((await models(configured)).models.length, EXAMPLES.length);
     running.child.kill("SIGTERM");
     assert.equal(await running.exited, 0);
+    // Read once the process has ended: a key would have been printed right after the ready line.
+    assert.doesNotMatch(readFileSync(running.logFile, "utf8"), /Bootstrap admin API key/);
   });
 
   it("keeps its registry in the data directory across restarts, without registering twice", async () => {

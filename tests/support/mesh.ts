@@ -5,7 +5,7 @@
  *   schedulers as separate `arbiter` processes, exactly as an operator runs them.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, mkdtempSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -143,6 +143,21 @@ export async function spawnRole(role: Role, env: Record<string, string>, logDir:
     throw err;
   }
   return { child, role, id, logFile, exited };
+}
+
+/**
+ * Resolves with the first match of `pattern` in a role's log, waiting up to `timeoutMs` for it:
+ * what a role prints right after its ready line (e.g. the bootstrap admin key) may not be in the
+ * file yet when {@link spawnRole} resolves.
+ */
+export async function waitForLog(role: RoleProcess, pattern: RegExp, timeoutMs = 10_000): Promise<RegExpExecArray> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const match = pattern.exec(readFileSync(role.logFile, "utf8"));
+    if (match) return match;
+    if (Date.now() > until) throw new Error(`${pattern} not in ${role.logFile} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Gateway and scheduler processes over a real NATS (one server or a cluster) and PostgreSQL. */
